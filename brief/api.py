@@ -1,0 +1,124 @@
+"""The library API: `load()`, `check()`, `build()`; the CLI is a thin layer over these.
+
+In: a path to a brief and options. Out: a `Report` (check) or a `BuildResult` (build). Only `build`
+writes, through `publish`, after every requested output exists as bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief import __version__
+from brief.analyse import Analysis, analyse
+from brief.compose import ComposeOptions, compose
+from brief.dates import PartialDate
+from brief.errors import Diagnostic, Severity
+from brief.load import load
+from brief.model import Brief, Layout, Paper
+from brief.render import render_page
+from brief.report import Output, build_report, describe_output, stage
+from brief.validate import validate
+from brief.write.atomic import prepare_folder, publish
+
+FORMATS = ("pdf", "epub", "html")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Options of `brief build` (design.md §5); None means "as the source's meta says"."""
+
+    formats: tuple[str, ...] = FORMATS
+    out_dir: Path = Path("dist")
+    paper: Paper | None = None
+    layout: Layout | None = None
+    strict: bool = False
+    keep_html: bool = False
+    pdf_variant: str = "ua-1"
+    as_of: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A checked brief: the model and what the analysis found."""
+
+    brief: Brief
+    analysis: Analysis
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def findings(self) -> tuple[Diagnostic, ...]:
+        return self.analysis.findings
+
+    def fails(self, strict: bool = False) -> bool:
+        """Return whether the findings stop the build (errors; warnings too under --strict)."""
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(finding.severity in failing for finding in self.findings)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced; `outputs` is empty when findings stopped it."""
+
+    report: Report
+    outputs: tuple[Output, ...] = ()
+    stopped: bool = False
+
+
+def check(path: Path | str, as_of: PartialDate | None = None) -> Report:
+    """Load, validate and analyse a brief; raise BriefError for B-codes."""
+    timings: dict[str, float] = {}
+    with stage("load", timings):
+        source = load(path)
+    with stage("validate", timings):
+        brief = validate(source)
+    with stage("analyse", timings):
+        analysis = analyse(brief, as_of)
+    return Report(brief, analysis, timings)
+
+
+def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
+    """Check a brief and, unless its findings stop it, write every requested output."""
+    options = options or BuildOptions()
+    report = check(path, options.as_of)
+    if report.fails(options.strict):
+        return BuildResult(report, stopped=True)
+    prepare_folder(options.out_dir)
+    timings = report.timings
+    brief = report.brief
+    with stage("compose", timings):
+        document = compose(brief, report.analysis, ComposeOptions(options.paper, options.layout))
+    files: dict[str, bytes] = {}
+    outputs: list[Output] = []
+    name = brief.name
+    if "pdf" in options.formats:
+        from brief.write.pdf import write_pdf
+
+        with stage("render pdf", timings):
+            html = render_page(document, "pdf")
+        with stage("pdf", timings):
+            pdf = write_pdf(html, brief.folder, brief.path, options.pdf_variant, document.id)
+        files[f"{name}.pdf"] = pdf.data
+        outputs.append(describe_output("pdf", str(options.out_dir / f"{name}.pdf"), pdf.data,
+                                       pdf.pages))
+        if options.keep_html:
+            files[f"{name}.print.html"] = html.encode("utf-8")
+    if "epub" in options.formats:
+        from brief.write.epub import write_epub
+
+        with stage("epub", timings):
+            files[f"{name}.epub"] = write_epub(document)
+        outputs.append(describe_output("epub", str(options.out_dir / f"{name}.epub"),
+                                       files[f"{name}.epub"]))
+    if "html" in options.formats:
+        from brief.write.html import write_html
+
+        with stage("html", timings):
+            files[f"{name}.html"] = write_html(document)
+        outputs.append(describe_output("html", str(options.out_dir / f"{name}.html"),
+                                       files[f"{name}.html"]))
+    files[f"{name}.report.json"] = build_report(report.findings, outputs, report.analysis.matches,
+                                                timings, __version__)
+    with stage("publish", timings):
+        publish(files, options.out_dir)
+    return BuildResult(report, tuple(outputs))

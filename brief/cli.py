@@ -1,0 +1,163 @@
+"""Command line: parse argv, call the library, print diagnostics, return an exit code. No logic."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from brief import __version__
+from brief.errors import BriefError, ExitCode, format_json, format_text
+
+FORMATS = ("pdf", "epub", "html")
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [part for part in chosen if part not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or text!r}: "
+                                         f"choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="brief", description="Build printable, trustworthy "
+                                     "briefs (PDF, EPUB 3, HTML) from a YAML source.")
+    parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build PDF, EPUB and HTML")
+    build.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
+    build.add_argument("-f", "--formats", type=_formats, default=FORMATS, metavar="pdf,epub,html")
+    build.add_argument("-o", "--out", type=Path, default=Path("dist"), metavar="DIR")
+    build.add_argument("--paper", choices=("a4", "letter"))
+    build.add_argument("--layout", choices=("handout", "brief"))
+    build.add_argument("--strict", action="store_true", help="warnings fail the build")
+    build.add_argument("--keep-html", action="store_true", help="also write <name>.print.html")
+    build.add_argument("--pdf-variant", choices=("ua-1", "a-3b", "a-3a"), default="ua-1")
+    build.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
+    build.add_argument("-q", "--quiet", action="store_true")
+    build.add_argument("-v", "--verbose", action="store_true")
+    check = commands.add_parser("check", help="validate and analyse; print findings")
+    check.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument("--strict", action="store_true", help="warnings give exit code 1")
+    check.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
+    new = commands.add_parser("new", help="scaffold a new brief folder")
+    new.add_argument("name", type=Path)
+    commands.add_parser("schema", help="print the JSON Schema of the source format")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run the command line and return its exit code."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as leaving:
+        return int(leaving.code or 0) and ExitCode.INPUT_ERROR
+    try:
+        return int(_COMMANDS[args.command](args, out, err))
+    except BriefError as caught:
+        if getattr(args, "format", "text") in ("json", "sarif"):
+            out.write(_machine(args.format, caught.diagnostics) + "\n")
+        err.write(format_text(caught.diagnostics) + "\n")
+        return ExitCode.INPUT_ERROR
+    except KeyboardInterrupt:
+        err.write("interrupted; outputs were left as they were\n")
+        return 130
+
+
+def _machine(fmt: str, diagnostics: Sequence) -> str:  # type: ignore[type-arg]
+    if fmt == "sarif":
+        from brief.sarif import format_sarif
+
+        return format_sarif(diagnostics)
+    return format_json(diagnostics)
+
+
+def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    if not args.as_of:
+        return None
+    from brief.dates import parse_partial_date
+
+    try:
+        return parse_partial_date(args.as_of)
+    except ValueError as caught:
+        from brief.errors import Location, error
+
+        raise BriefError([error("B205", f"--as-of: {caught}", Location("<command line>"))]) from None
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from brief.api import check
+
+    code = ExitCode.OK
+    findings = []
+    for source in args.sources:
+        report = check(source, _as_of(args))
+        findings.extend(report.findings)
+        if report.fails(args.strict):
+            code = ExitCode.FINDINGS
+    if args.format == "text":
+        if findings:
+            out.write(format_text(findings) + "\n")
+        from brief.errors import summarise
+
+        counts = summarise(findings)
+        out.write(f"{counts['error']} errors, {counts['warning']} warnings, "
+                  f"{counts['note']} notes\n")
+    else:
+        out.write(_machine(args.format, findings) + "\n")
+    return code
+
+
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from brief.api import BuildOptions, build
+    from brief.model import Layout, Paper
+
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=err)
+    options = BuildOptions(
+        formats=args.formats, out_dir=args.out,
+        paper=Paper(args.paper) if args.paper else None,
+        layout=Layout(args.layout) if args.layout else None,
+        strict=args.strict, keep_html=args.keep_html, pdf_variant=args.pdf_variant,
+        as_of=_as_of(args))
+    code = ExitCode.OK
+    for source in args.sources:
+        result = build(source, options)
+        if result.stopped:
+            err.write(format_text(result.report.findings) + "\n")
+            err.write(f"{source}: not built: fix the errors above"
+                      f"{' (warnings fail under --strict)' if args.strict else ''}\n")
+            code = ExitCode.FINDINGS
+            continue
+        if not args.quiet:
+            for output in result.outputs:
+                pages = f", {output.pages} pages" if output.pages else ""
+                out.write(f"{output.path}  ({output.size:,} bytes{pages})\n")
+    return code
+
+
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from brief.scaffold import scaffold
+
+    folder = scaffold(args.name)
+    out.write(f"created {folder}/brief.yaml — build it with: brief build {folder}\n")
+    return ExitCode.OK
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from brief.jsonschema import json_schema
+
+    out.write(json.dumps(json_schema(), indent=2) + "\n")
+    return ExitCode.OK
+
+
+_COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}

@@ -1,0 +1,323 @@
+"""Compose stage: Brief + analysis + options → Document, the one page model every output renders.
+
+In: `Brief`, `Analysis`, `ComposeOptions`. Out: `Document` (plain frozen data; Markdown already turned
+into safe HTML, notes numbered in reading order, numbers and dates localised). Pure: reads no file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from html import escape
+
+from markupsafe import Markup
+
+from brief import l10n
+from brief.analyse import Analysis
+from brief.caveats import CaveatPlan, PrintedCaveat, plan_caveats
+from brief.errors import Severity
+from brief.markup import plain_text, render_markdown
+from brief.model import Brief, Layout, Paper, Source, Text
+from brief.qr import qr_data_uri
+
+#: Right-to-left scripts' languages (design.md §4, issue 5).
+RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi")
+#: How many characters of quotations a handout prints before pointing to the full brief.
+HANDOUT_QUOTE_BUDGET = 700
+
+
+@dataclass(frozen=True)
+class ComposeOptions:
+    """What the command line may override from `meta` (design.md §5)."""
+
+    paper: Paper | None = None
+    layout: Layout | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    id: str
+    html: Markup
+    url: str = ""
+    qr: str = ""
+    archived: str = ""
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    id: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    id: str
+    display: str
+    counts: str
+    unit: str
+    period: str
+    claimed_by: str
+    as_reported: str
+    note: int | None
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: str
+    date: str
+    html: Markup
+    note: int | None
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: str
+    text: str
+    speaker: str
+    role: str
+    context: str
+    date: str
+    via: str
+    note: int | None
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class CaveatRow:
+    number: int
+    id: str
+    severity: str
+    html: Markup
+    about: tuple[str, ...]
+    codes: tuple[str, ...]
+    diff: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteLineRow:
+    code: str
+    text: str
+    subjects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The "How this brief was checked" box."""
+
+    sources: int
+    quotes: int
+    quotes_verified: int
+    hashes: tuple[tuple[str, str], ...]
+    warnings: int
+    notes: int
+    covered: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the templates need, for PDF, EPUB and HTML alike."""
+
+    id: str
+    name: str
+    lang: str
+    dir: str
+    title: str
+    subtitle: str
+    date_iso: str
+    date: str
+    authors: tuple[str, ...]
+    organization: str
+    organization_url: str
+    license: str
+    version: str
+    url: str
+    url_qr: str
+    paper: Paper
+    layout: Layout
+    labels: dict[str, str]
+    content_warning: Markup
+    summary: Markup
+    key_points: tuple[Markup, ...]
+    figures: tuple[FigureRow, ...]
+    timeline: tuple[EventRow, ...]
+    quotes: tuple[QuoteRow, ...]
+    handout_quotes: int
+    caveats: tuple[CaveatRow, ...]
+    note_lines: tuple[NoteLineRow, ...]
+    corrections: tuple[tuple[str, Markup], ...]
+    notes: tuple[Note, ...]
+    checked: Checked
+    theme: dict[str, str] = field(default_factory=dict)
+    logo: str = ""
+    logo_alt: str = ""
+
+
+class _Notes:
+    """Numbers sources in order of first citation; renders references for `markup`."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.numbers: dict[str, int] = {}
+
+    def number(self, source_id: str) -> int:
+        return self.numbers.setdefault(source_id, len(self.numbers) + 1)
+
+    def cite(self, source_id: str) -> str:
+        number = self.number(source_id)
+        return (f'<a class="noteref" href="#note-{number}" role="doc-noteref" '
+                f'epub:type="noteref">{number}</a>')
+
+    def figure(self, figure_id: str) -> str:
+        figure = self.brief.figure(figure_id)
+        assert figure is not None  # B304 guarantees it
+        return f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
+
+    def html(self, text: Text | None, inline: bool = False) -> Markup:
+        if text is None:
+            return Markup("")
+        return Markup(render_markdown(text.markdown, self, inline=inline))
+
+
+def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = None) -> Document:
+    """Build the page model shared by every output."""
+    options = options or ComposeOptions()
+    lang = brief.meta.lang
+    notes = _Notes(brief)
+    plan = plan_caveats(brief, analysis.findings)
+    numbers = {caveat.id: index for index, caveat in enumerate(plan.caveats, start=1)}
+
+    def markers(subject: str) -> tuple[Marker, ...]:
+        return tuple(Marker(numbers[caveat.id], caveat.id, caveat.severity)
+                     for caveat in plan.about(subject))
+
+    def date(value: object, approx: bool = False) -> str:
+        return l10n.format_partial_date(value, lang, approx) if value else ""  # type: ignore[arg-type]
+
+    content_warning = notes.html(brief.meta.content_warning)
+    summary = notes.html(brief.summary)
+    key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
+    figures = tuple(
+        FigureRow(figure.id, l10n.format_figure(figure, lang), figure.counts, figure.unit,
+                  figure.period_text, figure.claimed_by, figure.as_reported,
+                  notes.number(figure.source) if figure.source else None, markers(figure.id))
+        for figure in brief.figures)
+    timeline = tuple(
+        EventRow(event.id, date(event.date, event.approx), notes.html(event.event, inline=True),
+                 notes.number(event.source) if event.source else None, markers(event.id))
+        for event in sorted(brief.timeline, key=lambda event: event.date.first_day()))
+    quotes = tuple(
+        QuoteRow(quote.id, quote.text, brief.speaker_name(quote.speaker), quote.role,
+                 quote.context, date(quote.date), _via_name(brief, quote.via),
+                 notes.number(quote.source) if quote.source else None, markers(quote.id))
+        for quote in brief.quotes)
+    caveats = tuple(_caveat_row(numbers[caveat.id], caveat, notes) for caveat in plan.caveats)
+    corrections = tuple((date(revision.date), notes.html(revision.note, inline=True))
+                        for revision in brief.meta.revisions)
+    for source in brief.sources:  # uncited sources still get a number, after the cited ones
+        notes.number(source.id)
+    organization = brief.meta.organization
+    return Document(
+        id=document_id(brief),
+        name=brief.name,
+        lang=lang,
+        dir="rtl" if l10n.base_language(lang) in RTL_LANGUAGES else "ltr",
+        title=brief.meta.title,
+        subtitle=brief.meta.subtitle,
+        date_iso=str(brief.meta.date),
+        date=date(brief.meta.date),
+        authors=brief.meta.authors,
+        organization=organization.name if organization else "",
+        organization_url=organization.url if organization else "",
+        license=brief.meta.license,
+        version=brief.meta.version,
+        url=brief.meta.url,
+        url_qr=qr_data_uri(brief.meta.url) if brief.meta.url else "",
+        paper=options.paper or brief.meta.paper,
+        layout=options.layout or brief.meta.layout,
+        labels=l10n.labels_for(lang),
+        content_warning=content_warning,
+        summary=summary,
+        key_points=key_points,
+        figures=figures,
+        timeline=timeline,
+        quotes=quotes,
+        handout_quotes=_handout_quote_count(quotes),
+        caveats=caveats,
+        note_lines=tuple(NoteLineRow(line.code, line.text, line.subjects) for line in plan.notes),
+        corrections=corrections,
+        notes=_notes(brief, notes.numbers),
+        checked=_checked(brief, analysis, plan),
+        theme=dict(brief.theme.colors),
+        logo=organization.logo if organization else "",
+        logo_alt=organization.logo_alt if organization else "",
+    )
+
+
+def document_id(brief: Brief) -> str:
+    """Return a stable identifier derived from the brief's title, language and URL."""
+    seed = "\n".join((brief.meta.url, brief.meta.title, brief.meta.lang, brief.name))
+    digest = hashlib.sha256(seed.encode()).hexdigest()
+    return f"urn:uuid:{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-a{digest[17:20]}-{digest[20:32]}"
+
+
+def _via_name(brief: Brief, via: str) -> str:
+    source = brief.source(via)
+    return source.title if source else via
+
+
+def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
+    html = notes.html(caveat.markdown, inline=True) if caveat.markdown else Markup(
+        escape(caveat.text))
+    return CaveatRow(number, caveat.id, caveat.severity, html, caveat.subjects, caveat.codes,
+                     caveat.diff)
+
+
+def _handout_quote_count(quotes: tuple[QuoteRow, ...]) -> int:
+    """Return how many quotes fit the handout's budget (always at least one)."""
+    used, count = 0, 0
+    for quote in quotes:
+        used += len(quote.text)
+        if count and used > HANDOUT_QUOTE_BUDGET:
+            break
+        count += 1
+    return count
+
+
+def _source_html(source: Source, lang: str) -> Markup:
+    parts = [f"<cite>{escape(source.title)}</cite>"]
+    parts += [escape(part) for part in (source.author, source.publisher) if part]
+    if source.published:
+        parts.append(escape(l10n.format_partial_date(source.published, lang)))
+    if not (source.publisher or source.author or source.published):
+        parts.append(f'<span class="anonymous">{escape(l10n.labels_for(lang)["anonymous"])}</span>')
+    return Markup(", ".join(parts) + ".")
+
+
+def _notes(brief: Brief, numbers: dict[str, int]) -> tuple[Note, ...]:
+    made = []
+    for source_id, number in sorted(numbers.items(), key=lambda item: item[1]):
+        source = brief.source(source_id)
+        assert source is not None  # B302/B303 guarantee it
+        made.append(Note(number, source.id, _source_html(source, brief.meta.lang), source.url,
+                         qr_data_uri(source.url) if source.url else "", source.archived))
+    return tuple(made)
+
+
+def _checked(brief: Brief, analysis: Analysis, plan: CaveatPlan) -> Checked:
+    hashes = tuple(sorted({(match.source, match.sha256) for match in analysis.matches}))
+    return Checked(
+        sources=len(brief.sources),
+        quotes=len(brief.quotes),
+        quotes_verified=len(analysis.matches),
+        hashes=hashes,
+        warnings=sum(1 for f in analysis.findings if f.severity is Severity.WARNING),
+        notes=sum(1 for f in analysis.findings if f.severity is Severity.NOTE),
+        covered=len(plan.covered),
+    )
+
+
+__all__ = ["ComposeOptions", "Document", "compose", "document_id", "plain_text"]

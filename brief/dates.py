@@ -1,0 +1,102 @@
+"""ISO partial dates (`2012`, `2017-02`, `2017-02-15`): parse, compare and bound them.
+
+In: YAML scalars (strings, years, dates). Out: `PartialDate` values used by validation and analysis.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @property
+    def precision(self) -> str:
+        """Return `year`, `month` or `day`."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> dt.date:
+        """Return the earliest calendar day this date may mean.
+
+        >>> PartialDate(2017, 2).first_day()
+        datetime.date(2017, 2, 1)
+        """
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """Return the latest calendar day this date may mean.
+
+        >>> PartialDate(2016, 2).last_day()
+        datetime.date(2016, 2, 29)
+        """
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+
+def parse_partial_date(value: object) -> PartialDate:
+    """Parse a YAML scalar as a partial date, or raise ValueError saying why.
+
+    >>> parse_partial_date("2017-02")
+    PartialDate(year=2017, month=2, day=None)
+    >>> parse_partial_date(2012)
+    PartialDate(year=2012, month=None, day=None)
+    """
+    if isinstance(value, dt.datetime):
+        raise ValueError("a date carries no time of day: write YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError("expected a date such as 2012, 2017-02 or 2017-02-15")
+    match = _PARTIAL.match(str(value).strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a date: write 2012, 2017-02 or 2017-02-15")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if year < 1:
+        raise ValueError(f"'{value}' has no year 0")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{value}' has no month {month}")
+    if day is not None:
+        assert month is not None
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"'{value}': {calendar.month_name[month]} {year} has {last} days")
+    return PartialDate(year, month, day)
+
+
+def parse_period(value: object) -> tuple[PartialDate, PartialDate]:
+    """Parse a period: one partial date or `start/end`, returning its first and last dates.
+
+    >>> parse_period("2012/2017")
+    (PartialDate(year=2012, month=None, day=None), PartialDate(year=2017, month=None, day=None))
+    """
+    if isinstance(value, str) and "/" in value:
+        start_text, _, end_text = value.partition("/")
+        start, end = parse_partial_date(start_text), parse_partial_date(end_text)
+        if end.last_day() < start.first_day():
+            raise ValueError(f"period '{value}' ends before it starts")
+        return start, end
+    single = parse_partial_date(value)
+    return single, single

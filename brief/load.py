@@ -1,0 +1,295 @@
+"""Load stage: read a brief's YAML safely into plain data with a position for every node.
+
+In: a path (a brief's folder or a .yaml file). Out: `Source` (plain data, a `SourceMap`, and the text of
+every local file the brief includes). Reads only inside the brief's folder; never runs code: YAML tags,
+anchors and aliases are refused, duplicate keys are errors, and size and depth are capped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from brief.errors import BriefError, Diagnostic, Location, error
+
+MAX_SOURCE_BYTES = 2_000_000
+MAX_INCLUDE_BYTES = 5_000_000
+MAX_DEPTH = 64
+
+KeyPath = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_RESOLVER = yaml.resolver.Resolver()
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where each node of the YAML came from: key path -> location of the key and of its value."""
+
+    path: str
+    keys: dict[KeyPath, Location] = field(default_factory=dict)
+    values: dict[KeyPath, Location] = field(default_factory=dict)
+    block: dict[KeyPath, bool] = field(default_factory=dict)
+
+    def locate(self, *at: str | int) -> Location:
+        """Return the location of the value at `at`, or of its nearest located parent."""
+        path: KeyPath = tuple(at)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Location(self.path, 1, 1))
+
+    def locate_key(self, *at: str | int) -> Location:
+        """Return the location of the key at `at` (of the value for list items)."""
+        return self.keys.get(tuple(at)) or self.locate(*at)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A brief as read from disk: plain data, positions, and included files' text by relative path."""
+
+    folder: Path
+    file: Path
+    display: str
+    data: dict[str, Any]
+    where: SourceMap
+    files: dict[str, str] = field(default_factory=dict)
+    raw: bytes = b""
+
+
+def find_source_file(path: Path) -> Path:
+    """Return the YAML file of a brief given its folder or the file itself."""
+    if path.is_dir():
+        return path / "brief.yaml"
+    return path
+
+
+def display_path(path: Path) -> str:
+    """Return `path` relative to the current folder when it is below it, as diagnostics print it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load(path: Path | str) -> Source:
+    """Read a brief's YAML and its included files, or raise BriefError with every problem found."""
+    file = find_source_file(Path(path))
+    display = display_path(file)
+    raw = read_capped(file, MAX_SOURCE_BYTES, Location(display, 1, 1), code_missing="B100")
+    text = decode_utf8(raw, display)
+    where = SourceMap(display)
+    data = compose_plain(text, where)
+    if not isinstance(data, dict):
+        raise BriefError([error("B107", "a brief must be a mapping of keys such as `brief:` and "
+                                "`meta:`", Location(display, 1, 1), "start from `brief new NAME`")])
+    folder = file.parent
+    files, problems = read_includes(data, where, folder)
+    if problems:
+        raise BriefError(problems)
+    return Source(folder, file, display, data, where, files, raw)
+
+
+def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402") -> bytes:
+    """Read at most `limit` bytes of `file`, raising BriefError when it is missing or larger."""
+    try:
+        with file.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise BriefError([error(code_missing, f"file not found: {file.name}", at,
+                                "check the file name and that it is inside the brief's folder")])
+    except IsADirectoryError:
+        raise BriefError([error(code_missing, f"'{file.name}' is a folder, not a file", at)])
+    except OSError as caught:
+        raise BriefError([error(code_missing, f"cannot read {file.name}: {caught.strerror}", at)])
+    if len(data) > limit:
+        raise BriefError([error("B403", f"{file.name} is larger than {limit:,} bytes", at,
+                                "split the text or shorten it")])
+    return data
+
+
+def decode_utf8(raw: bytes, display: str) -> str:
+    """Decode UTF-8 (a leading BOM is allowed), naming the line of the first bad byte."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as caught:
+        line = raw[: caught.start].count(b"\n") + 1
+        column = caught.start - (raw.rfind(b"\n", 0, caught.start) + 1) + 1
+        raise BriefError([error("B105", "the file is not valid UTF-8 text",
+                                Location(display, line, column),
+                                "save the file as UTF-8 in your editor")]) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        raise BriefError([error("B105", "the file contains a NUL character",
+                                Location(display, line, 1), "save the file as plain UTF-8 text")])
+    return text
+
+
+def _mark(where: SourceMap, mark: Any) -> Location:
+    return Location(where.path, mark.line + 1, mark.column + 1)
+
+
+def compose_plain(text: str, where: SourceMap) -> Any:
+    """Parse YAML events into plain data, recording positions and refusing unsafe constructs."""
+    try:
+        events = yaml.parse(text, Loader=_Parser)
+        return _Builder(where, events).document()
+    except yaml.MarkedYAMLError as caught:
+        mark = caught.problem_mark or caught.context_mark
+        at = _mark(where, mark) if mark else Location(where.path, 1, 1)
+        problem = caught.problem or caught.context or "invalid YAML"
+        hint = "tabs cannot indent YAML: use spaces" if "\t" in problem or "tab" in problem else (
+            "check the indentation and the quotes on this line")
+        raise BriefError([error("B101", f"YAML syntax: {problem}", at, hint)]) from None
+    except yaml.YAMLError as caught:
+        raise BriefError([error("B101", f"YAML syntax: {caught}",
+                                Location(where.path, 1, 1))]) from None
+
+
+class _Builder:
+    """Turn a YAML event stream into dicts, lists and scalars; refuse tags, aliases, duplicates."""
+
+    def __init__(self, where: SourceMap, events: Iterator[Any]) -> None:
+        self.where = where
+        self.events = events
+
+    def document(self) -> Any:
+        value: Any = None
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                value = self.node(next(self.events), (), 0)
+            elif isinstance(event, yaml.DocumentEndEvent):
+                following = next(self.events)
+                if not isinstance(following, yaml.StreamEndEvent):
+                    at = _mark(self.where, following.start_mark)
+                    raise BriefError([error("B101", "only one YAML document is allowed", at,
+                                            "remove the `---` line")])
+                return value
+        return value
+
+    def node(self, event: Any, path: KeyPath, depth: int) -> Any:
+        at = self.check(event, depth)
+        self.where.values[path] = at
+        if isinstance(event, yaml.ScalarEvent):
+            self.where.block[path] = event.style in ("|", ">")
+            return self.scalar(event, at)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for item_event in self.events:
+                if isinstance(item_event, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.node(item_event, (*path, len(items)), depth + 1))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(path, depth)
+        raise BriefError([error("B101", "unexpected YAML structure", at)])
+
+    def check(self, event: Any, depth: int) -> Location:
+        """Refuse what a brief never needs: deep nesting, anchors, aliases and tags."""
+        at = _mark(self.where, event.start_mark)
+        if depth > MAX_DEPTH:
+            raise BriefError([error("B106", f"nesting deeper than {MAX_DEPTH} levels", at)])
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise BriefError([error("B103", "YAML anchors and aliases (& and *) are not allowed",
+                                    at, "write the value out in full")])
+        tag = getattr(event, "tag", None)
+        if tag and tag not in ("!", *_PLAIN_TAGS):
+            raise BriefError([error("B102", f"YAML tag '{tag}' is not allowed", at,
+                                    "remove the tag: values are plain text, numbers and dates")])
+        return at
+
+    def mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_event in self.events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            at = self.check(key_event, depth + 1)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise BriefError([error("B101", "a key must be plain text", at)])
+            key = self.scalar(key_event, at)
+            key = key.isoformat() if isinstance(key, dt.date) else str(key)
+            if key in result:
+                first = self.where.keys[(*path, key)]
+                raise BriefError([error("B104", f"duplicate key '{key}' (first at line {first.line})",
+                                        at, "keep one of the two")])
+            self.where.keys[(*path, key)] = at
+            result[key] = self.node(next(self.events), (*path, key), depth + 1)
+        return result
+
+    def scalar(self, event: Any, at: Location) -> Any:
+        if event.style or event.tag == "tag:yaml.org,2002:str" or event.implicit == (False, False):
+            return event.value  # quoted, block or explicitly a string
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        constructor = yaml.SafeLoader.yaml_constructors.get(tag)
+        if tag == "tag:yaml.org,2002:str" or constructor is None:
+            return event.value
+        try:
+            return constructor(yaml.SafeLoader(""), yaml.ScalarNode(tag, event.value))
+        except (ValueError, yaml.YAMLError):
+            if tag == "tag:yaml.org,2002:timestamp":
+                return Coerced(event.value, "date")
+            return event.value
+
+
+@dataclass(frozen=True)
+class Coerced:
+    """A plain scalar that YAML reads as something other than text but that could not be built."""
+
+    text: str
+    kind: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def read_includes(data: dict[str, Any], where: SourceMap,
+                  folder: Path) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Read every `{file: NAME}` include and every source's `text` copy, inside `folder` only."""
+    wanted: list[tuple[str, Location]] = []
+    summary = data.get("summary")
+    if isinstance(summary, dict) and isinstance(summary.get("file"), str):
+        wanted.append((summary["file"], where.locate("summary", "file")))
+    for index, item in enumerate(data.get("sources") or []):
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            wanted.append((item["text"], where.locate("sources", index, "text")))
+    files: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for name, at in wanted:
+        try:
+            target = resolve_inside(folder, name, at)
+            raw = read_capped(target, MAX_INCLUDE_BYTES, at)
+            files[name] = decode_utf8(raw, display_path(target)).replace("\r\n", "\n")
+        except BriefError as caught:
+            problems.extend(caught.diagnostics)
+    return files, problems
+
+
+def resolve_inside(folder: Path, name: str, at: Location) -> Path:
+    """Return `folder/name`, refusing absolute paths, `..` and symlinks that leave the folder."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if not name or pure.is_absolute() or ".." in pure.parts or ":" in name:
+        raise BriefError([error("B401", f"'{name}' is outside the brief's folder", at,
+                                "use a file name relative to the folder that holds brief.yaml")])
+    root = folder.resolve()
+    target = (root / pure).resolve()
+    if not target.is_relative_to(root):
+        raise BriefError([error("B401", f"'{name}' leads outside the brief's folder "
+                                "(through a symbolic link)", at,
+                                "copy the file into the brief's folder")])
+    return target

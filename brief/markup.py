@@ -1,0 +1,115 @@
+"""Markdown → safe HTML, with the brief's two text references: `[@source-id]` and `{fig:figure-id}`.
+
+In: Markdown from an untrusted source and a `Resolver` that turns references into HTML. Out: an HTML
+fragment. Raw HTML is off (it prints as text) and only http(s) and mailto links survive (design.md §2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+REFERENCE = re.compile(r"\[@([A-Za-z0-9_-]+)\]|\{fig:([A-Za-z0-9_-]+)\}")
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_CITE = re.compile(r"\[@([A-Za-z0-9_-]+)\]")
+_FIG = re.compile(r"\{fig:([A-Za-z0-9_-]+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A `[@id]` (kind `cite`) or `{fig:id}` (kind `fig`) found at `offset` in a text."""
+
+    kind: str
+    id: str
+    offset: int
+
+
+class Resolver(Protocol):
+    """Turns references into HTML for one output; composed by `compose`."""
+
+    def cite(self, source_id: str) -> str: ...
+
+    def figure(self, figure_id: str) -> str: ...
+
+
+def find_references(markdown: str) -> list[Reference]:
+    """List every reference in a text, in order.
+
+    >>> find_references("{fig:a} people [@src]")
+    [Reference(kind='fig', id='a', offset=0), Reference(kind='cite', id='src', offset=15)]
+    """
+    return [
+        Reference("cite" if match.group(1) else "fig", match.group(1) or match.group(2),
+                  match.start())
+        for match in REFERENCE.finditer(markdown)
+    ]
+
+
+def is_safe_link(url: str) -> bool:
+    """Allow only http(s), mailto and in-document links.
+
+    >>> is_safe_link("javascript:alert(1)"), is_safe_link("https://thorn.org")
+    (False, True)
+    """
+    cleaned = re.sub(r"[\x00-\x20]", "", url).lower()
+    if cleaned.startswith("#"):
+        return True
+    return cleaned.startswith(SAFE_SCHEMES)
+
+
+def _rule(pattern: re.Pattern[str], kind: str) -> Callable[[StateInline, bool], bool]:
+    def rule(state: StateInline, silent: bool) -> bool:
+        match = pattern.match(state.src, state.pos)
+        if not match:
+            return False
+        if not silent:
+            token = state.push(kind, "", 0)
+            token.meta = {"id": match.group(1)}
+        state.pos = match.end()
+        return True
+
+    return rule
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable("image")  # images come from the schema with alt text, never from prose
+    md.inline.ruler.before("link", "brief_cite", _rule(_CITE, "brief_cite"))
+    md.inline.ruler.before("link", "brief_fig", _rule(_FIG, "brief_fig"))
+    md.validateLink = is_safe_link
+    md.add_render_rule("brief_cite", lambda self, tokens, idx, options, env:
+                       env["resolve"].cite(tokens[idx].meta["id"]))
+    md.add_render_rule("brief_fig", lambda self, tokens, idx, options, env:
+                       env["resolve"].figure(tokens[idx].meta["id"]))
+    return md
+
+
+_MD = _parser()
+
+
+def render_markdown(markdown: str, resolve: Resolver, *, inline: bool = False) -> str:
+    """Render Markdown to an HTML fragment, resolving references through `resolve`.
+
+    >>> class R:
+    ...     def cite(self, i): return f"<sup>{i}</sup>"
+    ...     def figure(self, i): return "nearly 6,000"
+    >>> render_markdown("<b>{fig:x}</b> [@s]", R(), inline=True)
+    '&lt;b&gt;nearly 6,000&lt;/b&gt; <sup>s</sup>'
+    """
+    env: dict[str, Any] = {"resolve": resolve}
+    tokens = _MD.parseInline(markdown, env) if inline else _MD.parse(markdown, env)
+    return str(_MD.renderer.render(tokens, _MD.options, env)).strip()
+
+
+def plain_text(markdown: str) -> str:
+    """Strip Markdown emphasis and references' syntax, for metadata and alt text.
+
+    >>> plain_text("**Thorn** was *founded*")
+    'Thorn was founded'
+    """
+    return re.sub(r"[*_`]", "", REFERENCE.sub("", markdown)).strip()

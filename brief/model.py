@@ -1,0 +1,230 @@
+"""The validated brief as frozen dataclasses (design.md §2).
+
+In: nothing (data definitions). Out: `Brief` and its parts, built by `validate` and read by every later
+stage. Every item keeps the location of its fields so that findings can name `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.dates import PartialDate
+from brief.errors import Location
+
+
+class Qualifier(enum.Enum):
+    """How exact a reported number is; always shown with the number (F-qualifier)."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    OVER = "over"
+    AT_LEAST = "at least"
+    UP_TO = "up to"
+
+
+class Paper(enum.Enum):
+    """Paper sizes for the PDF."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+
+class Layout(enum.Enum):
+    """PDF layouts: a handout of at most two pages, or a full brief with contents."""
+
+    HANDOUT = "handout"
+    BRIEF = "brief"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Markdown from the source with where it starts (line offsets count from `location`)."""
+
+    markdown: str
+    location: Location
+    block: bool = False
+
+    def line_location(self, offset: int) -> Location:
+        """Return the location of character `offset` of the Markdown in the source file."""
+        lines_before = self.markdown.count("\n", 0, offset)
+        if self.block:  # a `|` block starts on the line after its indicator
+            return Location(self.location.path, self.location.line + 1 + lines_before, 1)
+        return Location(self.location.path, self.location.line + lines_before, self.location.column)
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    url: str = ""
+    logo: str = ""
+    logo_alt: str = ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    date: PartialDate
+    note: Text
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    lang: str
+    date: PartialDate
+    subtitle: str = ""
+    about: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    organization: Organization | None = None
+    license: str = ""
+    version: str = ""
+    revisions: tuple[Revision, ...] = ()
+    content_warning: Text | None = None
+    url: str = ""
+    paper: Paper = Paper.A4
+    layout: Layout = Layout.HANDOUT
+
+
+@dataclass(frozen=True)
+class Item:
+    """Anything with an id and a location; `where` maps field names to their locations."""
+
+    id: str
+    location: Location
+    where: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def locate(self, name: str) -> Location:
+        """Return the location of field `name`, or of the item itself."""
+        return self.where.get(name, self.location)
+
+
+@dataclass(frozen=True)
+class Figure(Item):
+    value: float = 0
+    counts: str = ""
+    unit: str = ""
+    qualifier: Qualifier = Qualifier.EXACT
+    as_reported: str = ""
+    period: tuple[PartialDate, PartialDate] | None = None
+    period_text: str = ""
+    claimed_by: str = ""
+    hedges: tuple[str, ...] = ()
+    source: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Event(Item):
+    date: PartialDate = PartialDate(1)
+    event: Text = Text("", Location(""))
+    approx: bool = False
+    end: PartialDate | None = None
+    source: str = ""
+    locator: str = ""
+    same_as: str = ""
+
+
+@dataclass(frozen=True)
+class Person(Item):
+    name: str = ""
+    born: PartialDate | None = None
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Quote(Item):
+    text: str = ""
+    speaker: str = ""
+    role: str = ""
+    context: str = ""
+    date: PartialDate | None = None
+    source: str = ""
+    via: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Caveat(Item):
+    text: Text = Text("", Location(""))
+    about: tuple[str, ...] = ()
+    severity: str = "note"
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source(Item):
+    title: str = ""
+    publisher: str = ""
+    author: str = ""
+    url: str = ""
+    published: PartialDate | None = None
+    accessed: PartialDate | None = None
+    kind: str = ""
+    text: str = ""
+    archived: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str = "default"
+    colors: Mapping[str, str] = field(default_factory=dict)
+    fonts: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A validated brief: everything later stages need, and nothing read from disk after this."""
+
+    folder: Path
+    name: str
+    path: str
+    meta: Meta
+    summary: Text | None = None
+    key_points: tuple[Text, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    caveats: tuple[Caveat, ...] = ()
+    sources: tuple[Source, ...] = ()
+    theme: Theme = Theme()
+    texts: Mapping[str, str] = field(default_factory=dict, repr=False)
+    where: Mapping[str, Location] = field(default_factory=dict, repr=False)
+    source_yaml: bytes = field(default=b"", repr=False)
+
+    def locate(self, dotted: str) -> Location:
+        """Return the location of a top-level or meta key such as `meta.lang`."""
+        return self.where.get(dotted) or Location(self.path, 1, 1)
+
+    def figure(self, figure_id: str) -> Figure | None:
+        """Return the figure with this id, if any."""
+        return next((item for item in self.figures if item.id == figure_id), None)
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with this id, if any."""
+        return next((item for item in self.sources if item.id == source_id), None)
+
+    def person(self, person_id: str) -> Person | None:
+        """Return the person with this id, if any."""
+        return next((item for item in self.people if item.id == person_id), None)
+
+    def speaker_name(self, speaker: str) -> str:
+        """Return a quote speaker's display name (a person's name, or the text as given)."""
+        person = self.person(speaker)
+        return person.name if person else speaker
+
+    def texts_in_order(self) -> list[tuple[str, Text]]:
+        """Return every Markdown text with a label, in reading order."""
+        found: list[tuple[str, Text]] = []
+        if self.meta.content_warning:
+            found.append(("meta.content_warning", self.meta.content_warning))
+        if self.summary:
+            found.append(("summary", self.summary))
+        found += [(f"key_points[{index}]", text) for index, text in enumerate(self.key_points)]
+        found += [(f"timeline:{event.id}", event.event) for event in self.timeline]
+        found += [(f"caveats:{caveat.id}", caveat.text) for caveat in self.caveats]
+        found += [(f"revision:{revision.date}", revision.note) for revision in self.meta.revisions]
+        return found

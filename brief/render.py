@@ -1,0 +1,179 @@
+"""Render stage: Document → HTML text for each target (Jinja2, autoescape, StrictUndefined).
+
+In: `compose.Document` and a target (`pdf`, `html`, `epub`). Out: strings: one page for PDF and HTML,
+one XHTML document per section for EPUB. Source content is data here, never a template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from brief.compose import Document
+from brief.resources import asset_dir, font_dir, template_dir
+from brief.themes import theme_css
+
+_NOTEREF = re.compile(
+    r'<a class="noteref" href="#note-(\d+)" role="doc-noteref" epub:type="noteref">\d+</a>')
+_HREF = re.compile(r'href="#([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+
+FONT_FACES = (
+    ("Brief Serif", "NotoSerif-Regular.ttf", "normal", "normal"),
+    ("Brief Serif", "NotoSerif-Bold.ttf", "bold", "normal"),
+    ("Brief Serif", "NotoSerif-Italic.ttf", "normal", "italic"),
+    ("Brief Serif", "NotoSerif-BoldItalic.ttf", "bold", "italic"),
+    ("Brief Sans", "NotoSans-Regular.ttf", "normal", "normal"),
+    ("Brief Sans", "NotoSans-Bold.ttf", "bold", "normal"),
+)
+
+
+@dataclass(frozen=True)
+class EpubSection:
+    """One XHTML document of the EPUB."""
+
+    file: str
+    title: str
+    epub_type: str
+    xhtml: str
+
+
+def without_scheme(url: str) -> str:
+    """Print a URL as people type it.
+
+    >>> without_scheme("https://www.thorn.org/")
+    'www.thorn.org'
+    """
+    return re.sub(r"^[a-z]+://", "", url).rstrip("/")
+
+
+def iso_datetime(date_iso: str) -> str:
+    """Turn a partial date into the midnight-UTC timestamp metadata needs.
+
+    >>> iso_datetime("2017-02")
+    '2017-02-01T00:00:00Z'
+    """
+    parts = (date_iso.split("-") + ["01", "01"])[:3]
+    return "-".join(parts) + "T00:00:00Z"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Return the Jinja2 environment; templates come only from our own folder."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["without_scheme"] = without_scheme
+    env.filters["iso_datetime"] = iso_datetime
+    return env
+
+
+@cache
+def _css_file(name: str) -> str:
+    return (asset_dir() / "css" / name).read_text(encoding="utf-8")
+
+
+def font_css(prefix: str) -> str:
+    """Return @font-face rules whose URLs start with `prefix` (a folder URL ending in /)."""
+    return "\n".join(
+        f'@font-face {{ font-family: "{family}"; src: url("{prefix}{file}"); '
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for family, file, weight, style in FONT_FACES)
+
+
+def stylesheet(document: Document, target: str, font_prefix: str) -> str:
+    """Return the whole CSS for a target: fonts, theme variables, shared and print rules."""
+    parts = [font_css(font_prefix), theme_css(document.theme, document.labels), _css_file("base.css")]
+    if target == "pdf":
+        parts.append(_css_file("print.css"))
+    return "\n".join(parts)
+
+
+def footnotes_for_print(html: str, document: Document) -> str:
+    """Turn note references into WeasyPrint page footnotes (`float: footnote`)."""
+    notes = {note.number: note for note in document.notes}
+
+    def footnote(match: re.Match[str]) -> str:
+        note = notes[int(match.group(1))]
+        url = f" {without_scheme(note.url)}" if note.url else ""
+        return f'<span class="footnote" data-note="{note.number}">{note.html}{Markup.escape(url)}</span>'
+
+    return _NOTEREF.sub(footnote, html)
+
+
+def render_page(document: Document, target: str) -> str:
+    """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone)."""
+    prefix = font_dir().as_uri() + "/" if target == "pdf" else "fonts/"
+    css = stylesheet(document, target, prefix)
+    if target == "html":
+        css = "\n".join([theme_css(document.theme, document.labels), _css_file("base.css"),
+                         "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
+                         "font-family: Georgia, 'Noto Serif', serif; }"])
+    html = environment().get_template("page.html.j2").render(doc=document, target=target,
+                                                             css=Markup(css))
+    return footnotes_for_print(html, document) if target == "pdf" else html
+
+
+def render_epub(document: Document) -> list[EpubSection]:
+    """Render one XHTML document per section, each with its own footnotes (design.md §4)."""
+    module = environment().get_template("sections.html.j2").module
+    labels = document.labels
+    parts = [
+        ("title.xhtml", document.title, "titlepage", module.masthead(document)),  # type: ignore[attr-defined]
+        ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),  # type: ignore[attr-defined]
+        ("figures.xhtml", labels["figures"], "chapter", module.figures(document)),  # type: ignore[attr-defined]
+        ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),  # type: ignore[attr-defined]
+        ("quotes.xhtml", labels["quotes"], "chapter", module.quotes(document, len(document.quotes))),  # type: ignore[attr-defined]
+        ("caveats.xhtml", labels["caveats"], "chapter",
+         Markup(module.caveats(document)) + module.checked(document)),  # type: ignore[attr-defined]
+        ("sources.xhtml", labels["sources"], "backmatter bibliography",
+         module.sources(document, "epub")),  # type: ignore[attr-defined]
+    ]
+    parts = [part for part in parts if str(part[3]).strip()]
+    owner = {anchor: file for file, _, _, body in parts for anchor in _ID.findall(str(body))}
+    template = environment().get_template("epub/section.xhtml.j2")
+    notes = {note.number: note for note in document.notes}
+    sections = []
+    for file, title, epub_type, body in parts:
+        text = str(body)
+        cited = sorted({int(number) for number in _NOTEREF.findall(text)})
+        if file == "sources.xhtml":
+            cited = []
+        local = set(_ID.findall(text))
+        text = _HREF.sub(lambda m, local=local: _link(m.group(1), local, owner), text)
+        backlinks: dict[int, str] = {}
+        counter = iter(range(1, 10_000))
+        text = _NOTEREF.sub(lambda m, b=backlinks, c=counter: _epub_noteref(m, b, c), text)
+        xhtml = template.render(doc=document, title=title, epub_type=epub_type, body=Markup(text),
+                                notes=[notes[number] for number in cited], backlinks=backlinks)
+        sections.append(EpubSection(file, title, epub_type, xhtml))
+    return sections
+
+
+def _link(anchor: str, local: set[str], owner: dict[str, str]) -> str:
+    if anchor in local or anchor.startswith("note-") or anchor not in owner:
+        return f'href="#{anchor}"'
+    return f'href="{owner[anchor]}#{anchor}"'
+
+
+def _epub_noteref(match: re.Match[str], backlinks: dict[int, str], counter: object) -> str:
+    number = int(match.group(1))
+    ref_id = f"ref-{number}-{next(counter)}"  # type: ignore[call-overload]
+    backlinks.setdefault(number, ref_id)
+    return (f'<a class="noteref" id="{ref_id}" href="#note-{number}" role="doc-noteref" '
+            f'epub:type="noteref">{number}</a>')
+
+
+def font_files() -> list[Path]:
+    """Return the font files every output embeds."""
+    return [font_dir() / file for _, file, _, _ in FONT_FACES]

@@ -1,0 +1,168 @@
+"""The source format, version 1 (design.md §2), as documented data.
+
+Validation, `docs/format.md` and `brief schema` (JSON Schema) all read this one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+FORMAT_VERSION = 1
+
+QUALIFIERS = ("exact", "about", "nearly", "over", "at least", "up to")
+QUALIFIER_ALIASES = {
+    "around": "about",
+    "approximately": "about",
+    "almost": "nearly",
+    "more than": "over",
+}
+SOURCE_KINDS = ("news", "report", "interview", "testimony", "social", "organization", "dataset")
+PAPERS = ("a4", "letter")
+LAYOUTS = ("handout", "brief")
+CAVEAT_SEVERITIES = ("note", "warning")
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of the source format: its kind, whether it is required, and a one-line doc.
+
+    Kinds: str, text (Markdown inline or {file: NAME.md}), date (ISO partial), period, number,
+    bool, int, id, url, list[str], map[str], object (see `fields`), list[object].
+    """
+
+    kind: str
+    doc: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    fields: Mapping[str, Field] = field(default_factory=dict)
+    example: str = ""
+
+
+ORGANIZATION: Mapping[str, Field] = {
+    "name": Field("str", "the publishing organisation's name", required=True),
+    "url": Field("url", "its web address"),
+    "logo": Field("str", "a PNG, JPEG or SVG file inside the brief's folder"),
+    "logo_alt": Field("str", "alternative text for the logo (required with a logo)"),
+}
+
+REVISION: Mapping[str, Field] = {
+    "date": Field("date", "when the brief was corrected", required=True),
+    "note": Field("text", "what changed, printed as a correction", required=True),
+}
+
+META: Mapping[str, Field] = {
+    "title": Field("str", "the brief's title", required=True),
+    "subtitle": Field("str", "a subtitle; also the PDF's Subject"),
+    "lang": Field("str", "BCP 47 language tag: en, es, fr, de, pt, ar", required=True),
+    "date": Field("date", "the brief's own date: drives staleness checks and metadata", required=True),
+    "about": Field("list[str]", "names of who or what the brief is about"),
+    "authors": Field("list[str]", "who wrote the brief"),
+    "organization": Field("object", "who publishes the brief", fields=ORGANIZATION),
+    "license": Field("str", "licence printed in the colophon, e.g. CC BY 4.0"),
+    "version": Field("str", "the brief's own version, e.g. '1.2'"),
+    "revisions": Field("list[object]", "corrections, printed with their dates", fields=REVISION),
+    "content_warning": Field("text", "printed before the summary"),
+    "url": Field("url", "canonical address, printed as a QR code"),
+    "paper": Field("str", "paper size", choices=PAPERS),
+    "layout": Field("str", "handout (at most 2 pages) or brief (with contents)", choices=LAYOUTS),
+}
+
+FIGURE: Mapping[str, Field] = {
+    "id": Field("id", "slug, cited in text as {fig:id}", required=True),
+    "value": Field("number", "the number itself: 5791", required=True),
+    "unit": Field("str", "optional unit: people, USD, %"),
+    "counts": Field("str", "what is counted: 'child victims identified'", required=True),
+    "qualifier": Field(
+        "str",
+        "exact, about, nearly, over, at least, up to: always shown with the number",
+        choices=QUALIFIERS + tuple(QUALIFIER_ALIASES),
+    ),
+    "as_reported": Field("str", "the source's own wording: 'nearly 6,000'"),
+    "period": Field("period", "when it applies: 2017 or 2012/2017"),
+    "claimed_by": Field("str", "who makes the claim"),
+    "hedges": Field("list[str]", "words that weaken it in the source: reportedly, according to"),
+    "source": Field("id", "id of the source that reported it"),
+    "locator": Field("str", "where in that source: page, paragraph, timestamp"),
+}
+
+EVENT: Mapping[str, Field] = {
+    "id": Field("id", "slug", required=True),
+    "date": Field("date", "ISO partial date: 2012, 2017-02, 2017-02-15", required=True),
+    "approx": Field("bool", "true when the date is 'around'"),
+    "end": Field("date", "optional end date"),
+    "event": Field("text", "what happened (Markdown)", required=True),
+    "source": Field("id", "id of the source that reports it"),
+    "locator": Field("str", "where in that source"),
+    "same_as": Field("id", "id of another entry telling the same event"),
+}
+
+PERSON: Mapping[str, Field] = {
+    "id": Field("id", "slug, usable as a quote's speaker", required=True),
+    "name": Field("str", "full name", required=True),
+    "born": Field("date", "ISO partial date of birth"),
+    "role": Field("str", "role relevant to the brief"),
+}
+
+QUOTE: Mapping[str, Field] = {
+    "id": Field("id", "slug", required=True),
+    "text": Field("str", "the exact words", required=True),
+    "speaker": Field("str", "who said it: a person's id or a name", required=True),
+    "role": Field("str", "the speaker's role when speaking"),
+    "context": Field("str", "where and to whom it was said"),
+    "date": Field("date", "when it was said"),
+    "source": Field("id", "id of the source that reports it"),
+    "via": Field("str", "intermediary: a source id or a name, when first given elsewhere"),
+    "locator": Field("str", "where in that source"),
+}
+
+CAVEAT: Mapping[str, Field] = {
+    "about": Field("list[str]", "ids of the figures, quotes and events it is about"),
+    "text": Field("text", "the caveat, in plain words", required=True),
+    "severity": Field("str", "note or warning", choices=CAVEAT_SEVERITIES),
+    "covers": Field("list[str]", "finding codes this caveat answers, e.g. [F-drift]"),
+}
+
+SOURCE: Mapping[str, Field] = {
+    "id": Field("id", "slug, cited in text as [@id]", required=True),
+    "title": Field("str", "title of the article, report or post", required=True),
+    "publisher": Field("str", "outlet or organisation"),
+    "author": Field("str", "author's name"),
+    "url": Field("url", "web address"),
+    "published": Field("date", "publication date"),
+    "accessed": Field("date", "when the brief's author read it"),
+    "kind": Field("str", "kind of source", choices=SOURCE_KINDS),
+    "text": Field("str", "local plain-text copy inside the brief's folder: enables verification"),
+    "archived": Field("url", "address of an archived copy"),
+}
+
+THEME: Mapping[str, Field] = {
+    "name": Field("str", "a built-in theme"),
+    "colors": Field("map[str]", "colour overrides: text, accent, muted, background"),
+    "fonts": Field("map[str]", "font overrides: body, heading (files)"),
+}
+
+BRIEF: Mapping[str, Field] = {
+    "brief": Field("int", "format version: 1", required=True),
+    "meta": Field("object", "title, language, date and publishing details", required=True, fields=META),
+    "summary": Field("text", "Markdown, inline or {file: summary.md}"),
+    "key_points": Field("list[text]", "short Markdown bullets"),
+    "figures": Field("list[object]", "reported numbers", fields=FIGURE),
+    "timeline": Field("list[object]", "dated events", fields=EVENT),
+    "people": Field("list[object]", "people quoted or named", fields=PERSON),
+    "quotes": Field("list[object]", "quotations with their speakers", fields=QUOTE),
+    "caveats": Field("list[object]", "the author's own caveats", fields=CAVEAT),
+    "sources": Field("list[object]", "where everything was reported", fields=SOURCE),
+    "theme": Field("object", "the look only: colours and fonts", fields=THEME),
+}
+
+#: The finding codes of design.md §3 that an author's caveat may `cover`.
+FINDING_CODES = (
+    "F-conflict", "F-drift", "F-qualifier", "F-undated", "F-stale", "F-self-reported",
+    "F-single-source", "Q-variant", "Q-unverified", "Q-secondhand", "T-imprecise", "T-conflict",
+    "S-uncited", "S-anonymous", "C-stale",
+)
+
+#: Keys of list items that other items may refer to by id.
+ITEM_LISTS = ("figures", "timeline", "people", "quotes", "sources")

@@ -1,0 +1,363 @@
+"""Validate stage: plain data + positions → a `Brief`, or a BriefError carrying every B-code found.
+
+In: `load.Source`. Out: `model.Brief`. Like a compiler, it collects all problems before stopping:
+B2xx schema (unknown key, missing field, wrong type, bad choice or date), B3xx references.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from brief import model, schema
+from brief.dates import PartialDate, parse_partial_date, parse_period
+from brief.errors import BriefError, Diagnostic, Location, error, sort_key
+from brief.load import Coerced, KeyPath, Source
+from brief.markup import find_references
+from brief.schema import Field
+from brief.themes import check_theme
+
+_ID = re.compile(schema.ID_PATTERN)
+_YAML_KIND = {bool: "a yes/no value", int: "a number", float: "a number", dt.date: "a date"}
+
+
+def validate(source: Source) -> model.Brief:
+    """Check a loaded source against the schema and its references; return the Brief."""
+    checker = _Checker(source)
+    values = checker.fields(source.data, schema.BRIEF, ())
+    problems = checker.problems
+    if values.get("brief") not in (None, schema.FORMAT_VERSION):
+        problems.append(error("B208", f"unknown format version {values['brief']}",
+                              source.where.locate("brief"), "this version of brief reads `brief: 1`"))
+    if problems:
+        raise BriefError(sorted(problems, key=sort_key))
+    brief = build_brief(source, values)
+    problems = list(check_references(brief)) + list(check_dates(brief))
+    if problems:
+        raise BriefError(sorted(problems, key=sort_key))
+    return brief
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, Coerced):
+        return f"'{value.text}', which YAML reads as an impossible {value.kind}"
+    kind = next((name for typ, name in _YAML_KIND.items() if isinstance(value, typ)), None)
+    if kind:
+        return f"{_yaml_text(value)}, which YAML reads as {kind}"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing" if value is None else "text"
+
+
+def _yaml_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes/no/true/false/on/off"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class _Checker:
+    """Walks the data along the schema, converting values and collecting diagnostics."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.where = source.where
+        self.problems: list[Diagnostic] = []
+
+    def fail(self, code: str, message: str, at: KeyPath, hint: str = "", key: bool = False) -> None:
+        location = self.where.locate_key(*at) if key else self.where.locate(*at)
+        self.problems.append(error(code, message, location, hint))
+
+    def fields(self, node: object, fields: Mapping[str, Field], at: KeyPath) -> dict[str, Any]:
+        """Check a mapping against `fields`; return converted values for the keys present."""
+        name = ".".join(str(part) for part in at) or "the brief"
+        if not isinstance(node, dict):
+            self.fail("B203", f"{name} must be a mapping of keys, not {_describe(node)}", at)
+            return {}
+        for key in sorted(node.keys() - fields.keys()):
+            guess = difflib.get_close_matches(key, list(fields), n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "allowed: " + ", ".join(fields)
+            self.fail("B201", f"unknown key '{key}' in {name}", (*at, key), hint, key=True)
+        values: dict[str, Any] = {}
+        for key, spec in fields.items():
+            if node.get(key) is None:
+                if spec.required:
+                    self.fail("B202", f"{name} needs '{key}': {spec.doc}", at,
+                              f"add `{key}:` to {name}")
+                continue
+            converted = self.value(node[key], spec, (*at, key))
+            if converted is not None:
+                values[key] = converted
+        return values
+
+    def value(self, raw: object, spec: Field, at: KeyPath) -> Any:
+        """Convert one value of kind `spec.kind`, or record why it cannot be."""
+        kind, field_name = spec.kind, str(at[-1])
+        if kind == "object":
+            return self.fields(raw, spec.fields, at)
+        if kind.startswith("list["):
+            if not isinstance(raw, list):
+                self.fail("B203", f"'{field_name}' must be a list, not {_describe(raw)}", at,
+                          "write one item per line, each starting with `- `")
+                return None
+            item_spec = Field(kind[5:-1], spec.doc, fields=spec.fields, choices=spec.choices)
+            items = [self.value(item, item_spec, (*at, index)) for index, item in enumerate(raw)]
+            return [item for item in items if item is not None]
+        converter = getattr(self, "to_" + kind.replace("[", "_").replace("]", ""))
+        try:
+            converted = converter(raw, at)
+        except ValueError as caught:
+            code = "B205" if kind in ("date", "period") else "B203"
+            self.fail(code, f"'{field_name}': {caught}", at, self.hint_for(raw, kind))
+            return None
+        if spec.choices and converted not in spec.choices:
+            guess = difflib.get_close_matches(str(converted), spec.choices, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "choose one of: " + ", ".join(
+                spec.choices)
+            self.fail("B204", f"'{field_name}' cannot be '{converted}'", at, hint)
+            return None
+        return converted
+
+    @staticmethod
+    def hint_for(raw: object, kind: str) -> str:
+        if isinstance(raw, bool | int | float | dt.date | Coerced) and kind in ("str", "id", "url"):
+            return f'put the value in quotes: "{_yaml_text(raw)}"'
+        if kind == "number" and isinstance(raw, str):
+            return "write the number without separators or words, e.g. 5791; put wording in " \
+                   "`as_reported`"
+        if kind in ("date", "period"):
+            return "write 2012, 2017-02 or 2017-02-15"
+        return ""
+
+    def to_str(self, raw: object, at: KeyPath) -> str:
+        if not isinstance(raw, str):
+            raise ValueError(f"expected text, got {_describe(raw)}")
+        return raw.strip()
+
+    def to_id(self, raw: object, at: KeyPath) -> str:
+        text = self.to_str(raw, at)
+        if not _ID.match(text):
+            raise ValueError(f"'{text}' is not an id: use lowercase letters, digits, - and _")
+        return text
+
+    def to_url(self, raw: object, at: KeyPath) -> str:
+        text = self.to_str(raw, at)
+        if not re.match(r"^https?://[^\s/$.?#][^\s]*$", text):
+            raise ValueError(f"'{text}' is not a web address starting with https://")
+        return text
+
+    def to_text(self, raw: object, at: KeyPath) -> model.Text:
+        if isinstance(raw, dict):
+            values = self.fields(raw, {"file": Field("str", "a Markdown file", required=True)}, at)
+            name = values.get("file")
+            if name is None or name not in self.source.files:
+                raise ValueError("the included file could not be read")
+            from brief.load import display_path
+
+            path = display_path(self.source.folder / name)
+            return model.Text(self.source.files[name], Location(path, 1, 1))
+        text = self.to_str(raw, at)
+        return model.Text(text, self.where.locate(*at), self.where.block.get(at, False))
+
+    def to_date(self, raw: object, at: KeyPath) -> PartialDate:
+        if isinstance(raw, Coerced):
+            return parse_partial_date(raw.text)
+        return parse_partial_date(raw)
+
+    def to_period(self, raw: object, at: KeyPath) -> tuple[tuple[PartialDate, PartialDate], str]:
+        text = raw.text if isinstance(raw, Coerced) else raw
+        text = text.isoformat() if isinstance(text, dt.date) else text
+        return parse_period(text), str(text)
+
+    def to_number(self, raw: object, at: KeyPath) -> float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise ValueError(f"expected a number, got {_describe(raw)}")
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise ValueError("expected a finite number")
+        return raw
+
+    def to_int(self, raw: object, at: KeyPath) -> int:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"expected a whole number, got {_describe(raw)}")
+        return raw
+
+    def to_bool(self, raw: object, at: KeyPath) -> bool:
+        if not isinstance(raw, bool):
+            raise ValueError(f"expected true or false, got {_describe(raw)}")
+        return raw
+
+    def to_map_str(self, raw: object, at: KeyPath) -> dict[str, str]:
+        if not isinstance(raw, dict):
+            raise ValueError(f"expected a mapping of names to text, got {_describe(raw)}")
+        return {str(key): self.to_str(value, (*at, key)) for key, value in raw.items()}
+
+
+def _where(source: Source, at: KeyPath, item: Mapping[str, Any]) -> dict[str, Location]:
+    return {key: source.where.locate(*at, key) for key in item}
+
+
+def _items(source: Source, values: Mapping[str, Any], key: str) -> list[tuple[KeyPath, dict]]:
+    raw = source.data.get(key) or []
+    converted = values.get(key) or []
+    return [((key, index), item) for index, item in enumerate(converted) if index < len(raw)]
+
+
+def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
+    """Build the frozen model from converted values (called only when the schema is satisfied)."""
+    meta = dict(values["meta"])
+    organization = meta.pop("organization", None)
+    revisions = tuple(model.Revision(**item) for item in meta.pop("revisions", []))
+    for key in ("about", "authors"):
+        meta[key] = tuple(meta.get(key, ()))
+    meta["paper"] = model.Paper(meta.get("paper", "a4"))
+    meta["layout"] = model.Layout(meta.get("layout", "handout"))
+    brief_meta = model.Meta(
+        **meta,
+        organization=model.Organization(**organization) if organization else None,
+        revisions=revisions,
+    )
+
+    def make(kind: type, key: str, **extra: Any) -> tuple[Any, ...]:
+        made = []
+        for at, item in _items(source, values, key):
+            fields = {**item, **{name: convert(item) for name, convert in extra.items()}}
+            fields = {name: value for name, value in fields.items() if value is not None}
+            made.append(kind(location=source.where.locate(*at), where=_where(source, at, item),
+                             **fields))
+        return tuple(made)
+
+    figures = make(
+        model.Figure, "figures",
+        qualifier=lambda item: model.Qualifier(schema.QUALIFIER_ALIASES.get(
+            item.get("qualifier", "exact"), item.get("qualifier", "exact"))),
+        period=lambda item: item["period"][0] if "period" in item else None,
+        period_text=lambda item: item["period"][1] if "period" in item else None,
+        hedges=lambda item: tuple(item.get("hedges", ())),
+    )
+    caveats = []
+    for index, (at, item) in enumerate(_items(source, values, "caveats")):
+        caveats.append(model.Caveat(
+            id=f"caveat-{index + 1}", location=source.where.locate(*at),
+            where=_where(source, at, item), text=item["text"],
+            about=tuple(item.get("about", ())), severity=item.get("severity", "note"),
+            covers=tuple(item.get("covers", ()))))
+    theme = values.get("theme") or {}
+    return model.Brief(
+        folder=source.folder,
+        name=source.folder.name if source.file.name == "brief.yaml" else source.file.stem,
+        path=source.display,
+        meta=brief_meta,
+        summary=values.get("summary"),
+        key_points=tuple(values.get("key_points", ())),
+        figures=figures,
+        timeline=make(model.Event, "timeline"),
+        people=make(model.Person, "people"),
+        quotes=make(model.Quote, "quotes"),
+        caveats=tuple(caveats),
+        sources=make(model.Source, "sources"),
+        theme=model.Theme(theme.get("name", "default"), theme.get("colors", {}),
+                          theme.get("fonts", {})),
+        texts=dict(source.files),
+        source_yaml=source.raw,
+        where={".".join(map(str, at)): location for at, location in source.where.values.items()
+               if len(at) <= 3 and all(isinstance(part, str) for part in at)},
+    )
+
+
+def check_references(brief: model.Brief) -> list[Diagnostic]:
+    """Find duplicate ids and dangling references (B301–B305)."""
+    problems: list[Diagnostic] = []
+    seen: dict[str, model.Item] = {}
+    for item in (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources):
+        if item.id in seen:
+            first = seen[item.id].location
+            problems.append(error("B301", f"duplicate id '{item.id}' (first used at line "
+                                  f"{first.line})", item.locate("id"), "give each item its own id"))
+        seen.setdefault(item.id, item)
+    sources = {item.id for item in brief.sources}
+    figures = {item.id for item in brief.figures}
+    events = {item.id for item in brief.timeline}
+    subjects = figures | events | {item.id for item in brief.quotes}
+
+    def dangling(name: str, wanted: str, known: set[str], at: Location, what: str) -> None:
+        guess = difflib.get_close_matches(wanted, sorted(known), n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"add it to `{what}`"
+        problems.append(error("B302", f"{name} '{wanted}' is not a known id in {what}", at, hint))
+
+    for item in (*brief.figures, *brief.timeline, *brief.quotes):
+        if item.source and item.source not in sources:
+            dangling("source", item.source, sources, item.locate("source"), "sources")
+    for event in brief.timeline:
+        if event.same_as and (event.same_as not in events or event.same_as == event.id):
+            dangling("same_as", event.same_as, events - {event.id}, event.locate("same_as"),
+                     "timeline")
+    for caveat in brief.caveats:
+        for about in caveat.about:
+            if about not in subjects:
+                dangling("about", about, subjects, caveat.locate("about"),
+                         "figures, quotes or timeline")
+        for code in caveat.covers:
+            if code not in schema.FINDING_CODES:
+                guess = difflib.get_close_matches(code, schema.FINDING_CODES, n=1)
+                problems.append(error("B305", f"'{code}' is not a finding code",
+                                      caveat.locate("covers"),
+                                      f"did you mean '{guess[0]}'?" if guess else
+                                      "see docs/findings.md for the codes"))
+    for _label, text in brief.texts_in_order():
+        for reference in find_references(text.markdown):
+            known = sources if reference.kind == "cite" else figures
+            if reference.id not in known:
+                code, syntax = ("B303", f"[@{reference.id}]") if reference.kind == "cite" else (
+                    "B304", f"{{fig:{reference.id}}}")
+                guess = difflib.get_close_matches(reference.id, sorted(known), n=1)
+                problems.append(error(
+                    code, f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
+                    text.line_location(reference.offset),
+                    f"did you mean '{guess[0]}'?" if guess else "check the id"))
+    organization = brief.meta.organization
+    if organization and organization.logo and not organization.logo_alt:
+        problems.append(error("B211", "the logo has no alternative text",
+                              brief.locate("meta.organization.logo"),
+                              "add `logo_alt:` describing the logo for screen readers"))
+    return problems
+
+
+def check_dates(brief: model.Brief) -> list[Diagnostic]:
+    """Refuse dates after the brief's own date (B206) and an unknown language (B204)."""
+    problems: list[Diagnostic] = []
+    limit = brief.meta.date.last_day()
+    dated: list[tuple[model.Item, str, PartialDate | None]] = []
+    for event in brief.timeline:
+        dated += [(event, "date", event.date), (event, "end", event.end)]
+    dated += [(quote, "date", quote.date) for quote in brief.quotes]
+    dated += [(person, "born", person.born) for person in brief.people]
+    for source in brief.sources:
+        dated += [(source, "published", source.published), (source, "accessed", source.accessed)]
+    dated += [(figure, "period", figure.period[0] if figure.period else None)
+              for figure in brief.figures]
+    for item, name, date in dated:
+        if date is not None and date.first_day() > limit:
+            problems.append(error("B206", f"{name} {date} of '{item.id}' is after the brief's "
+                                  f"date {brief.meta.date}", item.locate(name),
+                                  "correct the date, or update meta.date"))
+    for event in brief.timeline:
+        if event.end and event.end.last_day() < event.date.first_day():
+            problems.append(error("B205", f"event '{event.id}' ends before it starts",
+                                  event.locate("end")))
+    for name, problem in check_theme(brief.theme.colors):
+        problems.append(error("B212", problem, brief.locate(f"theme.colors.{name}"),
+                              "theme values are colours only; see docs/format.md"))
+    try:
+        Locale.parse(brief.meta.lang, sep="-")
+    except (UnknownLocaleError, ValueError):
+        problems.append(error("B204", f"unknown language '{brief.meta.lang}'",
+                              brief.locate("meta.lang"), "use a BCP 47 tag such as en, es, fr"))
+    return problems
