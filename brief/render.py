@@ -100,11 +100,19 @@ def stylesheet(document: Document, target: str, font_prefix: str) -> str:
 
 
 def footnotes_for_print(html: str, document: Document) -> str:
-    """Turn note references into WeasyPrint page footnotes (`float: footnote`)."""
+    """Turn each source's first reference into a page footnote (`float: footnote`).
+
+    Later references to the same source print its number and link to the sources list, so a page
+    never repeats one note.
+    """
     notes = {note.number: note for note in document.notes}
+    seen: set[int] = set()
 
     def footnote(match: re.Match[str]) -> str:
         note = notes[int(match.group(1))]
+        if note.number in seen:
+            return f'<a class="noteref" href="#note-{note.number}">{note.number}</a>'
+        seen.add(note.number)
         url = f" {without_scheme(note.url)}" if note.url else ""
         return f'<span class="footnote" data-note="{note.number}">{note.html}{Markup.escape(url)}</span>'
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install everything brief needs on a fresh Debian/Ubuntu machine with Python 3.11+:
+# system libraries for WeasyPrint, validators (Java for epubcheck, poppler, zbar), and a virtualenv
+# in .venv with brief and its test tools. Safe to run again; it only adds what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig  # WeasyPrint's layout and fonts
+  default-jre-headless                                         # epubcheck runs its jar with Java
+  poppler-utils                                                # pdftotext, pdffonts, pdfinfo, pdftoppm
+  zbar-tools                                                   # zbarimg decodes printed QR codes
+  python3-venv
+)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[test]"
+echo "setup: ready ($(.venv/bin/brief --version))"

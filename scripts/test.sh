@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up everything from nothing, then run the whole test suite (the README's test command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check brief tests bench
+.venv/bin/python -m pytest -q "$@"

