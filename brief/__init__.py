@@ -8,10 +8,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from brief.api import BuildOptions, BuildResult, Report, build, check  # noqa: E402
-from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity  # noqa: E402
-from brief.load import load  # noqa: E402
-from brief.model import Brief, Layout, Paper  # noqa: E402
+from brief.api import BuildOptions, BuildResult, Report, build, check
+from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
+from brief.load import load
+from brief.model import Brief, Layout, Paper
 
 __all__ = [
     "Brief",

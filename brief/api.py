@@ -99,8 +99,9 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
         with stage("pdf", timings):
             pdf = write_pdf(html, brief.folder, brief.path, options.pdf_variant, document.id)
         files[f"{name}.pdf"] = pdf.data
-        outputs.append(describe_output("pdf", str(options.out_dir / f"{name}.pdf"), pdf.data,
-                                       pdf.pages))
+        outputs.append(
+            describe_output("pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages)
+        )
         if options.keep_html:
             files[f"{name}.print.html"] = html.encode("utf-8")
     if "epub" in options.formats:
@@ -108,17 +109,20 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
 
         with stage("epub", timings):
             files[f"{name}.epub"] = write_epub(document)
-        outputs.append(describe_output("epub", str(options.out_dir / f"{name}.epub"),
-                                       files[f"{name}.epub"]))
+        outputs.append(
+            describe_output("epub", str(options.out_dir / f"{name}.epub"), files[f"{name}.epub"])
+        )
     if "html" in options.formats:
         from brief.write.html import write_html
 
         with stage("html", timings):
             files[f"{name}.html"] = write_html(document)
-        outputs.append(describe_output("html", str(options.out_dir / f"{name}.html"),
-                                       files[f"{name}.html"]))
-    files[f"{name}.report.json"] = build_report(report.findings, outputs, report.analysis.matches,
-                                                timings, __version__)
+        outputs.append(
+            describe_output("html", str(options.out_dir / f"{name}.html"), files[f"{name}.html"])
+        )
+    files[f"{name}.report.json"] = build_report(
+        report.findings, outputs, report.analysis.matches, timings, __version__
+    )
     with stage("publish", timings):
         publish(files, options.out_dir)
     return BuildResult(report, tuple(outputs))

@@ -20,14 +20,17 @@ def _formats(text: str) -> tuple[str, ...]:
     chosen = tuple(part.strip() for part in text.split(",") if part.strip())
     unknown = [part for part in chosen if part not in FORMATS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or text!r}: "
-                                         f"choose from {', '.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or text!r}: choose from {', '.join(FORMATS)}"
+        )
     return chosen
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="brief", description="Build printable, trustworthy "
-                                     "briefs (PDF, EPUB 3, HTML) from a YAML source.")
+    parser = argparse.ArgumentParser(
+        prog="brief",
+        description="Build printable, trustworthy briefs (PDF, EPUB 3, HTML) from a YAML source.",
+    )
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build PDF, EPUB and HTML")
@@ -53,8 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line and return its exit code."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
@@ -91,7 +95,9 @@ def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     except ValueError as caught:
         from brief.errors import Location, error
 
-        raise BriefError([error("B205", f"--as-of: {caught}", Location("<command line>"))]) from None
+        raise BriefError(
+            [error("B205", f"--as-of: {caught}", Location("<command line>"))]
+        ) from None
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -110,8 +116,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from brief.errors import summarise
 
         counts = summarise(findings)
-        out.write(f"{counts['error']} errors, {counts['warning']} warnings, "
-                  f"{counts['note']} notes\n")
+        out.write(
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes\n"
+        )
     else:
         out.write(_machine(args.format, findings) + "\n")
     return code
@@ -124,18 +131,24 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=err)
     options = BuildOptions(
-        formats=args.formats, out_dir=args.out,
+        formats=args.formats,
+        out_dir=args.out,
         paper=Paper(args.paper) if args.paper else None,
         layout=Layout(args.layout) if args.layout else None,
-        strict=args.strict, keep_html=args.keep_html, pdf_variant=args.pdf_variant,
-        as_of=_as_of(args))
+        strict=args.strict,
+        keep_html=args.keep_html,
+        pdf_variant=args.pdf_variant,
+        as_of=_as_of(args),
+    )
     code = ExitCode.OK
     for source in args.sources:
         result = build(source, options)
         if result.stopped:
             err.write(format_text(result.report.findings) + "\n")
-            err.write(f"{source}: not built: fix the errors above"
-                      f"{' (warnings fail under --strict)' if args.strict else ''}\n")
+            err.write(
+                f"{source}: not built: fix the errors above"
+                f"{' (warnings fail under --strict)' if args.strict else ''}\n"
+            )
             code = ExitCode.FINDINGS
             continue
         if not args.quiet:

@@ -1,7 +1,8 @@
 """Compose stage: Brief + analysis + options → Document, the one page model every output renders.
 
-In: `Brief`, `Analysis`, `ComposeOptions`. Out: `Document` (plain frozen data; Markdown already turned
-into safe HTML, notes numbered in reading order, numbers and dates localised). Pure: reads no file.
+In: `Brief`, `Analysis`, `ComposeOptions`. Out: `Document` (plain frozen data; Markdown already
+turned into safe HTML, notes numbered in reading order, numbers and dates localised). Pure: reads
+no file.
 """
 
 from __future__ import annotations
@@ -168,13 +169,17 @@ class _Notes:
 
     def cite(self, source_id: str) -> str:
         number = self.number(source_id)
-        return (f'<a class="noteref" href="#note-{number}" role="doc-noteref" '
-                f'epub:type="noteref">{number}</a>')
+        return (
+            f'<a class="noteref" href="#note-{number}" role="doc-noteref" '
+            f'epub:type="noteref">{number}</a>'
+        )
 
     def figure(self, figure_id: str) -> str:
         figure = self.brief.figure(figure_id)
         assert figure is not None  # B304 guarantees it
-        return f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
+        return (
+            f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
+        )
 
     def html(self, text: Text | None, inline: bool = False) -> Markup:
         if text is None:
@@ -191,8 +196,9 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     numbers = {caveat.id: index for index, caveat in enumerate(plan.caveats, start=1)}
 
     def markers(subject: str) -> tuple[Marker, ...]:
-        return tuple(Marker(numbers[caveat.id], caveat.id, caveat.severity)
-                     for caveat in plan.about(subject))
+        return tuple(
+            Marker(numbers[caveat.id], caveat.id, caveat.severity) for caveat in plan.about(subject)
+        )
 
     def date(value: object, approx: bool = False) -> str:
         return l10n.format_partial_date(value, lang, approx) if value else ""  # type: ignore[arg-type]
@@ -201,22 +207,48 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     summary = notes.html(brief.summary)
     key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
     figures = tuple(
-        FigureRow(figure.id, l10n.format_figure(figure, lang), figure.counts, figure.unit,
-                  figure.period_text, figure.claimed_by, figure.as_reported,
-                  notes.number(figure.source) if figure.source else None, markers(figure.id))
-        for figure in brief.figures)
+        FigureRow(
+            figure.id,
+            l10n.format_figure(figure, lang),
+            figure.counts,
+            figure.unit,
+            figure.period_text,
+            figure.claimed_by,
+            figure.as_reported,
+            notes.number(figure.source) if figure.source else None,
+            markers(figure.id),
+        )
+        for figure in brief.figures
+    )
     timeline = tuple(
-        EventRow(event.id, date(event.date, event.approx), notes.html(event.event, inline=True),
-                 notes.number(event.source) if event.source else None, markers(event.id))
-        for event in sorted(brief.timeline, key=lambda event: event.date.first_day()))
+        EventRow(
+            event.id,
+            date(event.date, event.approx),
+            notes.html(event.event, inline=True),
+            notes.number(event.source) if event.source else None,
+            markers(event.id),
+        )
+        for event in sorted(brief.timeline, key=lambda event: event.date.first_day())
+    )
     quotes = tuple(
-        QuoteRow(quote.id, quote.text, brief.speaker_name(quote.speaker), quote.role,
-                 quote.context, date(quote.date), _via_name(brief, quote.via),
-                 notes.number(quote.source) if quote.source else None, markers(quote.id))
-        for quote in brief.quotes)
+        QuoteRow(
+            quote.id,
+            quote.text,
+            brief.speaker_name(quote.speaker),
+            quote.role,
+            quote.context,
+            date(quote.date),
+            _via_name(brief, quote.via),
+            notes.number(quote.source) if quote.source else None,
+            markers(quote.id),
+        )
+        for quote in brief.quotes
+    )
     caveats = tuple(_caveat_row(numbers[caveat.id], caveat, notes) for caveat in plan.caveats)
-    corrections = tuple((date(revision.date), notes.html(revision.note, inline=True))
-                        for revision in brief.meta.revisions)
+    corrections = tuple(
+        (date(revision.date), notes.html(revision.note, inline=True))
+        for revision in brief.meta.revisions
+    )
     for source in brief.sources:  # uncited sources still get a number, after the cited ones
         notes.number(source.id)
     organization = brief.meta.organization
@@ -270,10 +302,12 @@ def _via_name(brief: Brief, via: str) -> str:
 
 
 def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
-    html = notes.html(caveat.markdown, inline=True) if caveat.markdown else Markup(
-        escape(caveat.text))
-    return CaveatRow(number, caveat.id, caveat.severity, html, caveat.subjects, caveat.codes,
-                     caveat.diff)
+    html = (
+        notes.html(caveat.markdown, inline=True) if caveat.markdown else Markup(escape(caveat.text))
+    )
+    return CaveatRow(
+        number, caveat.id, caveat.severity, html, caveat.subjects, caveat.codes, caveat.diff
+    )
 
 
 def _handout_quote_count(quotes: tuple[QuoteRow, ...]) -> int:
@@ -302,8 +336,16 @@ def _notes(brief: Brief, numbers: dict[str, int]) -> tuple[Note, ...]:
     for source_id, number in sorted(numbers.items(), key=lambda item: item[1]):
         source = brief.source(source_id)
         assert source is not None  # B302/B303 guarantee it
-        made.append(Note(number, source.id, _source_html(source, brief.meta.lang), source.url,
-                         qr_data_uri(source.url) if source.url else "", source.archived))
+        made.append(
+            Note(
+                number,
+                source.id,
+                _source_html(source, brief.meta.lang),
+                source.url,
+                qr_data_uri(source.url) if source.url else "",
+                source.archived,
+            )
+        )
     return tuple(made)
 
 

@@ -11,18 +11,38 @@ from typing import Any
 from brief import schema
 from brief.schema import Field
 
-_DATE = {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-                   {"type": "integer", "minimum": 1}]}
+_DATE = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {"type": "integer", "minimum": 1},
+    ]
+}
 _SCALARS: dict[str, dict[str, Any]] = {
     "str": {"type": "string"},
     "id": {"type": "string", "pattern": schema.ID_PATTERN},
     "url": {"type": "string", "pattern": "^https?://"},
-    "text": {"anyOf": [{"type": "string"}, {"type": "object", "required": ["file"],
-                                             "properties": {"file": {"type": "string"}},
-                                             "additionalProperties": False}]},
+    "text": {
+        "anyOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "required": ["file"],
+                "properties": {"file": {"type": "string"}},
+                "additionalProperties": False,
+            },
+        ]
+    },
     "date": _DATE,
-    "period": {"anyOf": [_DATE, {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?/"
-                                                             r"\d{4}(-\d{2}(-\d{2})?)?$"}]},
+    "period": {
+        "anyOf": [
+            _DATE,
+            {
+                "type": "string",
+                "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?/"
+                r"\d{4}(-\d{2}(-\d{2})?)?$",
+            },
+        ]
+    },
     "number": {"type": "number"},
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
@@ -55,24 +75,34 @@ def _object(fields: Mapping[str, Field]) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """Return the JSON Schema of the source format."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://brief.invalid/schema/brief-1.json",
-            "title": "brief source, format version 1", **_object(schema.BRIEF)}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://brief.invalid/schema/brief-1.json",
+        "title": "brief source, format version 1",
+        **_object(schema.BRIEF),
+    }
 
 
 def format_reference() -> str:
     """Return docs/format.md: every key with its kind, whether required, and its doc."""
-    lines = ["# Source format, version 1", "",
-             "Generated from `brief/schema.py` by `python -m brief.jsonschema`; do not edit.", ""]
+    lines = [
+        "# Source format, version 1",
+        "",
+        "Generated from `brief/schema.py` by `python -m brief.jsonschema`; do not edit.",
+        "",
+    ]
 
     def table(title: str, fields: Mapping[str, Field]) -> None:
-        lines.extend([f"## {title}", "", "| key | kind | required | meaning |",
-                      "|---|---|---|---|"])
+        lines.extend(
+            [f"## {title}", "", "| key | kind | required | meaning |", "|---|---|---|---|"]
+        )
         nested = []
         for name, spec in fields.items():
             choices = f" ({', '.join(spec.choices)})" if spec.choices else ""
-            lines.append(f"| `{name}` | {spec.kind} | {'yes' if spec.required else ''} | "
-                         f"{spec.doc}{choices} |")
+            lines.append(
+                f"| `{name}` | {spec.kind} | {'yes' if spec.required else ''} | "
+                f"{spec.doc}{choices} |"
+            )
             if spec.fields:
                 nested.append((f"{title} › {name}", spec.fields))
         lines.append("")

@@ -1,8 +1,9 @@
 """Load stage: read a brief's YAML safely into plain data with a position for every node.
 
-In: a path (a brief's folder or a .yaml file). Out: `Source` (plain data, a `SourceMap`, and the text of
-every local file the brief includes). Reads only inside the brief's folder; never runs code: YAML tags,
-anchors and aliases are refused, duplicate keys are errors, and size and depth are capped.
+In: a path (a brief's folder or a .yaml file). Out: `Source` (plain data, a `SourceMap`, and the
+text of every local file the brief includes). Reads only inside the brief's folder; never runs
+code: YAML tags, anchors and aliases are refused, duplicate keys are errors, and size and depth are
+capped.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class SourceMap:
     keys: dict[KeyPath, Location] = field(default_factory=dict)
     values: dict[KeyPath, Location] = field(default_factory=dict)
     block: dict[KeyPath, bool] = field(default_factory=dict)
+    written: dict[KeyPath, str] = field(default_factory=dict)
+    spans: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, *at: str | int) -> Location:
         """Return the location of the value at `at`, or of its nearest located parent."""
@@ -62,7 +65,7 @@ class SourceMap:
 
 @dataclass(frozen=True)
 class Source:
-    """A brief as read from disk: plain data, positions, and included files' text by relative path."""
+    """A brief as read from disk: plain data, positions, and included files' text by path."""
 
     folder: Path
     file: Path
@@ -97,8 +100,16 @@ def load(path: Path | str) -> Source:
     where = SourceMap(display)
     data = compose_plain(text, where)
     if not isinstance(data, dict):
-        raise BriefError([error("B107", "a brief must be a mapping of keys such as `brief:` and "
-                                "`meta:`", Location(display, 1, 1), "start from `brief new NAME`")])
+        raise BriefError(
+            [
+                error(
+                    "B107",
+                    "a brief must be a mapping of keys such as `brief:` and `meta:`",
+                    where.values.get((), Location(display, 1, 1)),
+                    "start from `brief new NAME`",
+                )
+            ]
+        )
     folder = file.parent
     files, problems = read_includes(data, where, folder)
     if problems:
@@ -112,15 +123,35 @@ def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402"
         with file.open("rb") as stream:
             data = stream.read(limit + 1)
     except FileNotFoundError:
-        raise BriefError([error(code_missing, f"file not found: {file.name}", at,
-                                "check the file name and that it is inside the brief's folder")])
+        raise BriefError(
+            [
+                error(
+                    code_missing,
+                    f"file not found: {file.name}",
+                    at,
+                    "check the file name and that it is inside the brief's folder",
+                )
+            ]
+        ) from None
     except IsADirectoryError:
-        raise BriefError([error(code_missing, f"'{file.name}' is a folder, not a file", at)])
+        raise BriefError(
+            [error(code_missing, f"'{file.name}' is a folder, not a file", at)]
+        ) from None
     except OSError as caught:
-        raise BriefError([error(code_missing, f"cannot read {file.name}: {caught.strerror}", at)])
+        raise BriefError(
+            [error(code_missing, f"cannot read {file.name}: {caught.strerror}", at)]
+        ) from None
     if len(data) > limit:
-        raise BriefError([error("B403", f"{file.name} is larger than {limit:,} bytes", at,
-                                "split the text or shorten it")])
+        raise BriefError(
+            [
+                error(
+                    "B403",
+                    f"{file.name} is larger than {limit:,} bytes",
+                    at,
+                    "split the text or shorten it",
+                )
+            ]
+        )
     return data
 
 
@@ -131,14 +162,30 @@ def decode_utf8(raw: bytes, display: str) -> str:
     except UnicodeDecodeError as caught:
         line = raw[: caught.start].count(b"\n") + 1
         column = caught.start - (raw.rfind(b"\n", 0, caught.start) + 1) + 1
-        raise BriefError([error("B105", "the file is not valid UTF-8 text",
-                                Location(display, line, column),
-                                "save the file as UTF-8 in your editor")]) from None
+        raise BriefError(
+            [
+                error(
+                    "B105",
+                    "the file is not valid UTF-8 text",
+                    Location(display, line, column),
+                    "save the file as UTF-8 in your editor",
+                )
+            ]
+        ) from None
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
-        raise BriefError([error("B105", "the file contains a NUL character",
-                                Location(display, line, 1), "save the file as plain UTF-8 text")])
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise BriefError(
+            [
+                error(
+                    "B105",
+                    "the file contains a NUL character",
+                    Location(display, line, column),
+                    "save the file as plain UTF-8 text",
+                )
+            ]
+        )
     return text
 
 
@@ -153,14 +200,32 @@ def compose_plain(text: str, where: SourceMap) -> Any:
         return _Builder(where, events).document()
     except yaml.MarkedYAMLError as caught:
         mark = caught.problem_mark or caught.context_mark
-        at = _mark(where, mark) if mark else Location(where.path, 1, 1)
         problem = caught.problem or caught.context or "invalid YAML"
-        hint = "tabs cannot indent YAML: use spaces" if "\t" in problem or "tab" in problem else (
-            "check the indentation and the quotes on this line")
+        if "end of stream" in problem and caught.context_mark:
+            mark, problem = caught.context_mark, f"{caught.context}: {problem}"
+        at = _mark(where, mark) if mark else Location(where.path, 1, 1)
+        if "nesting depth" in problem:
+            raise BriefError(
+                [
+                    error(
+                        "B106",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        at,
+                        "flatten the structure",
+                    )
+                ]
+            ) from None
+        tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+        hint = (
+            "tabs cannot indent YAML: use spaces"
+            if tab
+            else ("check the indentation and the quotes on this line")
+        )
         raise BriefError([error("B101", f"YAML syntax: {problem}", at, hint)]) from None
     except yaml.YAMLError as caught:
-        raise BriefError([error("B101", f"YAML syntax: {caught}",
-                                Location(where.path, 1, 1))]) from None
+        raise BriefError(
+            [error("B101", f"YAML syntax: {caught}", Location(where.path, 1, 1))]
+        ) from None
 
 
 class _Builder:
@@ -179,8 +244,16 @@ class _Builder:
                 following = next(self.events)
                 if not isinstance(following, yaml.StreamEndEvent):
                     at = _mark(self.where, following.start_mark)
-                    raise BriefError([error("B101", "only one YAML document is allowed", at,
-                                            "remove the `---` line")])
+                    raise BriefError(
+                        [
+                            error(
+                                "B101",
+                                "only one YAML document is allowed",
+                                at,
+                                "remove the `---` line",
+                            )
+                        ]
+                    )
                 return value
         return value
 
@@ -189,6 +262,8 @@ class _Builder:
         self.where.values[path] = at
         if isinstance(event, yaml.ScalarEvent):
             self.where.block[path] = event.style in ("|", ">")
+            self.where.written[path] = event.value
+            self.where.spans[path] = (event.start_mark.index, event.end_mark.index)
             return self.scalar(event, at)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
@@ -204,14 +279,39 @@ class _Builder:
         """Refuse what a brief never needs: deep nesting, anchors, aliases and tags."""
         at = _mark(self.where, event.start_mark)
         if depth > MAX_DEPTH:
-            raise BriefError([error("B106", f"nesting deeper than {MAX_DEPTH} levels", at)])
+            raise BriefError(
+                [
+                    error(
+                        "B106",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        at,
+                        "flatten the structure",
+                    )
+                ]
+            )
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise BriefError([error("B103", "YAML anchors and aliases (& and *) are not allowed",
-                                    at, "write the value out in full")])
+            raise BriefError(
+                [
+                    error(
+                        "B103",
+                        "YAML anchors and aliases (& and *) are not allowed",
+                        at,
+                        "write the value out in full",
+                    )
+                ]
+            )
         tag = getattr(event, "tag", None)
         if tag and tag not in ("!", *_PLAIN_TAGS):
-            raise BriefError([error("B102", f"YAML tag '{tag}' is not allowed", at,
-                                    "remove the tag: values are plain text, numbers and dates")])
+            raise BriefError(
+                [
+                    error(
+                        "B102",
+                        f"YAML tag '{tag}' is not allowed",
+                        at,
+                        "remove the tag: values are plain text, numbers and dates",
+                    )
+                ]
+            )
         return at
 
     def mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
@@ -221,13 +321,23 @@ class _Builder:
                 return result
             at = self.check(key_event, depth + 1)
             if not isinstance(key_event, yaml.ScalarEvent):
-                raise BriefError([error("B101", "a key must be plain text", at)])
+                raise BriefError(
+                    [error("B101", "a key must be plain text", at, "write the key as a word")]
+                )
             key = self.scalar(key_event, at)
             key = key.isoformat() if isinstance(key, dt.date) else str(key)
             if key in result:
                 first = self.where.keys[(*path, key)]
-                raise BriefError([error("B104", f"duplicate key '{key}' (first at line {first.line})",
-                                        at, "keep one of the two")])
+                raise BriefError(
+                    [
+                        error(
+                            "B104",
+                            f"duplicate key '{key}' (first at line {first.line})",
+                            at,
+                            "keep one of the two",
+                        )
+                    ]
+                )
             self.where.keys[(*path, key)] = at
             result[key] = self.node(next(self.events), (*path, key), depth + 1)
         return result
@@ -258,8 +368,9 @@ class Coerced:
         return self.text
 
 
-def read_includes(data: dict[str, Any], where: SourceMap,
-                  folder: Path) -> tuple[dict[str, str], list[Diagnostic]]:
+def read_includes(
+    data: dict[str, Any], where: SourceMap, folder: Path
+) -> tuple[dict[str, str], list[Diagnostic]]:
     """Read every `{file: NAME}` include and every source's `text` copy, inside `folder` only."""
     wanted: list[tuple[str, Location]] = []
     summary = data.get("summary")
@@ -284,12 +395,27 @@ def resolve_inside(folder: Path, name: str, at: Location) -> Path:
     """Return `folder/name`, refusing absolute paths, `..` and symlinks that leave the folder."""
     pure = PurePosixPath(name.replace("\\", "/"))
     if not name or pure.is_absolute() or ".." in pure.parts or ":" in name:
-        raise BriefError([error("B401", f"'{name}' is outside the brief's folder", at,
-                                "use a file name relative to the folder that holds brief.yaml")])
+        raise BriefError(
+            [
+                error(
+                    "B401",
+                    f"'{name}' is outside the brief's folder",
+                    at,
+                    "use a file name relative to the folder that holds brief.yaml",
+                )
+            ]
+        )
     root = folder.resolve()
     target = (root / pure).resolve()
     if not target.is_relative_to(root):
-        raise BriefError([error("B401", f"'{name}' leads outside the brief's folder "
-                                "(through a symbolic link)", at,
-                                "copy the file into the brief's folder")])
+        raise BriefError(
+            [
+                error(
+                    "B401",
+                    f"'{name}' leads outside the brief's folder (through a symbolic link)",
+                    at,
+                    "copy the file into the brief's folder",
+                )
+            ]
+        )
     return target

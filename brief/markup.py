@@ -1,7 +1,9 @@
-"""Markdown → safe HTML, with the brief's two text references: `[@source-id]` and `{fig:figure-id}`.
+"""Markdown → safe HTML, with the brief's two text references: `[@source-id]` and
+`{fig:figure-id}`.
 
-In: Markdown from an untrusted source and a `Resolver` that turns references into HTML. Out: an HTML
-fragment. Raw HTML is off (it prints as text) and only http(s) and mailto links survive (design.md §2).
+In: Markdown from an untrusted source and a `Resolver` that turns references into HTML. Out: an
+HTML fragment. Raw HTML is off (it prints as text) and only http(s) and mailto links survive
+(design.md §2).
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ def find_references(markdown: str) -> list[Reference]:
     [Reference(kind='fig', id='a', offset=0), Reference(kind='cite', id='src', offset=15)]
     """
     return [
-        Reference("cite" if match.group(1) else "fig", match.group(1) or match.group(2),
-                  match.start())
+        Reference(
+            "cite" if match.group(1) else "fig", match.group(1) or match.group(2), match.start()
+        )
         for match in REFERENCE.finditer(markdown)
     ]
 
@@ -82,10 +85,14 @@ def _parser() -> MarkdownIt:
     md.inline.ruler.before("link", "brief_cite", _rule(_CITE, "brief_cite"))
     md.inline.ruler.before("link", "brief_fig", _rule(_FIG, "brief_fig"))
     md.validateLink = is_safe_link
-    md.add_render_rule("brief_cite", lambda self, tokens, idx, options, env:
-                       env["resolve"].cite(tokens[idx].meta["id"]))
-    md.add_render_rule("brief_fig", lambda self, tokens, idx, options, env:
-                       env["resolve"].figure(tokens[idx].meta["id"]))
+    md.add_render_rule(
+        "brief_cite",
+        lambda self, tokens, idx, options, env: env["resolve"].cite(tokens[idx].meta["id"]),
+    )
+    md.add_render_rule(
+        "brief_fig",
+        lambda self, tokens, idx, options, env: env["resolve"].figure(tokens[idx].meta["id"]),
+    )
     return md
 
 

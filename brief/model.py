@@ -1,7 +1,7 @@
 """The validated brief as frozen dataclasses (design.md §2).
 
-In: nothing (data definitions). Out: `Brief` and its parts, built by `validate` and read by every later
-stage. Every item keeps the location of its fields so that findings can name `file:line:col`.
+In: nothing (data definitions). Out: `Brief` and its parts, built by `validate` and read by every
+later stage. Every item keeps the location of its fields so that findings can name `file:line:col`.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ class Text:
     markdown: str
     location: Location
     block: bool = False
+    span: tuple[int, int] | None = None
 
     def line_location(self, offset: int) -> Location:
         """Return the location of character `offset` of the Markdown in the source file."""
@@ -118,7 +119,7 @@ class Figure(Item):
 
 @dataclass(frozen=True)
 class Event(Item):
-    date: PartialDate = PartialDate(1)
+    date: PartialDate = field(default_factory=lambda: PartialDate(1))
     event: Text = Text("", Location(""))
     approx: bool = False
     end: PartialDate | None = None

@@ -1,7 +1,7 @@
 """Render stage: Document → HTML text for each target (Jinja2, autoescape, StrictUndefined).
 
-In: `compose.Document` and a target (`pdf`, `html`, `epub`). Out: strings: one page for PDF and HTML,
-one XHTML document per section for EPUB. Source content is data here, never a template.
+In: `compose.Document` and a target (`pdf`, `html`, `epub`). Out: strings: one page for PDF and
+HTML, one XHTML document per section for EPUB. Source content is data here, never a template.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
 
 _NOTEREF = re.compile(
-    r'<a class="noteref" href="#note-(\d+)" role="doc-noteref" epub:type="noteref">\d+</a>')
+    r'<a class="noteref" href="#note-(\d+)" role="doc-noteref" epub:type="noteref">\d+</a>'
+)
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -58,7 +59,7 @@ def iso_datetime(date_iso: str) -> str:
     >>> iso_datetime("2017-02")
     '2017-02-01T00:00:00Z'
     """
-    parts = (date_iso.split("-") + ["01", "01"])[:3]
+    parts = [*date_iso.split("-"), "01", "01"][:3]
     return "-".join(parts) + "T00:00:00Z"
 
 
@@ -88,12 +89,17 @@ def font_css(prefix: str) -> str:
     return "\n".join(
         f'@font-face {{ font-family: "{family}"; src: url("{prefix}{file}"); '
         f"font-weight: {weight}; font-style: {style}; }}"
-        for family, file, weight, style in FONT_FACES)
+        for family, file, weight, style in FONT_FACES
+    )
 
 
 def stylesheet(document: Document, target: str, font_prefix: str) -> str:
     """Return the whole CSS for a target: fonts, theme variables, shared and print rules."""
-    parts = [font_css(font_prefix), theme_css(document.theme, document.labels), _css_file("base.css")]
+    parts = [
+        font_css(font_prefix),
+        theme_css(document.theme, document.labels),
+        _css_file("base.css"),
+    ]
     if target == "pdf":
         parts.append(_css_file("print.css"))
     return "\n".join(parts)
@@ -114,7 +120,8 @@ def footnotes_for_print(html: str, document: Document) -> str:
             return f'<a class="noteref" href="#note-{note.number}">{note.number}</a>'
         seen.add(note.number)
         url = f" {without_scheme(note.url)}" if note.url else ""
-        return f'<span class="footnote" data-note="{note.number}">{note.html}{Markup.escape(url)}</span>'
+        body = f"{note.html}{Markup.escape(url)}"
+        return f'<span class="footnote" data-note="{note.number}">{body}</span>'
 
     return _NOTEREF.sub(footnote, html)
 
@@ -124,11 +131,19 @@ def render_page(document: Document, target: str) -> str:
     prefix = font_dir().as_uri() + "/" if target == "pdf" else "fonts/"
     css = stylesheet(document, target, prefix)
     if target == "html":
-        css = "\n".join([theme_css(document.theme, document.labels), _css_file("base.css"),
-                         "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
-                         "font-family: Georgia, 'Noto Serif', serif; }"])
-    html = environment().get_template("page.html.j2").render(doc=document, target=target,
-                                                             css=Markup(css))
+        css = "\n".join(
+            [
+                theme_css(document.theme, document.labels),
+                _css_file("base.css"),
+                "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
+                "font-family: Georgia, 'Noto Serif', serif; }",
+            ]
+        )
+    html = (
+        environment()
+        .get_template("page.html.j2")
+        .render(doc=document, target=target, css=Markup(css))
+    )
     return footnotes_for_print(html, document) if target == "pdf" else html
 
 
@@ -141,11 +156,24 @@ def render_epub(document: Document) -> list[EpubSection]:
         ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),  # type: ignore[attr-defined]
         ("figures.xhtml", labels["figures"], "chapter", module.figures(document)),  # type: ignore[attr-defined]
         ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),  # type: ignore[attr-defined]
-        ("quotes.xhtml", labels["quotes"], "chapter", module.quotes(document, len(document.quotes))),  # type: ignore[attr-defined]
-        ("caveats.xhtml", labels["caveats"], "chapter",
-         Markup(module.caveats(document)) + module.checked(document)),  # type: ignore[attr-defined]
-        ("sources.xhtml", labels["sources"], "backmatter bibliography",
-         module.sources(document, "epub")),  # type: ignore[attr-defined]
+        (
+            "quotes.xhtml",
+            labels["quotes"],
+            "chapter",
+            module.quotes(document, len(document.quotes)),
+        ),  # type: ignore[attr-defined]
+        (
+            "caveats.xhtml",
+            labels["caveats"],
+            "chapter",
+            Markup(module.caveats(document)) + module.checked(document),
+        ),  # type: ignore[attr-defined]
+        (
+            "sources.xhtml",
+            labels["sources"],
+            "backmatter bibliography",
+            module.sources(document, "epub"),
+        ),  # type: ignore[attr-defined]
     ]
     parts = [part for part in parts if str(part[3]).strip()]
     owner = {anchor: file for file, _, _, body in parts for anchor in _ID.findall(str(body))}
@@ -162,8 +190,14 @@ def render_epub(document: Document) -> list[EpubSection]:
         backlinks: dict[int, str] = {}
         counter = iter(range(1, 10_000))
         text = _NOTEREF.sub(lambda m, b=backlinks, c=counter: _epub_noteref(m, b, c), text)
-        xhtml = template.render(doc=document, title=title, epub_type=epub_type, body=Markup(text),
-                                notes=[notes[number] for number in cited], backlinks=backlinks)
+        xhtml = template.render(
+            doc=document,
+            title=title,
+            epub_type=epub_type,
+            body=Markup(text),
+            notes=[notes[number] for number in cited],
+            backlinks=backlinks,
+        )
         sections.append(EpubSection(file, title, epub_type, xhtml))
     return sections
 
@@ -178,8 +212,10 @@ def _epub_noteref(match: re.Match[str], backlinks: dict[int, str], counter: obje
     number = int(match.group(1))
     ref_id = f"ref-{number}-{next(counter)}"  # type: ignore[call-overload]
     backlinks.setdefault(number, ref_id)
-    return (f'<a class="noteref" id="{ref_id}" href="#note-{number}" role="doc-noteref" '
-            f'epub:type="noteref">{number}</a>')
+    return (
+        f'<a class="noteref" id="{ref_id}" href="#note-{number}" role="doc-noteref" '
+        f'epub:type="noteref">{number}</a>'
+    )
 
 
 def font_files() -> list[Path]:

@@ -62,9 +62,17 @@ def build_report(
         "summary": summarise(findings),
         "outputs": [asdict(output) for output in outputs],
         "quotes": [
-            {"quote": match.quote, "source": match.source, "source_sha256": match.sha256,
-             "selector": {"type": "TextQuoteSelector", "exact": match.exact,
-                          "prefix": match.prefix, "suffix": match.suffix}}
+            {
+                "quote": match.quote,
+                "source": match.source,
+                "source_sha256": match.sha256,
+                "selector": {
+                    "type": "TextQuoteSelector",
+                    "exact": match.exact,
+                    "prefix": match.prefix,
+                    "suffix": match.suffix,
+                },
+            }
             for match in matches
         ],
         "timings": {name: round(seconds, 4) for name, seconds in timings.items()},

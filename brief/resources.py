@@ -1,7 +1,7 @@
 """The one place that knows where templates/, assets/ and fonts are at run time.
 
-Installed wheels carry them under `brief/_data/`; an editable install or a checkout falls back to the
-top-level folders (style.md pattern 8).
+Installed wheels carry them under `brief/_data/`; an editable install or a checkout falls back to
+the top-level folders (style.md pattern 8).
 """
 
 from __future__ import annotations

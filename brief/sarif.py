@@ -19,16 +19,25 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, object]:
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[diagnostic.severity],
-        "message": {"text": diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint
-                                                  else "")},
+        "message": {
+            "text": diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+        },
     }
     if diagnostic.location:
-        result["locations"] = [{"physicalLocation": {
-            "artifactLocation": {"uri": diagnostic.location.path.replace("\\", "/"),
-                                 "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": diagnostic.location.line,
-                       "startColumn": diagnostic.location.column},
-        }}]
+        result["locations"] = [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {
+                        "uri": diagnostic.location.path.replace("\\", "/"),
+                        "uriBaseId": "%SRCROOT%",
+                    },
+                    "region": {
+                        "startLine": diagnostic.location.line,
+                        "startColumn": diagnostic.location.column,
+                    },
+                }
+            }
+        ]
     if diagnostic.subjects:
         result["properties"] = {"subjects": list(diagnostic.subjects)}
     return result
@@ -41,17 +50,27 @@ def format_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "brief",
-                "version": __version__,
-                "informationUri": "https://brief.invalid/docs/findings",
-                "rules": [{"id": code, "shortDescription": {"text": code},
-                           "helpUri": "https://brief.invalid/docs/findings#"
-                                      + code.lower()} for code in codes],
-            }},
-            "results": [_result(diagnostic, index[diagnostic.code])
-                        for diagnostic in diagnostics],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "brief",
+                        "version": __version__,
+                        "informationUri": "https://brief.invalid/docs/findings",
+                        "rules": [
+                            {
+                                "id": code,
+                                "shortDescription": {"text": code},
+                                "helpUri": "https://brief.invalid/docs/findings#" + code.lower(),
+                            }
+                            for code in codes
+                        ],
+                    }
+                },
+                "results": [
+                    _result(diagnostic, index[diagnostic.code]) for diagnostic in diagnostics
+                ],
+            }
+        ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False)

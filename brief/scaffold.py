@@ -51,8 +51,16 @@ def scaffold(name: Path) -> Path:
     """Create `name/brief.yaml` from the template; refuse to overwrite anything."""
     target = name / "brief.yaml"
     if target.exists():
-        raise BriefError([error("B412", f"{target} already exists", Location(str(target)),
-                                "choose a new folder name")])
+        raise BriefError(
+            [
+                error(
+                    "B412",
+                    f"{target} already exists",
+                    Location(str(target)),
+                    "choose a new folder name",
+                )
+            ]
+        )
     name.mkdir(parents=True, exist_ok=True)
     title = name.resolve().name.replace("-", " ").replace("_", " ").title()
     target.write_text(TEMPLATE.format(folder=name, title=title), encoding="utf-8")

@@ -56,7 +56,9 @@ META: Mapping[str, Field] = {
     "title": Field("str", "the brief's title", required=True),
     "subtitle": Field("str", "a subtitle; also the PDF's Subject"),
     "lang": Field("str", "BCP 47 language tag: en, es, fr, de, pt, ar", required=True),
-    "date": Field("date", "the brief's own date: drives staleness checks and metadata", required=True),
+    "date": Field(
+        "date", "the brief's own date: drives staleness checks and metadata", required=True
+    ),
     "about": Field("list[str]", "names of who or what the brief is about"),
     "authors": Field("list[str]", "who wrote the brief"),
     "organization": Field("object", "who publishes the brief", fields=ORGANIZATION),
@@ -145,7 +147,9 @@ THEME: Mapping[str, Field] = {
 
 BRIEF: Mapping[str, Field] = {
     "brief": Field("int", "format version: 1", required=True),
-    "meta": Field("object", "title, language, date and publishing details", required=True, fields=META),
+    "meta": Field(
+        "object", "title, language, date and publishing details", required=True, fields=META
+    ),
     "summary": Field("text", "Markdown, inline or {file: summary.md}"),
     "key_points": Field("list[text]", "short Markdown bullets"),
     "figures": Field("list[object]", "reported numbers", fields=FIGURE),
@@ -159,9 +163,21 @@ BRIEF: Mapping[str, Field] = {
 
 #: The finding codes of design.md §3 that an author's caveat may `cover`.
 FINDING_CODES = (
-    "F-conflict", "F-drift", "F-qualifier", "F-undated", "F-stale", "F-self-reported",
-    "F-single-source", "Q-variant", "Q-unverified", "Q-secondhand", "T-imprecise", "T-conflict",
-    "S-uncited", "S-anonymous", "C-stale",
+    "F-conflict",
+    "F-drift",
+    "F-qualifier",
+    "F-undated",
+    "F-stale",
+    "F-self-reported",
+    "F-single-source",
+    "Q-variant",
+    "Q-unverified",
+    "Q-secondhand",
+    "T-imprecise",
+    "T-conflict",
+    "S-uncited",
+    "S-anonymous",
+    "C-stale",
 )
 
 #: Keys of list items that other items may refer to by id.

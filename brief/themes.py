@@ -30,8 +30,10 @@ def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
     """Return CSS variables for the theme's colours and the page-footer words."""
     merged = {**DEFAULT_COLORS, **{k: v for k, v in colors.items() if COLOR.match(v)}}
     lines = [f"  --{name}: {value};" for name, value in merged.items()]
-    footer = (f"@page {{ @bottom-right {{ content: {_css_string(labels['page'])} \" \" "
-              f"counter(page) \" \" {_css_string(labels['of'])} \" \" counter(pages); }} }}")
+    footer = (
+        f'@page {{ @bottom-right {{ content: {_css_string(labels["page"])} " " '
+        f'counter(page) " " {_css_string(labels["of"])} " " counter(pages); }} }}'
+    )
     return ":root {\n" + "\n".join(lines) + "\n}\n" + footer
 
 

@@ -32,8 +32,14 @@ def validate(source: Source) -> model.Brief:
     values = checker.fields(source.data, schema.BRIEF, ())
     problems = checker.problems
     if values.get("brief") not in (None, schema.FORMAT_VERSION):
-        problems.append(error("B208", f"unknown format version {values['brief']}",
-                              source.where.locate("brief"), "this version of brief reads `brief: 1`"))
+        problems.append(
+            error(
+                "B208",
+                f"unknown format version {values['brief']}",
+                source.where.locate("brief"),
+                "this version of brief reads `brief: 1`",
+            )
+        )
     if problems:
         raise BriefError(sorted(problems, key=sort_key))
     brief = build_brief(source, values)
@@ -90,8 +96,9 @@ class _Checker:
         for key, spec in fields.items():
             if node.get(key) is None:
                 if spec.required:
-                    self.fail("B202", f"{name} needs '{key}': {spec.doc}", at,
-                              f"add `{key}:` to {name}")
+                    self.fail(
+                        "B202", f"{name} needs '{key}': {spec.doc}", at, f"add `{key}:` to {name}"
+                    )
                 continue
             converted = self.value(node[key], spec, (*at, key))
             if converted is not None:
@@ -105,8 +112,12 @@ class _Checker:
             return self.fields(raw, spec.fields, at)
         if kind.startswith("list["):
             if not isinstance(raw, list):
-                self.fail("B203", f"'{field_name}' must be a list, not {_describe(raw)}", at,
-                          "write one item per line, each starting with `- `")
+                self.fail(
+                    "B203",
+                    f"'{field_name}' must be a list, not {_describe(raw)}",
+                    at,
+                    "write one item per line, each starting with `- `",
+                )
                 return None
             item_spec = Field(kind[5:-1], spec.doc, fields=spec.fields, choices=spec.choices)
             items = [self.value(item, item_spec, (*at, index)) for index, item in enumerate(raw)]
@@ -116,23 +127,39 @@ class _Checker:
             converted = converter(raw, at)
         except ValueError as caught:
             code = "B205" if kind in ("date", "period") else "B203"
-            self.fail(code, f"'{field_name}': {caught}", at, self.hint_for(raw, kind))
+            self.fail(
+                code,
+                f"'{field_name}': {caught}",
+                at,
+                self.hint_for(self.where.written.get(at, raw), raw, kind),
+            )
             return None
         if spec.choices and converted not in spec.choices:
             guess = difflib.get_close_matches(str(converted), spec.choices, n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else "choose one of: " + ", ".join(
-                spec.choices)
+            hint = (
+                f"did you mean '{guess[0]}'?"
+                if guess
+                else "choose one of: " + ", ".join(spec.choices)
+            )
             self.fail("B204", f"'{field_name}' cannot be '{converted}'", at, hint)
             return None
         return converted
 
     @staticmethod
-    def hint_for(raw: object, kind: str) -> str:
+    def hint_for(written: object, raw: object, kind: str) -> str:
         if isinstance(raw, bool | int | float | dt.date | Coerced) and kind in ("str", "id", "url"):
-            return f'put the value in quotes: "{_yaml_text(raw)}"'
+            return f'put the value in quotes: "{written}"'
+        if kind == "url":
+            return "write a full web address such as https://example.org/page"
+        if kind == "int":
+            return "write the number without quotes, e.g. 1"
+        if kind == "number" and not isinstance(raw, str):
+            return "write a finite number such as 5791"
         if kind == "number" and isinstance(raw, str):
-            return "write the number without separators or words, e.g. 5791; put wording in " \
-                   "`as_reported`"
+            return (
+                "write the number without separators or words, e.g. 5791; put wording in "
+                "`as_reported`"
+            )
         if kind in ("date", "period"):
             return "write 2012, 2017-02 or 2017-02-15"
         return ""
@@ -165,7 +192,9 @@ class _Checker:
             path = display_path(self.source.folder / name)
             return model.Text(self.source.files[name], Location(path, 1, 1))
         text = self.to_str(raw, at)
-        return model.Text(text, self.where.locate(*at), self.where.block.get(at, False))
+        return model.Text(
+            text, self.where.locate(*at), self.where.block.get(at, False), self.where.spans.get(at)
+        )
 
     def to_date(self, raw: object, at: KeyPath) -> PartialDate:
         if isinstance(raw, Coerced):
@@ -230,25 +259,43 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         for at, item in _items(source, values, key):
             fields = {**item, **{name: convert(item) for name, convert in extra.items()}}
             fields = {name: value for name, value in fields.items() if value is not None}
-            made.append(kind(location=source.where.locate(*at), where=_where(source, at, item),
-                             **fields))
+            made.append(
+                kind(location=source.where.locate(*at), where=_where(source, at, item), **fields)
+            )
         return tuple(made)
 
     figures = make(
-        model.Figure, "figures",
-        qualifier=lambda item: model.Qualifier(schema.QUALIFIER_ALIASES.get(
-            item.get("qualifier", "exact"), item.get("qualifier", "exact"))),
+        model.Figure,
+        "figures",
+        qualifier=lambda item: model.Qualifier(
+            schema.QUALIFIER_ALIASES.get(
+                item.get("qualifier", "exact"), item.get("qualifier", "exact")
+            )
+        ),
         period=lambda item: item["period"][0] if "period" in item else None,
         period_text=lambda item: item["period"][1] if "period" in item else None,
         hedges=lambda item: tuple(item.get("hedges", ())),
     )
     caveats = []
     for index, (at, item) in enumerate(_items(source, values, "caveats")):
-        caveats.append(model.Caveat(
-            id=f"caveat-{index + 1}", location=source.where.locate(*at),
-            where=_where(source, at, item), text=item["text"],
-            about=tuple(item.get("about", ())), severity=item.get("severity", "note"),
-            covers=tuple(item.get("covers", ()))))
+        caveats.append(
+            model.Caveat(
+                id=f"caveat-{index + 1}",
+                location=source.where.locate(*at),
+                where={
+                    **_where(source, at, item),
+                    **{
+                        f"{key}.{n}": source.where.locate(*at, key, n)
+                        for key in ("about", "covers")
+                        for n in range(len(item.get(key, ())))
+                    },
+                },
+                text=item["text"],
+                about=tuple(item.get("about", ())),
+                severity=item.get("severity", "note"),
+                covers=tuple(item.get("covers", ())),
+            )
+        )
     theme = values.get("theme") or {}
     return model.Brief(
         folder=source.folder,
@@ -263,12 +310,16 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         quotes=make(model.Quote, "quotes"),
         caveats=tuple(caveats),
         sources=make(model.Source, "sources"),
-        theme=model.Theme(theme.get("name", "default"), theme.get("colors", {}),
-                          theme.get("fonts", {})),
+        theme=model.Theme(
+            theme.get("name", "default"), theme.get("colors", {}), theme.get("fonts", {})
+        ),
         texts=dict(source.files),
         source_yaml=source.raw,
-        where={".".join(map(str, at)): location for at, location in source.where.values.items()
-               if len(at) <= 3 and all(isinstance(part, str) for part in at)},
+        where={
+            ".".join(map(str, at)): location
+            for at, location in source.where.values.items()
+            if len(at) <= 3 and all(isinstance(part, str) for part in at)
+        },
     )
 
 
@@ -279,8 +330,14 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
     for item in (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources):
         if item.id in seen:
             first = seen[item.id].location
-            problems.append(error("B301", f"duplicate id '{item.id}' (first used at line "
-                                  f"{first.line})", item.locate("id"), "give each item its own id"))
+            problems.append(
+                error(
+                    "B301",
+                    f"duplicate id '{item.id}' (first used at line {first.line})",
+                    item.locate("id"),
+                    "give each item its own id",
+                )
+            )
         seen.setdefault(item.id, item)
     sources = {item.id for item in brief.sources}
     figures = {item.id for item in brief.figures}
@@ -297,37 +354,83 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
             dangling("source", item.source, sources, item.locate("source"), "sources")
     for event in brief.timeline:
         if event.same_as and (event.same_as not in events or event.same_as == event.id):
-            dangling("same_as", event.same_as, events - {event.id}, event.locate("same_as"),
-                     "timeline")
+            dangling(
+                "same_as", event.same_as, events - {event.id}, event.locate("same_as"), "timeline"
+            )
     for caveat in brief.caveats:
         for about in caveat.about:
             if about not in subjects:
-                dangling("about", about, subjects, caveat.locate("about"),
-                         "figures, quotes or timeline")
+                dangling(
+                    "about",
+                    about,
+                    subjects,
+                    caveat.locate(f"about.{caveat.about.index(about)}"),
+                    "figures, quotes or timeline",
+                )
         for code in caveat.covers:
             if code not in schema.FINDING_CODES:
                 guess = difflib.get_close_matches(code, schema.FINDING_CODES, n=1)
-                problems.append(error("B305", f"'{code}' is not a finding code",
-                                      caveat.locate("covers"),
-                                      f"did you mean '{guess[0]}'?" if guess else
-                                      "see docs/findings.md for the codes"))
+                problems.append(
+                    error(
+                        "B305",
+                        f"'{code}' is not a finding code",
+                        caveat.locate(f"covers.{caveat.covers.index(code)}"),
+                        f"did you mean '{guess[0]}'?"
+                        if guess
+                        else "see docs/findings.md for the codes",
+                    )
+                )
     for _label, text in brief.texts_in_order():
         for reference in find_references(text.markdown):
             known = sources if reference.kind == "cite" else figures
             if reference.id not in known:
-                code, syntax = ("B303", f"[@{reference.id}]") if reference.kind == "cite" else (
-                    "B304", f"{{fig:{reference.id}}}")
+                code, syntax = (
+                    ("B303", f"[@{reference.id}]")
+                    if reference.kind == "cite"
+                    else ("B304", f"{{fig:{reference.id}}}")
+                )
                 guess = difflib.get_close_matches(reference.id, sorted(known), n=1)
-                problems.append(error(
-                    code, f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
-                    text.line_location(reference.offset),
-                    f"did you mean '{guess[0]}'?" if guess else "check the id"))
+                problems.append(
+                    error(
+                        code,
+                        f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
+                        _reference_location(brief, text, reference),
+                        f"did you mean '{guess[0]}'?" if guess else "check the id",
+                    )
+                )
     organization = brief.meta.organization
     if organization and organization.logo and not organization.logo_alt:
-        problems.append(error("B211", "the logo has no alternative text",
-                              brief.locate("meta.organization.logo"),
-                              "add `logo_alt:` describing the logo for screen readers"))
+        problems.append(
+            error(
+                "B211",
+                "the logo has no alternative text",
+                brief.locate("meta.organization.logo"),
+                "add `logo_alt:` describing the logo for screen readers",
+            )
+        )
     return problems
+
+
+def _reference_location(brief: model.Brief, text: model.Text, reference: Any) -> Location:
+    markdown = text.markdown
+    literal = (
+        markdown[reference.offset :].split("]", 1)[0] + "]"
+        if reference.kind == "cite"
+        else (markdown[reference.offset :].split("}", 1)[0] + "}")
+    )
+    nth = markdown.count(literal, 0, reference.offset)
+    if text.span is None:
+        raw, start = markdown, 0
+    else:
+        raw, start = brief.source_yaml.decode("utf-8-sig"), text.span[0]
+    index = start - 1
+    for _ in range(nth + 1):
+        index = raw.find(literal, index + 1, text.span[1] if text.span else len(raw))
+    if index < 0:
+        return text.line_location(reference.offset)
+    line = raw.count("\n", 0, index) + 1
+    column = index - (raw.rfind("\n", 0, index) + 1) + 1
+    return Location(text.location.path, line, column)
 
 
 def check_dates(brief: model.Brief) -> list[Diagnostic]:
@@ -341,23 +444,47 @@ def check_dates(brief: model.Brief) -> list[Diagnostic]:
     dated += [(person, "born", person.born) for person in brief.people]
     for source in brief.sources:
         dated += [(source, "published", source.published), (source, "accessed", source.accessed)]
-    dated += [(figure, "period", figure.period[0] if figure.period else None)
-              for figure in brief.figures]
+    dated += [
+        (figure, "period", figure.period[0] if figure.period else None) for figure in brief.figures
+    ]
     for item, name, date in dated:
         if date is not None and date.first_day() > limit:
-            problems.append(error("B206", f"{name} {date} of '{item.id}' is after the brief's "
-                                  f"date {brief.meta.date}", item.locate(name),
-                                  "correct the date, or update meta.date"))
+            problems.append(
+                error(
+                    "B206",
+                    f"{name} {date} of '{item.id}' is after the brief's date {brief.meta.date}",
+                    item.locate(name),
+                    "correct the date, or update meta.date",
+                )
+            )
     for event in brief.timeline:
         if event.end and event.end.last_day() < event.date.first_day():
-            problems.append(error("B205", f"event '{event.id}' ends before it starts",
-                                  event.locate("end")))
+            problems.append(
+                error(
+                    "B205",
+                    f"event '{event.id}' ends before it starts",
+                    event.locate("end"),
+                    "correct the start or the end date",
+                )
+            )
     for name, problem in check_theme(brief.theme.colors):
-        problems.append(error("B212", problem, brief.locate(f"theme.colors.{name}"),
-                              "theme values are colours only; see docs/format.md"))
+        problems.append(
+            error(
+                "B212",
+                problem,
+                brief.locate(f"theme.colors.{name}"),
+                "theme values are colours only; see docs/format.md",
+            )
+        )
     try:
         Locale.parse(brief.meta.lang, sep="-")
     except (UnknownLocaleError, ValueError):
-        problems.append(error("B204", f"unknown language '{brief.meta.lang}'",
-                              brief.locate("meta.lang"), "use a BCP 47 tag such as en, es, fr"))
+        problems.append(
+            error(
+                "B204",
+                f"unknown language '{brief.meta.lang}'",
+                brief.locate("meta.lang"),
+                "use a BCP 47 tag such as en, es, fr",
+            )
+        )
     return problems

@@ -1,7 +1,8 @@
 """Publish step: the only code that replaces outputs on disk, all or nothing (design.md §1).
 
-In: output bytes by file name. Out: the files in the output folder, each replaced atomically (temporary
-file beside the target, then `os.replace`, mode 0644). Nothing is replaced unless every output is ready.
+In: output bytes by file name. Out: the files in the output folder, each replaced atomically
+(temporary file beside the target, then `os.replace`, mode 0644). Nothing is replaced unless every
+output is ready.
 """
 
 from __future__ import annotations
@@ -28,16 +29,40 @@ def prepare_folder(out_dir: Path) -> None:
     """Create the output folder, or raise BriefError saying why it cannot be used."""
     at = Location(str(out_dir), 1, 1)
     if out_dir.exists() and not out_dir.is_dir():
-        raise BriefError([error("B410", f"the output folder {out_dir} is a file", at,
-                                "choose another folder with -o")])
+        raise BriefError(
+            [
+                error(
+                    "B410",
+                    f"the output folder {out_dir} is a file",
+                    at,
+                    "choose another folder with -o",
+                )
+            ]
+        )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as caught:
-        raise BriefError([error("B410", f"cannot create the output folder {out_dir}: "
-                                f"{caught.strerror}", at, "choose another folder with -o")]) from None
+        raise BriefError(
+            [
+                error(
+                    "B410",
+                    f"cannot create the output folder {out_dir}: {caught.strerror}",
+                    at,
+                    "choose another folder with -o",
+                )
+            ]
+        ) from None
     if not os.access(out_dir, os.W_OK):
-        raise BriefError([error("B410", f"the output folder {out_dir} is not writable", at,
-                                "choose another folder with -o")])
+        raise BriefError(
+            [
+                error(
+                    "B410",
+                    f"the output folder {out_dir} is not writable",
+                    at,
+                    "choose another folder with -o",
+                )
+            ]
+        )
 
 
 def remove_stale_temporaries(out_dir: Path, names: Mapping[str, bytes]) -> None:
@@ -68,18 +93,40 @@ def publish(files: Mapping[str, bytes], out_dir: Path) -> dict[str, Path]:
     prepare_folder(out_dir)
     remove_stale_temporaries(out_dir, files)
     staged: dict[str, Path] = {}
+    backups: dict[str, Path] = {}
     try:
         for name, data in files.items():
             staged[name] = _stage(data, out_dir / name)
+        for name in staged:
+            if (out_dir / name).exists():
+                backup = out_dir / f".{name}.{os.getpid()}.backup.tmp"
+                backup.unlink(missing_ok=True)
+                os.link(out_dir / name, backup)
+                backups[name] = backup
         written: dict[str, Path] = {}
-        for name, tmp in staged.items():
-            os.replace(tmp, out_dir / name)
-            written[name] = out_dir / name
+        try:
+            for name, tmp in staged.items():
+                os.replace(tmp, out_dir / name)
+                written[name] = out_dir / name
+        except OSError:
+            for name in written:
+                if name in backups:
+                    os.replace(backups.pop(name), out_dir / name)
+                else:
+                    (out_dir / name).unlink(missing_ok=True)
+            raise
         return written
     except OSError as caught:
-        raise BriefError([error("B411", f"cannot write into {out_dir}: {caught.strerror}",
-                                Location(str(out_dir), 1, 1),
-                                "free some disk space or choose another folder with -o")]) from None
+        raise BriefError(
+            [
+                error(
+                    "B411",
+                    f"cannot write into {out_dir}: {caught.strerror}",
+                    Location(str(out_dir), 1, 1),
+                    "free some disk space or choose another folder with -o",
+                )
+            ]
+        ) from None
     finally:
-        for tmp in staged.values():
+        for tmp in (*staged.values(), *backups.values()):
             tmp.unlink(missing_ok=True)

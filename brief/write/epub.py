@@ -1,9 +1,9 @@
 """EPUB 3 writer (ebooklib): Document → EPUB bytes that pass epubcheck, byte-identical per source.
 
 In: `Document` and its rendered sections. Out: bytes. One XHTML document per section, footnotes as
-`<aside epub:type="footnote">`, nav with landmarks, toc.ncx, embedded fonts, a generated cover, a stable
-`dc:identifier`, `dcterms:modified` from `meta.date`, EPUB Accessibility 1.1 metadata, and a zip with
-fixed timestamps (design.md §4).
+`<aside epub:type="footnote">`, nav with landmarks, toc.ncx, embedded fonts, a generated cover, a
+stable `dc:identifier`, `dcterms:modified` from `meta.date`, EPUB Accessibility 1.1 metadata, and a
+zip with fixed timestamps (design.md §4).
 """
 
 from __future__ import annotations
@@ -49,12 +49,20 @@ def _metadata(book: epub.EpubBook, document: Document) -> None:
     book.add_metadata("DC", "date", document.date_iso)
     for prop, value in A11Y:
         book.add_metadata(None, "meta", value, {"property": prop})
-    book.add_metadata(None, "meta", "This brief is text with headings, a table of reported figures "
-                      "with header cells, footnotes linked both ways and a cover image described "
-                      "by its alternative text. It has no audio, video or flashing content.",
-                      {"property": "schema:accessibilitySummary"})
-    book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
-                      {"property": "dcterms:conformsTo"})
+    book.add_metadata(
+        None,
+        "meta",
+        "This brief is text with headings, a table of reported figures "
+        "with header cells, footnotes linked both ways and a cover image described "
+        "by its alternative text. It has no audio, video or flashing content.",
+        {"property": "schema:accessibilitySummary"},
+    )
+    book.add_metadata(
+        None,
+        "meta",
+        "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
+        {"property": "dcterms:conformsTo"},
+    )
 
 
 def _modified(document: Document) -> dt.datetime:
@@ -67,23 +75,43 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
     book = epub.EpubBook()
     _metadata(book, document)
     css = stylesheet(document, "epub", "fonts/")
-    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
-                                content=css.encode()))
+    book.add_item(
+        epub.EpubItem(
+            uid="style", file_name="style.css", media_type="text/css", content=css.encode()
+        )
+    )
     for index, font in enumerate(font_files()):
-        book.add_item(epub.EpubItem(uid=f"font-{index}", file_name=f"fonts/{font.name}",
-                                    media_type="font/ttf", content=font.read_bytes()))
+        book.add_item(
+            epub.EpubItem(
+                uid=f"font-{index}",
+                file_name=f"fonts/{font.name}",
+                media_type="font/ttf",
+                content=font.read_bytes(),
+            )
+        )
     book.set_cover("cover.png", make_cover(document), create_page=False)
     items = []
     for section in sections:
-        item = epub.EpubItem(uid=section.file.removesuffix(".xhtml"), file_name=section.file,
-                             media_type="application/xhtml+xml", content=section.xhtml.encode())
+        item = epub.EpubItem(
+            uid=section.file.removesuffix(".xhtml"),
+            file_name=section.file,
+            media_type="application/xhtml+xml",
+            content=section.xhtml.encode(),
+        )
         book.add_item(item)
         items.append(item)
-    book.toc = [epub.Link(section.file, section.title, section.file.removesuffix(".xhtml"))
-                for section in sections]
-    book.guide = [{"href": sections[1].file if len(sections) > 1 else sections[0].file,
-                   "title": document.labels["summary"], "type": "bodymatter"},
-                  {"href": "nav.xhtml", "title": document.labels["contents"], "type": "toc"}]
+    book.toc = [
+        epub.Link(section.file, section.title, section.file.removesuffix(".xhtml"))
+        for section in sections
+    ]
+    book.guide = [
+        {
+            "href": sections[1].file if len(sections) > 1 else sections[0].file,
+            "title": document.labels["summary"],
+            "type": "bodymatter",
+        },
+        {"href": "nav.xhtml", "title": document.labels["contents"], "type": "toc"},
+    ]
     book.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title=document.labels["contents"])
     book.add_item(nav)
@@ -110,6 +138,13 @@ def write_epub(document: Document) -> bytes:
     """Render and package the EPUB."""
     book = build_book(document, render_epub(document))
     buffer = io.BytesIO()
-    epub.write_epub(buffer, book, {"mtime": _modified(document), "epub3_pages": False,
-                                   "landmark_title": document.labels["contents"]})
+    epub.write_epub(
+        buffer,
+        book,
+        {
+            "mtime": _modified(document),
+            "epub3_pages": False,
+            "landmark_title": document.labels["contents"],
+        },
+    )
     return repack(buffer.getvalue())

@@ -43,17 +43,18 @@ def _fetcher_class() -> Any:
                 return super().fetch(url, headers)
             if parts.scheme == "file" and not parts.netloc:
                 path = Path(unquote(parts.path)).resolve()
-                if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
-                    if path.stat().st_size <= MAX_RESOURCE_BYTES:
-                        return URLFetcherResponse(url, path.read_bytes())
+                inside = any(path.is_relative_to(root) for root in self.roots)
+                if inside and path.is_file() and path.stat().st_size <= MAX_RESOURCE_BYTES:
+                    return URLFetcherResponse(url, path.read_bytes())
             self.refused.append(url)
             raise ValueError(f"refused resource: {url}")
 
     return SafeFetcher
 
 
-def write_pdf(html: str, folder: Path, title: str, variant: str = "ua-1",
-              identifier: str = "brief") -> PdfOutput:
+def write_pdf(
+    html: str, folder: Path, title: str, variant: str = "ua-1", identifier: str = "brief"
+) -> PdfOutput:
     """Lay out the print HTML and return the PDF's bytes; a refused resource fails the build."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
@@ -61,17 +62,35 @@ def write_pdf(html: str, folder: Path, title: str, variant: str = "ua-1",
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _fetcher_class()([folder, asset_dir()])
     try:
-        document = HTML(string=html, base_url=folder.resolve().as_uri() + "/",
-                        url_fetcher=fetcher).render(pdf_variant=PDF_VARIANTS[variant])
-        data = document.write_pdf(pdf_variant=PDF_VARIANTS[variant], pdf_identifier=identifier.encode(),
-                                  uncompressed_pdf=False)
+        document = HTML(
+            string=html, base_url=folder.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render(pdf_variant=PDF_VARIANTS[variant])
+        data = document.write_pdf(
+            pdf_variant=PDF_VARIANTS[variant],
+            pdf_identifier=identifier.encode(),
+            uncompressed_pdf=False,
+        )
     except FatalURLFetchingError:
         refused = fetcher.refused[-1] if fetcher.refused else "a resource"
-        raise BriefError([error("B404", f"refused or missing resource {refused[:120]}",
-                                Location(title, 1, 1),
-                                "images and fonts must be files inside the brief's folder")]) from None
+        raise BriefError(
+            [
+                error(
+                    "B404",
+                    f"refused or missing resource {refused[:120]}",
+                    Location(title, 1, 1),
+                    "images and fonts must be files inside the brief's folder",
+                )
+            ]
+        ) from None
     if fetcher.refused:
-        raise BriefError([error("B404", f"refused resource {fetcher.refused[0][:120]}",
-                                Location(title, 1, 1),
-                                "images and fonts must be files inside the brief's folder")])
+        raise BriefError(
+            [
+                error(
+                    "B404",
+                    f"refused resource {fetcher.refused[0][:120]}",
+                    Location(title, 1, 1),
+                    "images and fonts must be files inside the brief's folder",
+                )
+            ]
+        )
     return PdfOutput(data, len(document.pages))
