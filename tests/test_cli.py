@@ -52,7 +52,7 @@ def test_check_of_the_example_exits_zero_and_prints_a_summary(run_cli: RunCli,
 def test_check_names_file_line_and_column_and_exits_two(run_cli: RunCli,
                                                         write_brief: Callable[[str], Path]) -> None:
     folder = write_brief(BROKEN)
-    code, out, err = run_cli("check", str(folder))
+    code, _, err = run_cli("check", str(folder))
     assert code == 2
     assert "brief.yaml:3:3: error B201: unknown key 'titel'" in err
     assert "did you mean 'title'?" in err
@@ -87,7 +87,7 @@ def test_an_unverified_quote_is_an_error_finding_with_exit_one(
     code, out, _ = run_cli("check", str(folder))
     assert code == 1
     assert "Q-unverified" in out
-    code, _, err = run_cli("build", str(folder), "-o", str(tmp_path / "dist"))
+    code, _, _ = run_cli("build", str(folder), "-o", str(tmp_path / "dist"))
     assert code == 1
     assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
 
@@ -113,7 +113,8 @@ def test_new_scaffolds_a_brief_that_checks_clean(run_cli: RunCli, tmp_path: Path
     code, out, err = run_cli("check", str(tmp_path / "my-brief"))
     assert code == 0, out + err
     code, _, err = run_cli("new", str(tmp_path / "my-brief"))
-    assert code == 2 and "already exists" in err
+    assert code == 2
+    assert "already exists" in err
 
 
 def test_schema_prints_a_json_schema_naming_every_top_level_key(run_cli: RunCli) -> None:

@@ -26,12 +26,13 @@ def test_the_wheel_builds_the_example_without_the_checkout(tmp_path: Path) -> No
     example = tmp_path / "thorn"
     subprocess.run(["cp", "-r", str(EXAMPLE), str(example)], check=True)
     env = {**os.environ, "PYTHONPATH": str(site)}
-    script = ("import brief, brief.resources as r; "
-              "assert brief.__file__.startswith(%r), brief.__file__; "
-              "assert '_data' in str(r.template_dir()), r.template_dir(); "
-              "import sys; from brief.cli import main; "
-              "sys.exit(main(['build', %r, '-o', %r]))") % (
-        str(site), str(example), str(tmp_path / "dist"))
+    script = (
+        "import brief, brief.resources as r; "
+        f"assert brief.__file__.startswith({str(site)!r}), brief.__file__; "
+        "assert '_data' in str(r.template_dir()), r.template_dir(); "
+        "import sys; from brief.cli import main; "
+        f"sys.exit(main(['build', {str(example)!r}, '-o', {str(tmp_path / 'dist')!r}]))"
+    )
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=tmp_path)
     assert sorted(path.suffix for path in (tmp_path / "dist").iterdir()) == [
         ".epub", ".html", ".json", ".pdf"]

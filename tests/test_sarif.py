@@ -1,4 +1,4 @@
-"""`check --format sarif` validates against the OASIS SARIF 2.1.0 schema (vendored in tests/vendor)."""
+"""`check --format sarif` validates against the OASIS SARIF 2.1.0 schema (tests/vendor)."""
 
 from __future__ import annotations
 
