@@ -22,6 +22,8 @@ from brief.validate import validate
 from brief.write.atomic import prepare_folder, publish
 
 FORMATS = ("pdf", "epub", "html")
+#: A handout prints on at most two pages, on A4 and on Letter (design.md §4).
+HANDOUT_PAGES = 2
 
 
 @dataclass(frozen=True)
@@ -94,16 +96,24 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     if "pdf" in options.formats:
         from brief.write.pdf import write_pdf
 
-        with stage("render pdf", timings):
-            html = render_page(document, "pdf")
+        handout = document.layout is Layout.HANDOUT
         with stage("pdf", timings):
-            pdf = write_pdf(html, brief.folder, brief.path, options.pdf_variant, document.id)
+            pdf = write_pdf(
+                lambda fit: render_page(document, "pdf", fit),
+                brief.folder,
+                brief.path,
+                options.pdf_variant,
+                document.id,
+                max_pages=HANDOUT_PAGES if handout else None,
+            )
         files[f"{name}.pdf"] = pdf.data
         outputs.append(
-            describe_output("pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages)
+            describe_output(
+                "pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages, pdf.fit
+            )
         )
         if options.keep_html:
-            files[f"{name}.print.html"] = html.encode("utf-8")
+            files[f"{name}.print.html"] = pdf.html.encode("utf-8")
     if "epub" in options.formats:
         from brief.write.epub import write_epub
 

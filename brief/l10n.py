@@ -98,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "by": "by",
         "cover": "Cover",
         "anonymous": "no publisher, author or date given",
+        "moved": "The timeline and the quotes are in the full brief and the ebook.",
     },
     "es": {
         "summary": "Resumen",

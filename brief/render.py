@@ -130,8 +130,11 @@ def footnotes_for_print(html: str, document: Document) -> str:
     return _NOTEREF.sub(footnote, html)
 
 
-def render_page(document: Document, target: str) -> str:
-    """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone)."""
+def render_page(document: Document, target: str, fit: int = 0) -> str:
+    """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone).
+
+    `fit` is the handout's fit level (see `write.pdf.write_pdf`); 0 prints as designed.
+    """
     prefix = font_dir().as_uri() + "/" if target == "pdf" else "fonts/"
     css = stylesheet(document, target, prefix)
     if target == "html":
@@ -146,7 +149,7 @@ def render_page(document: Document, target: str) -> str:
     html = (
         environment()
         .get_template("page.html.j2")
-        .render(doc=document, target=target, css=Markup(css))
+        .render(doc=document, target=target, css=Markup(css), fit=fit)
     )
     return footnotes_for_print(html, document) if target == "pdf" else html
 

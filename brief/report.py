@@ -29,6 +29,7 @@ class Output:
     size: int
     sha256: str
     pages: int | None = None
+    fit: int | None = None
 
 
 @contextlib.contextmanager
@@ -42,9 +43,11 @@ def stage(name: str, timings: dict[str, float]) -> Iterator[None]:
         LOGGER.info("stage %s: %.3f s", name, timings[name])
 
 
-def describe_output(fmt: str, path: str, data: bytes, pages: int | None = None) -> Output:
-    """Return size and hash of an output's bytes."""
-    return Output(fmt, path, len(data), hashlib.sha256(data).hexdigest(), pages)
+def describe_output(
+    fmt: str, path: str, data: bytes, pages: int | None = None, fit: int | None = None
+) -> Output:
+    """Return size and hash of an output's bytes (and, for a PDF, its pages and fit level)."""
+    return Output(fmt, path, len(data), hashlib.sha256(data).hexdigest(), pages, fit)
 
 
 def build_report(

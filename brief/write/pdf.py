@@ -7,6 +7,7 @@ page count). WeasyPrint is imported here only, so `check`, `-f epub` and `-f htm
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,15 @@ MAX_RESOURCE_BYTES = 20_000_000
 PDF_VARIANTS = {"ua-1": "pdf/ua-1", "a-3b": "pdf/a-3b", "a-3a": "pdf/a-3a"}
 
 
+FIT_LEVELS = 4
+
+
 @dataclass(frozen=True)
 class PdfOutput:
     data: bytes
     pages: int
+    html: str = ""
+    fit: int = 0
 
 
 def _fetcher_class() -> Any:
@@ -52,10 +58,14 @@ def _fetcher_class() -> Any:
     return SafeFetcher
 
 
-def write_pdf(
-    html: str, folder: Path, title: str, variant: str = "ua-1", identifier: str = "brief"
-) -> PdfOutput:
-    """Lay out the print HTML and return the PDF's bytes; a refused resource fails the build."""
+def _refused(title: str, url: str) -> BriefError:
+    return BriefError([error("B404", f"refused or missing resource {url[:120]}",
+                             Location(title, 1, 1),
+                             "images and fonts must be files inside the brief's folder")])
+
+
+def layout_pdf(html: str, folder: Path, title: str, variant: str = "ua-1") -> Any:
+    """Lay out the print HTML with WeasyPrint; a refused resource fails the build (B404)."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
@@ -65,32 +75,51 @@ def write_pdf(
         document = HTML(
             string=html, base_url=folder.resolve().as_uri() + "/", url_fetcher=fetcher
         ).render(pdf_variant=PDF_VARIANTS[variant])
-        data = document.write_pdf(
-            pdf_variant=PDF_VARIANTS[variant],
-            pdf_identifier=identifier.encode(),
-            uncompressed_pdf=False,
-        )
     except FatalURLFetchingError:
-        refused = fetcher.refused[-1] if fetcher.refused else "a resource"
-        raise BriefError(
-            [
-                error(
-                    "B404",
-                    f"refused or missing resource {refused[:120]}",
-                    Location(title, 1, 1),
-                    "images and fonts must be files inside the brief's folder",
-                )
-            ]
-        ) from None
+        raise _refused(title, fetcher.refused[-1] if fetcher.refused else "a resource") from None
     if fetcher.refused:
-        raise BriefError(
-            [
-                error(
-                    "B404",
-                    f"refused resource {fetcher.refused[0][:120]}",
-                    Location(title, 1, 1),
-                    "images and fonts must be files inside the brief's folder",
-                )
-            ]
-        )
-    return PdfOutput(data, len(document.pages))
+        raise _refused(title, fetcher.refused[0])
+    return document
+
+
+def headings_by_page(document: Any) -> list[tuple[str, int]]:
+    """Return each bookmarked heading with the 1-based page it starts on."""
+    found: list[tuple[str, int]] = []
+
+    def walk(nodes: Any) -> None:
+        for label, destination, children, *_ in nodes:  # (label, (page, x, y), children, state)
+            found.append((label, destination[0] + 1))
+            walk(children)
+
+    walk(document.make_bookmark_tree())
+    return found
+
+
+def write_pdf(
+    render: Callable[[int], str],
+    folder: Path,
+    title: str,
+    variant: str = "ua-1",
+    identifier: str = "brief",
+    max_pages: int | None = None,
+) -> PdfOutput:
+    """Lay out and write the PDF; with `max_pages`, step down the fit levels until it fits.
+
+    `render(level)` returns the print HTML at a fit level (0: as designed, 1: tighter spacing,
+    2: smaller type within a floor, 3: long sections moved to the EPUB and HTML with a pointer).
+    """
+    levels = range(FIT_LEVELS) if max_pages else range(1)
+    for level in levels:
+        html = render(level)
+        document = layout_pdf(html, folder, title, variant)
+        if not max_pages or len(document.pages) <= max_pages:
+            data = document.write_pdf(pdf_variant=PDF_VARIANTS[variant],
+                                      pdf_identifier=identifier.encode())
+            return PdfOutput(data, len(document.pages), html, level)
+    over = [f"{label} (page {page})" for label, page in headings_by_page(document)
+            if max_pages and page > max_pages]
+    raise BriefError([error(
+        "B501", f"the handout needs {len(document.pages)} pages, {max_pages} at most, even with "
+        f"tighter spacing, smaller type and the quotes and timeline moved to the ebook; over the "
+        f"limit: {', '.join(over) or 'the last section'}", Location(title, 1, 1),
+        "shorten the summary or key points, or build with --layout brief")])
