@@ -1,0 +1,98 @@
+"""A build reads only what it may and reaches no network, proved with a Python audit hook."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+
+from tests.conftest import EXAMPLE, ROOT
+
+# WeasyPrint is imported before the hook: at import its library lookup (cffi, then
+# ctypes.util.find_library) runs ldconfig and gcc once, whatever the source says (docs/security.md).
+HOOK = r"""
+import json, os, sys
+import weasyprint
+events = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        events.append(["open", os.fsdecode(args[0])])
+    elif event == "socket.connect":
+        events.append(["connect", repr(args[1])])
+    elif event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"):
+        events.append(["run", repr(args)])
+sys.addaudithook(hook)
+import brief
+from pathlib import Path
+brief.build(sys.argv[1], brief.BuildOptions(out_dir=Path(sys.argv[2])))
+hook_out = sys.argv[3]
+sys.addaudithook(lambda *a: None)
+with open(hook_out, "w") as stream:
+    json.dump(events, stream)
+"""
+
+HOSTILE = """\
+brief: 1
+meta:
+  title: "{{ 7*7 }} <script>alert(1)</script>"
+  lang: en
+  date: 2024-01-01
+summary: |
+  [click](javascript:alert(1)) [file](file:///etc/passwd) <img src="http://169.254.169.254/">
+  <iframe src="https://example.org"></iframe> ![x](../../etc/passwd) {{ 7*7 }}
+sources:
+  - id: s
+    title: "<object data='x'>"
+    url: https://example.org/a
+"""
+
+
+def _audit(source: Path, out: Path, tmp_path: Path) -> list[list[str]]:
+    log = tmp_path / "events.json"
+    subprocess.run([sys.executable, "-c", HOOK, str(source), str(out), str(log)], check=True,
+                   cwd=tmp_path)
+    return json.loads(log.read_text())
+
+
+def _allowed_roots(source: Path, out: Path) -> list[Path]:
+    paths = sysconfig.get_paths()
+    return [p.resolve() for p in (
+        source, out, Path(tempfile.gettempdir()), ROOT / "brief", ROOT / "templates",
+        ROOT / "assets", Path(sys.prefix), Path(sys.base_prefix), Path(paths["stdlib"]),
+        Path(paths["purelib"]), Path(paths["platlib"]),
+        # System tables read by the standard library at fixed paths, never named by a source:
+        # mimetypes reads the MIME table, and time zone lookups read the zoneinfo database.
+        Path("/etc/mime.types"), Path("/usr/share/zoneinfo"))]
+
+
+def test_building_the_example_opens_only_allowed_files_and_no_socket(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    events = _audit(EXAMPLE, out, tmp_path)
+    roots = _allowed_roots(EXAMPLE, out)
+    opened = [Path(path).resolve() for kind, path in events if kind == "open"]
+    assert opened
+    outside = [str(path) for path in opened
+               if not any(path.is_relative_to(root) for root in roots)
+               and not str(path).startswith(("/dev/", "/proc/"))]
+    assert outside == []
+    assert [event for event in events if event[0] in ("connect", "run")] == []
+
+
+def test_hostile_markup_is_printed_as_text_and_fetches_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "brief.yaml").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "dist"
+    events = _audit(folder, out, tmp_path)
+    assert [event for event in events if event[0] in ("connect", "run")] == []
+    assert not any("/etc/passwd" in path for kind, path in events if kind == "open")
+    html = (out / "hostile.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in html
+    assert "49" not in html
+    for tag in ("<script", "<iframe", "<img", "<object"):
+        assert tag not in html
+    assert 'href="javascript:' not in html
+    assert 'href="file:' not in html
