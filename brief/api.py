@@ -6,11 +6,13 @@ writes, through `publish`, after every requested output exists as bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from brief import __version__
 from brief.analyse import Analysis, analyse
+from brief.cache import cache_key, load_cached, store
 from brief.compose import ComposeOptions, compose
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
@@ -24,6 +26,8 @@ from brief.write.atomic import prepare_folder, publish
 FORMATS = ("pdf", "epub", "html")
 #: A handout prints on at most two pages, on A4 and on Letter (design.md §4).
 HANDOUT_PAGES = 2
+#: The cache's index of a build's outputs (sizes, hashes, pages).
+OUTPUTS_JSON = "outputs.json"
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class BuildOptions:
     keep_html: bool = False
     pdf_variant: str = "ua-1"
     as_of: PartialDate | None = None
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class BuildResult:
     report: Report
     outputs: tuple[Output, ...] = ()
     stopped: bool = False
+    cached: bool = False
 
 
 def check(path: Path | str, as_of: PartialDate | None = None) -> Report:
@@ -87,6 +93,62 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
         return BuildResult(report, stopped=True)
     prepare_folder(options.out_dir)
     timings = report.timings
+    key = cache_key(report.brief, _cache_options(options))
+    cached = _from_cache(options, key)
+    if cached:
+        files, outputs = cached
+    else:
+        files, outputs = _write_outputs(report, options, timings)
+        if options.cache_dir:
+            store(options.cache_dir, key, {**files, OUTPUTS_JSON: _outputs_json(outputs)})
+    name = report.brief.name
+    files[f"{name}.report.json"] = build_report(
+        report.findings, outputs, report.analysis.matches, timings, __version__
+    )
+    with stage("publish", timings):
+        publish(files, options.out_dir)
+    return BuildResult(report, tuple(outputs), cached=bool(cached))
+
+
+def _cache_options(options: BuildOptions) -> dict[str, object]:
+    return {
+        key: value
+        for key, value in asdict(options).items()
+        if key not in ("out_dir", "cache_dir", "strict")
+    }
+
+
+def _outputs_json(outputs: list[Output]) -> bytes:
+    return json.dumps([asdict(output) for output in outputs]).encode()
+
+
+def _from_cache(options: BuildOptions, key: str) -> tuple[dict[str, bytes], list[Output]] | None:
+    """Return cached outputs (renamed into this output folder), or None."""
+    if not options.cache_dir:
+        return None
+    index = load_cached(options.cache_dir, key, [OUTPUTS_JSON])
+    if index is None:
+        return None
+    outputs = [Output(**entry) for entry in json.loads(index[OUTPUTS_JSON])]
+    files = load_cached(
+        options.cache_dir,
+        key,
+        [Path(o.path).name for o in outputs] + (_kept_html(options, outputs)),
+    )
+    if files is None:
+        return None
+    return files, [replace(o, path=str(options.out_dir / Path(o.path).name)) for o in outputs]
+
+
+def _kept_html(options: BuildOptions, outputs: list[Output]) -> list[str]:
+    pdfs = [Path(o.path) for o in outputs if o.format == "pdf"]
+    return [pdf.stem + ".print.html" for pdf in pdfs] if options.keep_html else []
+
+
+def _write_outputs(
+    report: Report, options: BuildOptions, timings: dict[str, float]
+) -> tuple[dict[str, bytes], list[Output]]:
+    """Compose once, then render and write every requested format as bytes."""
     brief = report.brief
     with stage("compose", timings):
         document = compose(brief, report.analysis, ComposeOptions(options.paper, options.layout))
@@ -130,9 +192,4 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
         outputs.append(
             describe_output("html", str(options.out_dir / f"{name}.html"), files[f"{name}.html"])
         )
-    files[f"{name}.report.json"] = build_report(
-        report.findings, outputs, report.analysis.matches, timings, __version__
-    )
-    with stage("publish", timings):
-        publish(files, options.out_dir)
-    return BuildResult(report, tuple(outputs))
+    return files, outputs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-html", action="store_true", help="also write <name>.print.html")
     build.add_argument("--pdf-variant", choices=("ua-1", "a-3b", "a-3a"), default="ua-1")
     build.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
+    build.add_argument("--no-cache", action="store_true", help="rebuild even when unchanged")
     build.add_argument("-q", "--quiet", action="store_true")
     build.add_argument("-v", "--verbose", action="store_true")
     check = commands.add_parser("check", help="validate and analyse; print findings")
@@ -139,6 +141,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keep_html=args.keep_html,
         pdf_variant=args.pdf_variant,
         as_of=_as_of(args),
+        cache_dir=None if args.no_cache else _cache_dir(),
     )
     code = ExitCode.OK
     for source in args.sources:
@@ -156,6 +159,12 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 pages = f", {output.pages} pages" if output.pages else ""
                 out.write(f"{output.path}  ({output.size:,} bytes{pages})\n")
     return code
+
+
+def _cache_dir() -> Path:
+    """Return the output cache folder ($XDG_CACHE_HOME/brief, else ~/.cache/brief)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "brief"
 
 
 def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

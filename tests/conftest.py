@@ -17,6 +17,14 @@ EXAMPLE = ROOT / "examples" / "thorn"
 ARTICLE = ROOT.parent / "shared" / "seed" / "article.txt"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the CLI's output cache out of the user's home folder during tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture
 def example_path() -> Path:
     """The bundled example brief's folder."""
@@ -64,15 +72,13 @@ def built_handout_a4(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_handout_letter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example's handout PDF on Letter paper."""
-    return _build(tmp_path_factory.mktemp("letter"), "dist", paper=Paper.LETTER,
-                  formats=("pdf",))
+    return _build(tmp_path_factory.mktemp("letter"), "dist", paper=Paper.LETTER, formats=("pdf",))
 
 
 @pytest.fixture(scope="session")
 def built_brief_layout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example's full `brief` layout PDF on A4."""
-    return _build(tmp_path_factory.mktemp("brief"), "dist", layout=Layout.BRIEF,
-                  formats=("pdf",))
+    return _build(tmp_path_factory.mktemp("brief"), "dist", layout=Layout.BRIEF, formats=("pdf",))
 
 
 def require_tool(name: str) -> str:

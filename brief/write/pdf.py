@@ -59,9 +59,16 @@ def _fetcher_class() -> Any:
 
 
 def _refused(title: str, url: str) -> BriefError:
-    return BriefError([error("B404", f"refused or missing resource {url[:120]}",
-                             Location(title, 1, 1),
-                             "images and fonts must be files inside the brief's folder")])
+    return BriefError(
+        [
+            error(
+                "B404",
+                f"refused or missing resource {url[:120]}",
+                Location(title, 1, 1),
+                "images and fonts must be files inside the brief's folder",
+            )
+        ]
+    )
 
 
 def layout_pdf(html: str, folder: Path, title: str, variant: str = "ua-1") -> Any:
@@ -113,13 +120,24 @@ def write_pdf(
         html = render(level)
         document = layout_pdf(html, folder, title, variant)
         if not max_pages or len(document.pages) <= max_pages:
-            data = document.write_pdf(pdf_variant=PDF_VARIANTS[variant],
-                                      pdf_identifier=identifier.encode())
+            data = document.write_pdf(
+                pdf_variant=PDF_VARIANTS[variant], pdf_identifier=identifier.encode()
+            )
             return PdfOutput(data, len(document.pages), html, level)
-    over = [f"{label} (page {page})" for label, page in headings_by_page(document)
-            if max_pages and page > max_pages]
-    raise BriefError([error(
-        "B501", f"the handout needs {len(document.pages)} pages, {max_pages} at most, even with "
-        f"tighter spacing, smaller type and the quotes and timeline moved to the ebook; over the "
-        f"limit: {', '.join(over) or 'the last section'}", Location(title, 1, 1),
-        "shorten the summary or key points, or build with --layout brief")])
+    over = [
+        f"{label} (page {page})"
+        for label, page in headings_by_page(document)
+        if max_pages and page > max_pages
+    ]
+    raise BriefError(
+        [
+            error(
+                "B501",
+                f"the handout needs {len(document.pages)} pages, {max_pages} at most, even "
+                "with tighter spacing, smaller type and the quotes and timeline moved to the "
+                f"ebook; over the limit: {', '.join(over) or 'the last section'}",
+                Location(title, 1, 1),
+                "shorten the summary or key points, or build with --layout brief",
+            )
+        ]
+    )
