@@ -170,8 +170,7 @@ class _Notes:
     def cite(self, source_id: str) -> str:
         number = self.number(source_id)
         return (
-            f'<a class="noteref" href="#note-{number}" role="doc-noteref" '
-            f'epub:type="noteref">{number}</a>'
+            f'<a class="noteref" href="#note-{number}" role="doc-noteref">{number}</a>'
         )
 
     def figure(self, figure_id: str) -> str:

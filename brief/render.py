@@ -19,7 +19,7 @@ from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
 
 _NOTEREF = re.compile(
-    r'<a class="noteref" href="#note-(\d+)" role="doc-noteref" epub:type="noteref">\d+</a>'
+    r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>'
 )
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')

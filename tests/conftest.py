@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,6 +85,7 @@ def built_brief_layout(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def require_tool(name: str) -> str:
     """Return a validator's path; a missing validator fails the run, never skips it."""
-    found = shutil.which(name)
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    found = shutil.which(name, path=search)
     assert found, f"{name} is not installed: run scripts/setup.sh"
     return found

