@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import quote as quote_url
 
 from markupsafe import Markup
 
@@ -18,7 +19,7 @@ from brief.analyse import Analysis
 from brief.caveats import CaveatPlan, PrintedCaveat, plan_caveats
 from brief.errors import Severity
 from brief.markup import plain_text, render_markdown
-from brief.model import Brief, Layout, Paper, Source, Text
+from brief.model import Brief, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
 
 #: Right-to-left scripts' languages (design.md §4, issue 5).
@@ -85,6 +86,8 @@ class QuoteRow:
     via: str
     note: int | None
     markers: tuple[Marker, ...]
+    link: str = ""
+    qr: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,9 +172,7 @@ class _Notes:
 
     def cite(self, source_id: str) -> str:
         number = self.number(source_id)
-        return (
-            f'<a class="noteref" href="#note-{number}" role="doc-noteref">{number}</a>'
-        )
+        return f'<a class="noteref" href="#note-{number}" role="doc-noteref">{number}</a>'
 
     def figure(self, figure_id: str) -> str:
         figure = self.brief.figure(figure_id)
@@ -240,6 +241,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
             _via_name(brief, quote.via),
             notes.number(quote.source) if quote.source else None,
             markers(quote.id),
+            *_quote_link(brief, quote),
         )
         for quote in brief.quotes
     )
@@ -293,6 +295,34 @@ def document_id(brief: Brief) -> str:
     seed = "\n".join((brief.meta.url, brief.meta.title, brief.meta.lang, brief.name))
     digest = hashlib.sha256(seed.encode()).hexdigest()
     return f"urn:uuid:{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-a{digest[17:20]}-{digest[20:32]}"
+
+
+def _quote_link(brief: Brief, quote: Quote) -> tuple[str, str]:
+    """Return a link that opens the quote's source at the quoted words, and its QR code."""
+    source = brief.source(quote.source) if quote.source else None
+    if not source or not source.url:
+        return "", ""
+    link = source.url.split("#")[0] + "#:~:text=" + text_fragment(quote.text)
+    return link, qr_data_uri(link)
+
+
+def text_fragment(text: str, words: int = 4) -> str:
+    """Return a URL text directive for `text`: whole when short, else its first and last words.
+
+    >>> text_fragment("We were the last line of defense — an actor and his foundation.")
+    'We%20were%20the%20last,actor%20and%20his%20foundation.'
+    """
+    parts = text.split()
+    if len(parts) <= 2 * words:
+        return _fragment_quote(" ".join(parts))
+    return (
+        _fragment_quote(" ".join(parts[:words])) + "," + _fragment_quote(" ".join(parts[-words:]))
+    )
+
+
+def _fragment_quote(text: str) -> str:
+    # A text directive reserves "-", "," and "&"; everything else is percent-encoded as usual.
+    return quote_url(text, safe="").replace("-", "%2D")
 
 
 def _via_name(brief: Brief, via: str) -> str:

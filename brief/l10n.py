@@ -98,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "by": "by",
         "cover": "Cover",
         "anonymous": "no publisher, author or date given",
+        "in_source": "see it in the source",
         "moved": "The timeline and the quotes are in the full brief and the ebook.",
     },
     "es": {

@@ -18,9 +18,7 @@ from brief.compose import Document
 from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
 
-_NOTEREF = re.compile(
-    r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>'
-)
+_NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -167,7 +165,7 @@ def render_epub(document: Document) -> list[EpubSection]:
             "quotes.xhtml",
             labels["quotes"],
             "chapter",
-            module.quotes(document, len(document.quotes)),
+            module.quotes(document, len(document.quotes), "epub"),
         ),  # type: ignore[attr-defined]
         (
             "caveats.xhtml",
