@@ -21,6 +21,7 @@ from brief.errors import Severity
 from brief.markup import plain_text, render_markdown
 from brief.model import Brief, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
+from brief.themes import theme_colors
 
 #: Right-to-left scripts' languages (design.md §4, issue 5).
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi")
@@ -284,7 +285,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         corrections=corrections,
         notes=_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
-        theme=dict(brief.theme.colors),
+        theme=theme_colors(brief.theme.name, brief.theme.colors),
         logo=organization.logo if organization else "",
         logo_alt=organization.logo_alt if organization else "",
     )

@@ -140,7 +140,7 @@ SOURCE: Mapping[str, Field] = {
 }
 
 THEME: Mapping[str, Field] = {
-    "name": Field("str", "a built-in theme"),
+    "name": Field("str", "a built-in theme: default, forest, plum, mono"),
     "colors": Field("map[str]", "colour overrides: text, accent, muted, background"),
     "fonts": Field("map[str]", "font overrides: body, heading (files)"),
 }

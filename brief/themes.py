@@ -1,7 +1,7 @@
 """Themes: colours as data, turned into CSS custom properties (design.md §2 `theme`).
 
-In: validated theme colours and labels. Out: a `:root { ... }` CSS block. Values were checked to be
-colours when the source was validated, so nothing else reaches CSS.
+In: a built-in theme's name and colour overrides. Out: the colours to use, WCAG contrast problems
+found when the source is validated, and a `:root { ... }` CSS block. Only #rrggbb values reach CSS.
 """
 
 from __future__ import annotations
@@ -19,6 +19,23 @@ DEFAULT_COLORS = {
     "del": "#fbe3e0",
     "ins": "#e0f2e3",
 }
+#: Built-in themes: overrides of the default colours.
+THEMES: dict[str, dict[str, str]] = {
+    "default": {},
+    "forest": {"accent": "#2d5a27", "warning": "#8a3b12", "rule": "#b9c4b4", "muted": "#4f5a4c"},
+    "plum": {"accent": "#5b2a6e", "warning": "#9c2b2b", "rule": "#c9bccf", "muted": "#57505c"},
+    "mono": {
+        "accent": "#000000",
+        "warning": "#000000",
+        "rule": "#999999",
+        "muted": "#444444",
+        "del": "#e6e6e6",
+        "ins": "#f2f2f2",
+    },
+}
+#: Colours printed as text on the background: WCAG 2.x AA asks 4.5:1 for normal text.
+TEXT_COLORS = ("text", "accent", "muted", "warning")
+AA_RATIO = 4.5
 COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 
@@ -26,10 +43,19 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def theme_colors(name: str, overrides: Mapping[str, str]) -> dict[str, str]:
+    """Return the full colour set of a theme with the source's valid overrides applied."""
+    valid = {key: value for key, value in overrides.items() if COLOR.match(value)}
+    return {**DEFAULT_COLORS, **THEMES.get(name, {}), **valid}
+
+
 def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
-    """Return CSS variables for the theme's colours and the page-footer words."""
-    merged = {**DEFAULT_COLORS, **{k: v for k, v in colors.items() if COLOR.match(v)}}
-    lines = [f"  --{name}: {value};" for name, value in merged.items()]
+    """Return CSS variables for the colours and the page-footer words."""
+    lines = [
+        f"  --{name}: {value};"
+        for name, value in {**DEFAULT_COLORS, **colors}.items()
+        if COLOR.match(value)
+    ]
     footer = (
         f'@page {{ @bottom-right {{ content: {_css_string(labels["page"])} " " '
         f'counter(page) " " {_css_string(labels["of"])} " " counter(pages); }} }}'
@@ -37,12 +63,82 @@ def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
     return ":root {\n" + "\n".join(lines) + "\n}\n" + footer
 
 
-def check_theme(colors: Mapping[str, str]) -> list[tuple[str, str]]:
-    """Return (name, problem) for every theme colour that is not a known name with a #hex value."""
+def _rgb(color: str) -> tuple[int, int, int]:
+    digits = color[1:]
+    if len(digits) == 3:
+        digits = "".join(2 * digit for digit in digits)
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+
+
+def luminance(color: str) -> float:
+    """Return the WCAG 2.x relative luminance of a #rgb or #rrggbb colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(value) for value in _rgb(color))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: str, second: str) -> float:
+    """Return the WCAG contrast ratio of two colours.
+
+    >>> round(contrast("#777777", "#ffffff"), 2)
+    4.48
+    """
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def nearest_passing(color: str, background: str, ratio: float = AA_RATIO) -> str:
+    """Return the closest colour (same hue, darker or lighter) that reaches `ratio`.
+
+    >>> nearest_passing("#777777", "#ffffff")
+    '#767676'
+    """
+    toward = (0, 0, 0) if luminance(background) > 0.18 else (255, 255, 255)
+    red, green, blue = _rgb(color)
+    for step in range(101):
+        mix = step / 100
+        candidate = "#" + "".join(
+            f"{round(value + (target - value) * mix):02x}"
+            for value, target in zip((red, green, blue), toward, strict=True)
+        )
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return "#000000" if toward == (0, 0, 0) else "#ffffff"
+
+
+def check_theme(name: str, colors: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """Return (key, problem, hint) for unknown themes, bad values and failing contrast."""
     problems = []
-    for name, value in colors.items():
-        if name not in DEFAULT_COLORS:
-            problems.append((name, f"unknown colour '{name}': use " + ", ".join(DEFAULT_COLORS)))
+    if name not in THEMES:
+        problems.append(("name", f"unknown theme '{name}'", "choose one of: " + ", ".join(THEMES)))
+    for key, value in colors.items():
+        if key not in DEFAULT_COLORS:
+            problems.append(
+                (f"colors.{key}", f"unknown colour '{key}'", "use " + ", ".join(DEFAULT_COLORS))
+            )
         elif not COLOR.match(value):
-            problems.append((name, f"'{value}' is not a colour: write #rrggbb, e.g. #1f4e79"))
+            problems.append(
+                (
+                    f"colors.{key}",
+                    f"'{value}' is not a colour",
+                    "write #rrggbb, e.g. #1f4e79: theme values are colours only",
+                )
+            )
+    merged = theme_colors(name, colors)
+    for key in TEXT_COLORS:
+        ratio = contrast(merged[key], merged["background"])
+        if ratio < AA_RATIO:
+            better = nearest_passing(merged[key], merged["background"])
+            problems.append(
+                (
+                    f"colors.{key}",
+                    f"'{key}' {merged[key]} on {merged['background']} "
+                    f"has contrast {ratio:.2f}:1, below WCAG AA {AA_RATIO}:1",
+                    f"the nearest passing colour is {better}",
+                )
+            )
     return problems

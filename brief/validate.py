@@ -467,15 +467,8 @@ def check_dates(brief: model.Brief) -> list[Diagnostic]:
                     "correct the start or the end date",
                 )
             )
-    for name, problem in check_theme(brief.theme.colors):
-        problems.append(
-            error(
-                "B212",
-                problem,
-                brief.locate(f"theme.colors.{name}"),
-                "theme values are colours only; see docs/format.md",
-            )
-        )
+    for key, problem, hint in check_theme(brief.theme.name, brief.theme.colors):
+        problems.append(error("B212", problem, brief.locate(f"theme.{key}"), hint))
     try:
         Locale.parse(brief.meta.lang, sep="-")
     except (UnknownLocaleError, ValueError):

@@ -1,0 +1,62 @@
+"""Themes are data: built-in colour sets and overrides, checked for WCAG AA contrast."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import brief
+from brief import BriefError, BuildOptions
+from brief.themes import THEMES, contrast, nearest_passing
+
+BASE = "brief: 1\nmeta: {title: Themed, lang: en, date: 2024-01-01}\n"
+
+
+def test_a_low_contrast_colour_is_an_error_with_the_ratio_and_a_passing_colour(
+    write_brief: Callable[[str], Path],
+) -> None:
+    folder = write_brief(BASE + "theme:\n  colors:\n    accent: '#9fb7d0'\n")
+    with pytest.raises(BriefError) as caught:
+        brief.check(folder)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "B212"
+    assert (diagnostic.location.line, diagnostic.location.column) == (5, 13)
+    assert "contrast 2." in diagnostic.message
+    suggested = diagnostic.hint.rsplit(" ", 1)[-1]
+    assert contrast(suggested, "#ffffff") >= 4.5
+
+
+def test_an_unknown_theme_name_is_refused(write_brief: Callable[[str], Path]) -> None:
+    with pytest.raises(BriefError) as caught:
+        brief.check(write_brief(BASE + "theme: {name: neon}\n"))
+    assert caught.value.diagnostics[0].code == "B212"
+    assert "forest" in caught.value.diagnostics[0].hint
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_built_in_theme_passes_aa_contrast(name: str) -> None:
+    colors = {"background": "#ffffff", **THEMES[name]}
+    for key in ("accent", "muted", "warning"):
+        if key in colors:
+            assert contrast(colors[key], colors["background"]) >= 4.5, key
+
+
+def test_a_theme_restyles_every_output(write_brief: Callable[[str], Path], tmp_path: Path) -> None:
+    folder = write_brief(BASE + "theme:\n  name: forest\n  colors:\n    text: '#222222'\n")
+    brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("epub", "html")))
+    html = (tmp_path / "case.html").read_text()
+    with zipfile.ZipFile(tmp_path / "case.epub") as book:
+        css = book.read("EPUB/style.css").decode()
+    for text in (html, css):
+        assert f"--accent: {THEMES['forest']['accent']};" in text
+        assert "--text: #222222;" in text
+
+
+def test_nearest_passing_colour_keeps_the_hue_and_passes() -> None:
+    better = nearest_passing("#ff8800", "#ffffff")
+    assert contrast(better, "#ffffff") >= 4.5
+    assert better.startswith("#")
+    assert int(better[1:3], 16) > int(better[5:7], 16)  # still orange: more red than blue
