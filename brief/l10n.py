@@ -6,194 +6,28 @@ In: figures, partial dates, a language tag. Out: display strings. Pure: no clock
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from brief.dates import PartialDate
-from brief.model import Figure, Qualifier
+from brief.model import Figure, Qualifier  # noqa: F401 - Qualifier is used by the doctests
+from brief.resources import asset_dir
 
-#: Qualifier words per language; `{n}` is the formatted number (design.md §2: never dropped).
-QUALIFIER_WORDS: dict[str, dict[Qualifier, str]] = {
-    "en": {
-        Qualifier.EXACT: "{n}",
-        Qualifier.ABOUT: "about {n}",
-        Qualifier.NEARLY: "nearly {n}",
-        Qualifier.OVER: "over {n}",
-        Qualifier.AT_LEAST: "at least {n}",
-        Qualifier.UP_TO: "up to {n}",
-    },
-    "es": {
-        Qualifier.EXACT: "{n}",
-        Qualifier.ABOUT: "unos {n}",
-        Qualifier.NEARLY: "casi {n}",
-        Qualifier.OVER: "más de {n}",
-        Qualifier.AT_LEAST: "al menos {n}",
-        Qualifier.UP_TO: "hasta {n}",
-    },
-    "fr": {
-        Qualifier.EXACT: "{n}",
-        Qualifier.ABOUT: "environ {n}",
-        Qualifier.NEARLY: "près de {n}",
-        Qualifier.OVER: "plus de {n}",
-        Qualifier.AT_LEAST: "au moins {n}",
-        Qualifier.UP_TO: "jusqu’à {n}",
-    },
-    "de": {
-        Qualifier.EXACT: "{n}",
-        Qualifier.ABOUT: "etwa {n}",
-        Qualifier.NEARLY: "fast {n}",
-        Qualifier.OVER: "über {n}",
-        Qualifier.AT_LEAST: "mindestens {n}",
-        Qualifier.UP_TO: "bis zu {n}",
-    },
-    "pt": {
-        Qualifier.EXACT: "{n}",
-        Qualifier.ABOUT: "cerca de {n}",
-        Qualifier.NEARLY: "quase {n}",
-        Qualifier.OVER: "mais de {n}",
-        Qualifier.AT_LEAST: "pelo menos {n}",
-        Qualifier.UP_TO: "até {n}",
-    },
-}
+#: Languages with a message catalogue in assets/locales; others fall back to English words.
+CATALOGUE_LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
 
-#: Interface labels per language; English is the fallback for any missing word.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "summary": "Summary",
-        "key_points": "Key points",
-        "figures": "Reported figures",
-        "timeline": "Timeline",
-        "quotes": "Quotes",
-        "caveats": "Caveats",
-        "sources": "Sources",
-        "contents": "Contents",
-        "page": "page",
-        "of": "of",
-        "counts": "What is counted",
-        "figure": "Figure",
-        "period": "Period",
-        "source": "Source",
-        "claimed_by": "Claimed by",
-        "as_reported": "As reported",
-        "undated": "no date given",
-        "via": "via",
-        "content_warning": "Content warning",
-        "checked": "How this brief was checked",
-        "notes": "Notes",
-        "corrections": "Corrections",
-        "license": "Licence",
-        "version": "Version",
-        "published": "published",
-        "accessed": "accessed",
-        "archived": "archived copy",
-        "no_source": "no source given",
-        "around": "around {date}",
-        "said_to": "Context",
-        "more_quotes": "{n} more quotes are in the full brief and the ebook.",
-        "date": "Date",
-        "event": "Event",
-        "by": "by",
-        "cover": "Cover",
-        "anonymous": "no publisher, author or date given",
-        "in_source": "see it in the source",
-        "moved": "The timeline and the quotes are in the full brief and the ebook.",
-    },
-    "es": {
-        "summary": "Resumen",
-        "key_points": "Puntos clave",
-        "figures": "Cifras publicadas",
-        "timeline": "Cronología",
-        "quotes": "Citas",
-        "caveats": "Advertencias",
-        "sources": "Fuentes",
-        "contents": "Índice",
-        "page": "página",
-        "of": "de",
-        "counts": "Qué se cuenta",
-        "figure": "Cifra",
-        "period": "Periodo",
-        "source": "Fuente",
-        "claimed_by": "Según",
-        "as_reported": "Tal como se publicó",
-        "undated": "sin fecha",
-        "via": "vía",
-        "content_warning": "Aviso de contenido",
-        "checked": "Cómo se comprobó este informe",
-        "notes": "Notas",
-        "corrections": "Correcciones",
-        "license": "Licencia",
-        "version": "Versión",
-        "around": "hacia {date}",
-        "date": "Fecha",
-        "event": "Suceso",
-    },
-    "fr": {
-        "summary": "Résumé",
-        "key_points": "Points clés",
-        "figures": "Chiffres rapportés",
-        "timeline": "Chronologie",
-        "quotes": "Citations",
-        "caveats": "Mises en garde",
-        "sources": "Sources",
-        "contents": "Sommaire",
-        "page": "page",
-        "of": "sur",
-        "counts": "Ce qui est compté",
-        "period": "Période",
-        "source": "Source",
-        "undated": "sans date",
-        "around": "vers {date}",
-        "date": "Date",
-        "event": "Événement",
-        "checked": "Comment ce dossier a été vérifié",
-        "license": "Licence",
-    },
-    "de": {
-        "summary": "Zusammenfassung",
-        "key_points": "Kernpunkte",
-        "figures": "Berichtete Zahlen",
-        "timeline": "Zeitleiste",
-        "quotes": "Zitate",
-        "caveats": "Vorbehalte",
-        "sources": "Quellen",
-        "contents": "Inhalt",
-        "page": "Seite",
-        "of": "von",
-        "counts": "Was gezählt wird",
-        "period": "Zeitraum",
-        "source": "Quelle",
-        "undated": "ohne Datum",
-        "around": "um {date}",
-        "date": "Datum",
-        "event": "Ereignis",
-        "checked": "Wie dieses Briefing geprüft wurde",
-        "license": "Lizenz",
-    },
-    "pt": {
-        "summary": "Resumo",
-        "key_points": "Pontos principais",
-        "figures": "Números divulgados",
-        "timeline": "Cronologia",
-        "quotes": "Citações",
-        "caveats": "Ressalvas",
-        "sources": "Fontes",
-        "contents": "Sumário",
-        "page": "página",
-        "of": "de",
-        "counts": "O que é contado",
-        "period": "Período",
-        "source": "Fonte",
-        "undated": "sem data",
-        "around": "por volta de {date}",
-        "date": "Data",
-        "event": "Evento",
-        "checked": "Como este resumo foi verificado",
-        "license": "Licença",
-    },
-}
+
+@cache
+def catalogue(lang: str) -> dict[str, dict[str, str]]:
+    """Return the message catalogue (labels and qualifier words) of a base language."""
+    path = asset_dir() / "locales" / f"{base_language(lang)}.json"
+    if not path.is_file():
+        path = asset_dir() / "locales" / "en.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=32)
@@ -209,7 +43,7 @@ def base_language(lang: str) -> str:
 
 def labels_for(lang: str) -> dict[str, str]:
     """Return the interface labels for `lang`, English words filling any gap."""
-    return {**LABELS["en"], **LABELS.get(base_language(lang), {})}
+    return {**catalogue("en")["labels"], **catalogue(lang)["labels"]}
 
 
 def format_number(value: float, lang: str, unit: str = "") -> str:
@@ -239,8 +73,8 @@ def format_figure(figure: Figure, lang: str) -> str:
     >>> format_figure(fig, "en"), format_figure(fig, "de")
     ('nearly 6,000', 'fast 6.000')
     """
-    words = QUALIFIER_WORDS.get(base_language(lang), QUALIFIER_WORDS["en"])
-    return words[figure.qualifier].format(n=format_number(figure.value, lang, figure.unit))
+    words = catalogue(lang)["qualifiers"]
+    return words[figure.qualifier.value].format(n=format_number(figure.value, lang, figure.unit))
 
 
 def format_partial_date(date: PartialDate, lang: str, approx: bool = False) -> str:

