@@ -160,6 +160,16 @@ def _kept_html(options: BuildOptions, outputs: list[Output]) -> list[str]:
     return [pdf.stem + ".print.html" for pdf in pdfs] if options.keep_html else []
 
 
+def first_anchor_per_page(anchors: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    """Map the first element id on each printed page to that page's number (for the EPUB)."""
+    starts: dict[str, int] = {}
+    for number, ids in enumerate(anchors, start=1):
+        usable = [i for i in ids if not i.startswith(("note-", "ref-")) and i not in starts]
+        if usable:
+            starts[usable[0]] = number
+    return starts
+
+
 def _write_outputs(
     report: Report, options: BuildOptions, timings: dict[str, float]
 ) -> tuple[dict[str, bytes], list[Output]]:
@@ -170,6 +180,7 @@ def _write_outputs(
     files: dict[str, bytes] = {}
     outputs: list[Output] = []
     name = brief.name
+    page_starts: dict[str, int] = {}
     if "pdf" in options.formats:
         from brief.write.pdf import write_pdf
 
@@ -191,11 +202,12 @@ def _write_outputs(
         )
         if options.keep_html:
             files[f"{name}.print.html"] = pdf.html.encode("utf-8")
+        page_starts = first_anchor_per_page(pdf.anchors)
     if "epub" in options.formats:
         from brief.write.epub import write_epub
 
         with stage("epub", timings):
-            files[f"{name}.epub"] = write_epub(document)
+            files[f"{name}.epub"] = write_epub(document, page_starts)
         outputs.append(
             describe_output("epub", str(options.out_dir / f"{name}.epub"), files[f"{name}.epub"])
         )

@@ -7,6 +7,7 @@ HTML, one XHTML document per section for EPUB. Source content is data here, neve
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from brief.themes import theme_css
 _NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')
+_OPENING_WITH_ID = re.compile(r'<([a-z0-9]+)\s[^>]*?\bid="([^"]+)"')
 
 FONT_FACES = (
     ("Brief Serif", "NotoSerif-Regular.ttf", "normal", "normal"),
@@ -154,8 +156,14 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
     return footnotes_for_print(html, document) if target == "pdf" else html
 
 
-def render_epub(document: Document) -> list[EpubSection]:
-    """Render one XHTML document per section, each with its own footnotes (design.md §4)."""
+def render_epub(
+    document: Document, page_starts: Mapping[str, int] | None = None
+) -> list[EpubSection]:
+    """Render one XHTML document per section, each with its own footnotes (design.md §4).
+
+    `page_starts` maps an element id to the printed PDF page that starts there; each gets a
+    page-break marker, so the ebook's "page 2" is the paper's page 2 (issue 5).
+    """
     module = environment().get_template("sections.html.j2").module
     labels = document.labels
     parts = [
@@ -197,6 +205,7 @@ def render_epub(document: Document) -> list[EpubSection]:
         backlinks: dict[int, str] = {}
         counter = iter(range(1, 10_000))
         text = _NOTEREF.sub(lambda m, b=backlinks, c=counter: _epub_noteref(m, b, c), text)
+        text = insert_page_breaks(text, page_starts or {})
         xhtml = template.render(
             doc=document,
             title=title,
@@ -207,6 +216,21 @@ def render_epub(document: Document) -> list[EpubSection]:
         )
         sections.append(EpubSection(file, title, epub_type, xhtml))
     return sections
+
+
+def insert_page_breaks(xhtml: str, page_starts: Mapping[str, int]) -> str:
+    """Put a page-break marker before each element whose id starts a printed page."""
+
+    def marker(match: re.Match[str]) -> str:
+        page = page_starts.get(match.group(2))
+        if page is None:
+            return match.group(0)
+        return (
+            f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{page}" '
+            f'aria-label="{page}"></span>{match.group(0)}'
+        )
+
+    return _OPENING_WITH_ID.sub(marker, xhtml)
 
 
 def _link(anchor: str, local: set[str], owner: dict[str, str]) -> str:

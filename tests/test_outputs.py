@@ -195,3 +195,16 @@ def test_html_page_passes_the_nu_html_checker(built_handout_a4: Path) -> None:
                              str(built_handout_a4 / "thorn.html")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout.lower()
+
+
+def test_epub_page_list_matches_the_printed_pages_when_built_together(
+        built_handout_a4: Path, tmp_path: Path) -> None:
+    pages = int(_pdfinfo(built_handout_a4 / "thorn.pdf")["Pages"])
+    with zipfile.ZipFile(built_handout_a4 / "thorn.epub") as book:
+        nav = book.read("EPUB/nav.xhtml").decode()
+    listed = re.findall(r'<a href="[a-z]+\.xhtml#page-(\d+)">', nav)
+    assert listed == [str(n) for n in range(1, pages + 1)]
+    alone = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path, formats=("epub",)))
+    assert alone.outputs
+    with zipfile.ZipFile(tmp_path / "thorn.epub") as book:
+        assert "page-list" not in book.read("EPUB/nav.xhtml").decode()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from collections.abc import Mapping
 
 from ebooklib import epub
 
@@ -19,6 +21,7 @@ from brief.render import EpubSection, font_files, render_epub, stylesheet
 from brief.write.cover import make_cover
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PAGE_BREAK = re.compile(r'epub:type="pagebreak" role="doc-pagebreak" id="page-(\d+)"')
 A11Y = (
     ("schema:accessMode", "textual"),
     ("schema:accessMode", "visual"),
@@ -119,7 +122,17 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
     return book
 
 
-def repack(data: bytes) -> bytes:
+def page_list_nav(sections: list[EpubSection], title: str) -> str:
+    """Return a `page-list` nav pointing at every page-break marker, in reading order."""
+    entries = [
+        (section.file, page) for section in sections for page in _PAGE_BREAK.findall(section.xhtml)
+    ]
+    items = "".join(f'<li><a href="{file}#page-{page}">{page}</a></li>' for file, page in entries)
+    return (f'<nav epub:type="page-list" id="page-list" hidden="">'
+            f"<h2>{title}</h2><ol>{items}</ol></nav>")
+
+
+def repack(data: bytes, nav_extra: str = "") -> bytes:
     """Rewrite the zip with fixed timestamps and the mimetype first, stored (OCF rules)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -130,13 +143,26 @@ def repack(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, source.read(name))
+            content = source.read(name)
+            if nav_extra and name.endswith("/nav.xhtml"):
+                content = content.replace(b"</body>", nav_extra.encode() + b"</body>", 1)
+            target.writestr(info, content)
     return out.getvalue()
 
 
-def write_epub(document: Document) -> bytes:
-    """Render and package the EPUB."""
-    book = build_book(document, render_epub(document))
+def write_epub(document: Document, page_starts: Mapping[str, int] | None = None) -> bytes:
+    """Render and package the EPUB; with `page_starts`, add the printed PDF's page list."""
+    sections = render_epub(document, page_starts)
+    book = build_book(document, sections)
+    if page_starts:
+        for feature in ("pageNavigation", "printPageNumbers"):
+            book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
+        book.add_metadata(
+            None,
+            "meta",
+            f"the PDF of this brief ({document.paper.value})",
+            {"property": "pageBreakSource"},
+        )
     buffer = io.BytesIO()
     epub.write_epub(
         buffer,
@@ -147,4 +173,5 @@ def write_epub(document: Document) -> bytes:
             "landmark_title": document.labels["contents"],
         },
     )
-    return repack(buffer.getvalue())
+    nav = page_list_nav(sections, document.labels["page"]) if page_starts else ""
+    return repack(buffer.getvalue(), nav)

@@ -30,6 +30,7 @@ class PdfOutput:
     pages: int
     html: str = ""
     fit: int = 0
+    anchors: tuple[tuple[str, ...], ...] = ()  # the element ids that start on each page
 
 
 def _fetcher_class() -> Any:
@@ -123,7 +124,8 @@ def write_pdf(
             data = document.write_pdf(
                 pdf_variant=PDF_VARIANTS[variant], pdf_identifier=identifier.encode()
             )
-            return PdfOutput(data, len(document.pages), html, level)
+            anchors = tuple(tuple(page.anchors) for page in document.pages)
+            return PdfOutput(data, len(document.pages), html, level, anchors)
     over = [
         f"{label} (page {page})"
         for label, page in headings_by_page(document)
