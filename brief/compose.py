@@ -7,6 +7,7 @@ no file.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from dataclasses import dataclass, field
 from html import escape
@@ -159,6 +160,8 @@ class Document:
     theme: dict[str, str] = field(default_factory=dict)
     logo: str = ""
     logo_alt: str = ""
+    logo_uri: str = ""
+    logo_epub: str = ""
 
 
 class _Notes:
@@ -286,8 +289,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         notes=_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
         theme=theme_colors(brief.theme.name, brief.theme.colors),
-        logo=organization.logo if organization else "",
-        logo_alt=organization.logo_alt if organization else "",
+        **_logo(brief),
     )
 
 
@@ -324,6 +326,21 @@ def text_fragment(text: str, words: int = 4) -> str:
 def _fragment_quote(text: str) -> str:
     # A text directive reserves "-", "," and "&"; everything else is percent-encoded as usual.
     return quote_url(text, safe="").replace("-", "%2D")
+
+
+def _logo(brief: Brief) -> dict[str, str]:
+    """Return the logo's names for each output: its file (PDF), a data URI (HTML), an EPUB path."""
+    organization = brief.meta.organization
+    image = brief.images.get(organization.logo) if organization and organization.logo else None
+    if not organization or image is None:
+        return {}
+    data = base64.b64encode(image.data).decode()
+    return {
+        "logo": organization.logo,
+        "logo_alt": organization.logo_alt,
+        "logo_uri": f"data:{image.media_type};base64,{data}",
+        "logo_epub": f"images/logo.{image.extension}",
+    }
 
 
 def _via_name(brief: Brief, via: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from brief.errors import BriefError, Diagnostic, Location, error
+from brief.images import ImageFile, read_image
 
 MAX_SOURCE_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 5_000_000
@@ -74,6 +75,7 @@ class Source:
     where: SourceMap
     files: dict[str, str] = field(default_factory=dict)
     raw: bytes = b""
+    images: dict[str, ImageFile] = field(default_factory=dict)
 
 
 def find_source_file(path: Path) -> Path:
@@ -112,9 +114,10 @@ def load(path: Path | str) -> Source:
         )
     folder = file.parent
     files, problems = read_includes(data, where, folder)
-    if problems:
-        raise BriefError(problems)
-    return Source(folder, file, display, data, where, files, raw)
+    images, image_problems = read_images(data, where, folder)
+    if problems or image_problems:
+        raise BriefError([*problems, *image_problems])
+    return Source(folder, file, display, data, where, files, raw, images)
 
 
 def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402") -> bytes:
@@ -389,6 +392,22 @@ def read_includes(
         except BriefError as caught:
             problems.extend(caught.diagnostics)
     return files, problems
+
+
+def read_images(
+    data: dict[str, Any], where: SourceMap, folder: Path
+) -> tuple[dict[str, ImageFile], list[Diagnostic]]:
+    """Read and check the organisation's logo, the one image a brief may show."""
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    organization = meta.get("organization") if isinstance(meta, dict) else None
+    name = organization.get("logo") if isinstance(organization, dict) else None
+    if not isinstance(name, str):
+        return {}, []
+    at = where.locate("meta", "organization", "logo")
+    try:
+        return {name: read_image(resolve_inside(folder, name, at), name, at)}, []
+    except BriefError as caught:
+        return {}, list(caught.diagnostics)
 
 
 def resolve_inside(folder: Path, name: str, at: Location) -> Path:

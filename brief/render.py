@@ -167,7 +167,7 @@ def render_epub(
     module = environment().get_template("sections.html.j2").module
     labels = document.labels
     parts = [
-        ("title.xhtml", document.title, "titlepage", module.masthead(document)),  # type: ignore[attr-defined]
+        ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub")),  # type: ignore[attr-defined]
         ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),  # type: ignore[attr-defined]
         ("figures.xhtml", labels["figures"], "chapter", module.figures(document)),  # type: ignore[attr-defined]
         ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),  # type: ignore[attr-defined]

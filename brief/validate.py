@@ -315,6 +315,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         ),
         texts=dict(source.files),
         source_yaml=source.raw,
+        images=dict(source.images),
         where={
             ".".join(map(str, at)): location
             for at, location in source.where.values.items()

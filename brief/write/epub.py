@@ -8,6 +8,7 @@ zip with fixed timestamps (design.md §4).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import re
@@ -93,6 +94,16 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
             )
         )
     book.set_cover("cover.png", make_cover(document), create_page=False)
+    if document.logo_epub:
+        media_type, _, data = document.logo_uri.removeprefix("data:").partition(";base64,")
+        book.add_item(
+            epub.EpubItem(
+                uid="logo",
+                file_name=document.logo_epub,
+                media_type=media_type,
+                content=base64.b64decode(data),
+            )
+        )
     items = []
     for section in sections:
         item = epub.EpubItem(
@@ -128,8 +139,10 @@ def page_list_nav(sections: list[EpubSection], title: str) -> str:
         (section.file, page) for section in sections for page in _PAGE_BREAK.findall(section.xhtml)
     ]
     items = "".join(f'<li><a href="{file}#page-{page}">{page}</a></li>' for file, page in entries)
-    return (f'<nav epub:type="page-list" id="page-list" hidden="">'
-            f"<h2>{title}</h2><ol>{items}</ol></nav>")
+    return (
+        f'<nav epub:type="page-list" id="page-list" hidden="">'
+        f"<h2>{title}</h2><ol>{items}</ol></nav>"
+    )
 
 
 def repack(data: bytes, nav_extra: str = "") -> bytes:

@@ -7,6 +7,7 @@ page count). WeasyPrint is imported here only, so `check`, `-f epub` and `-f htm
 from __future__ import annotations
 
 import logging
+import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,8 @@ def _fetcher_class() -> Any:
                 path = Path(unquote(parts.path)).resolve()
                 inside = any(path.is_relative_to(root) for root in self.roots)
                 if inside and path.is_file() and path.stat().st_size <= MAX_RESOURCE_BYTES:
-                    return URLFetcherResponse(url, path.read_bytes())
+                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
             self.refused.append(url)
             raise ValueError(f"refused resource: {url}")
 
