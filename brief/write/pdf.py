@@ -6,9 +6,10 @@ page count). WeasyPrint is imported here only, so `check`, `-f epub` and `-f htm
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,33 @@ def _fetcher_class() -> Any:
             raise ValueError(f"refused resource: {url}")
 
     return SafeFetcher
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    """A file embedded in a PDF/A-3 (the source and its findings, so the file audits itself)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str
+    when: dt.datetime
+
+
+def _attachments(attachments: Sequence[PdfAttachment]) -> list[Any]:
+    from weasyprint import Attachment
+
+    return [
+        Attachment(
+            string=item.data,
+            name=item.name,
+            description=item.description,
+            created=item.when,
+            modified=item.when,
+            relationship=item.relationship,
+        )
+        for item in attachments
+    ]
 
 
 def _refused(title: str, url: str) -> BriefError:
@@ -112,6 +140,7 @@ def write_pdf(
     variant: str = "ua-1",
     identifier: str = "brief",
     max_pages: int | None = None,
+    attachments: Sequence[PdfAttachment] = (),
 ) -> PdfOutput:
     """Lay out and write the PDF; with `max_pages`, step down the fit levels until it fits.
 
@@ -124,7 +153,9 @@ def write_pdf(
         document = layout_pdf(html, folder, title, variant)
         if not max_pages or len(document.pages) <= max_pages:
             data = document.write_pdf(
-                pdf_variant=PDF_VARIANTS[variant], pdf_identifier=identifier.encode()
+                pdf_variant=PDF_VARIANTS[variant],
+                pdf_identifier=identifier.encode(),
+                attachments=_attachments(attachments),
             )
             anchors = tuple(tuple(page.anchors) for page in document.pages)
             return PdfOutput(data, len(document.pages), html, level, anchors)
