@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
     build.add_argument("--no-cache", action="store_true", help="rebuild even when unchanged")
+    build.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="build N briefs at once"
+    )
     build.add_argument("-q", "--quiet", action="store_true")
     build.add_argument("-v", "--verbose", action="store_true")
     check = commands.add_parser("check", help="validate and analyse; print findings")
@@ -132,7 +135,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from brief.api import BuildOptions, build
+    from brief.api import BuildOptions
+    from brief.batch import batch_report, build_many, worst_exit_code
     from brief.model import Layout, Paper
 
     if args.verbose:
@@ -148,22 +152,23 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         as_of=_as_of(args),
         cache_dir=None if args.no_cache else _cache_dir(),
     )
-    code = ExitCode.OK
-    for source in args.sources:
-        result = build(source, options)
-        if result.stopped:
-            err.write(format_text(result.report.findings) + "\n")
-            err.write(
-                f"{source}: not built: fix the errors above"
-                f"{' (warnings fail under --strict)' if args.strict else ''}\n"
-            )
-            code = ExitCode.FINDINGS
-            continue
-        if not args.quiet:
-            for output in result.outputs:
+    items = build_many(args.sources, options, args.jobs)
+    for item in items:
+        if item.exit_code == ExitCode.INPUT_ERROR:
+            err.write(format_text(item.diagnostics) + "\n")
+        elif item.stopped:
+            err.write(format_text(item.diagnostics) + "\n")
+            strict = " (warnings fail under --strict)" if args.strict else ""
+            err.write(f"{item.source}: not built: fix the errors above{strict}\n")
+        elif not args.quiet:
+            for output in item.outputs:
                 pages = f", {output.pages} pages" if output.pages else ""
                 out.write(f"{output.path}  ({output.size:,} bytes{pages})\n")
-    return code
+    if len(items) > 1:
+        from brief.write.atomic import publish
+
+        publish({"batch.report.json": batch_report(items)}, args.out)
+    return worst_exit_code(items)
 
 
 def _cache_dir() -> Path:

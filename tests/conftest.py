@@ -13,6 +13,7 @@ import pytest
 
 import brief
 from brief import BuildOptions, Layout, Paper
+from brief.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "thorn"
@@ -52,7 +53,7 @@ def run_cli() -> Callable[..., tuple[int, str, str]]:
 
     def run(*argv: str) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
-        code = brief.cli.main(list(argv), out, err)
+        code = main(list(argv), out, err)
         return code, out.getvalue(), err.getvalue()
 
     return run

@@ -37,20 +37,23 @@ sources:
 
 
 def test_version_prints_the_package_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "brief", "--version"], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "brief", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == f"brief {brief.__version__}"
 
 
-def test_check_of_the_example_exits_zero_and_prints_a_summary(run_cli: RunCli,
-                                                              example_path: Path) -> None:
+def test_check_of_the_example_exits_zero_and_prints_a_summary(
+    run_cli: RunCli, example_path: Path
+) -> None:
     code, out, err = run_cli("check", str(example_path))
     assert code == 0, err
     assert "errors" in out.splitlines()[-1]
 
 
-def test_check_names_file_line_and_column_and_exits_two(run_cli: RunCli,
-                                                        write_brief: Callable[[str], Path]) -> None:
+def test_check_names_file_line_and_column_and_exits_two(
+    run_cli: RunCli, write_brief: Callable[[str], Path]
+) -> None:
     folder = write_brief(BROKEN)
     code, _, err = run_cli("check", str(folder))
     assert code == 2
@@ -60,8 +63,9 @@ def test_check_names_file_line_and_column_and_exits_two(run_cli: RunCli,
     assert "Traceback" not in err
 
 
-def test_check_json_goes_to_stdout_even_on_exit_two(run_cli: RunCli,
-                                                    write_brief: Callable[[str], Path]) -> None:
+def test_check_json_goes_to_stdout_even_on_exit_two(
+    run_cli: RunCli, write_brief: Callable[[str], Path]
+) -> None:
     code, out, _ = run_cli("check", str(write_brief(BROKEN)), "--format", "json")
     payload = json.loads(out)
     assert code == 2
@@ -73,7 +77,8 @@ def test_check_json_goes_to_stdout_even_on_exit_two(run_cli: RunCli,
 
 
 def test_build_failure_leaves_the_output_folder_untouched(
-        run_cli: RunCli, write_brief: Callable[[str], Path], tmp_path: Path) -> None:
+    run_cli: RunCli, write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
     out_dir = tmp_path / "dist"
     code, _, _ = run_cli("build", str(write_brief(BROKEN)), "-o", str(out_dir))
     assert code == 2
@@ -81,7 +86,8 @@ def test_build_failure_leaves_the_output_folder_untouched(
 
 
 def test_an_unverified_quote_is_an_error_finding_with_exit_one(
-        run_cli: RunCli, write_brief: Callable[[str], Path], tmp_path: Path) -> None:
+    run_cli: RunCli, write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
     folder = write_brief(UNVERIFIED)
     (folder / "copy.txt").write_text("Somebody said other words entirely.", encoding="utf-8")
     code, out, _ = run_cli("check", str(folder))
@@ -92,12 +98,16 @@ def test_an_unverified_quote_is_an_error_finding_with_exit_one(
     assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
 
 
-def test_build_writes_and_lists_the_requested_formats(run_cli: RunCli, example_path: Path,
-                                                      tmp_path: Path) -> None:
+def test_build_writes_and_lists_the_requested_formats(
+    run_cli: RunCli, example_path: Path, tmp_path: Path
+) -> None:
     code, out, err = run_cli("build", str(example_path), "-f", "epub,html", "-o", str(tmp_path))
     assert code == 0, err
     assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "thorn.epub", "thorn.html", "thorn.report.json"]
+        "thorn.epub",
+        "thorn.html",
+        "thorn.report.json",
+    ]
     assert len(out.splitlines()) == 2
     assert "bytes" in out
 
@@ -134,3 +144,19 @@ def test_check_and_epub_builds_never_import_weasyprint(example_path: Path, tmp_p
         "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_a_batch_builds_every_brief_and_exits_with_the_worst_code(
+    run_cli: RunCli, example_path: Path, write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    broken = write_brief(BROKEN, name="broken")
+    out = tmp_path / "dist"
+    code, stdout, err = run_cli(
+        "build", str(example_path), str(broken), "-f", "html", "-j", "2", "-o", str(out)
+    )
+    assert code == 2
+    assert "thorn.html" in stdout
+    assert "broken/brief.yaml:3:3" in err
+    report = json.loads((out / "batch.report.json").read_text())
+    assert [item["exit_code"] for item in report["briefs"]] == [0, 2]
+    assert report["exit_code"] == 2
