@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote as quote_url
 
@@ -18,6 +18,17 @@ from markupsafe import Markup
 from brief import l10n
 from brief.analyse import Analysis
 from brief.caveats import CaveatPlan, PrintedCaveat, plan_caveats
+from brief.document import (
+    CaveatRow,
+    Checked,
+    Document,
+    EventRow,
+    FigureRow,
+    Marker,
+    Note,
+    NoteLineRow,
+    QuoteRow,
+)
 from brief.errors import Severity
 from brief.markup import plain_text, render_markdown
 from brief.model import Brief, Layout, Paper, Quote, Source, Text
@@ -36,132 +47,6 @@ class ComposeOptions:
 
     paper: Paper | None = None
     layout: Layout | None = None
-
-
-@dataclass(frozen=True)
-class Note:
-    number: int
-    id: str
-    html: Markup
-    url: str = ""
-    qr: str = ""
-    archived: str = ""
-
-
-@dataclass(frozen=True)
-class Marker:
-    number: int
-    id: str
-    severity: str
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    id: str
-    display: str
-    counts: str
-    unit: str
-    period: str
-    claimed_by: str
-    as_reported: str
-    note: int | None
-    markers: tuple[Marker, ...]
-
-
-@dataclass(frozen=True)
-class EventRow:
-    id: str
-    date: str
-    html: Markup
-    note: int | None
-    markers: tuple[Marker, ...]
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    id: str
-    text: str
-    speaker: str
-    role: str
-    context: str
-    date: str
-    via: str
-    note: int | None
-    markers: tuple[Marker, ...]
-    link: str = ""
-    qr: str = ""
-
-
-@dataclass(frozen=True)
-class CaveatRow:
-    number: int
-    id: str
-    severity: str
-    html: Markup
-    about: tuple[str, ...]
-    codes: tuple[str, ...]
-    diff: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class NoteLineRow:
-    code: str
-    text: str
-    subjects: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Checked:
-    """The "How this brief was checked" box."""
-
-    sources: int
-    quotes: int
-    quotes_verified: int
-    hashes: tuple[tuple[str, str], ...]
-    warnings: int
-    notes: int
-    covered: int
-
-
-@dataclass(frozen=True)
-class Document:
-    """Everything the templates need, for PDF, EPUB and HTML alike."""
-
-    id: str
-    name: str
-    lang: str
-    dir: str
-    title: str
-    subtitle: str
-    date_iso: str
-    date: str
-    authors: tuple[str, ...]
-    organization: str
-    organization_url: str
-    license: str
-    version: str
-    url: str
-    url_qr: str
-    paper: Paper
-    layout: Layout
-    labels: dict[str, str]
-    content_warning: Markup
-    summary: Markup
-    key_points: tuple[Markup, ...]
-    figures: tuple[FigureRow, ...]
-    timeline: tuple[EventRow, ...]
-    quotes: tuple[QuoteRow, ...]
-    handout_quotes: int
-    caveats: tuple[CaveatRow, ...]
-    note_lines: tuple[NoteLineRow, ...]
-    corrections: tuple[tuple[str, Markup], ...]
-    notes: tuple[Note, ...]
-    checked: Checked
-    theme: dict[str, str] = field(default_factory=dict)
-    logo: str = ""
-    logo_alt: str = ""
-    logo_uri: str = ""
-    logo_epub: str = ""
 
 
 class _Notes:

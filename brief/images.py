@@ -75,6 +75,6 @@ def check_image(data: bytes, name: str, at: Location) -> ImageFile:
 
 def read_image(path: Path, name: str, at: Location) -> ImageFile:
     """Read and check an image file already resolved inside the brief's folder."""
-    from brief.load import read_capped
+    from brief.files import read_capped
 
     return check_image(read_capped(path, MAX_IMAGE_BYTES, at), name, at)

@@ -11,16 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from brief.errors import BriefError, Diagnostic, Location, error
-from brief.images import ImageFile, read_image
+from brief.errors import BriefError, Location, error
+from brief.files import (
+    MAX_INCLUDE_BYTES,
+    decode_utf8,
+    display_path,
+    read_capped,
+    read_images,
+    read_includes,
+    resolve_inside,
+)
+from brief.images import ImageFile
+
+__all__ = ["MAX_INCLUDE_BYTES", "Coerced", "Source", "SourceMap", "load", "resolve_inside"]
 
 MAX_SOURCE_BYTES = 2_000_000
-MAX_INCLUDE_BYTES = 5_000_000
 MAX_DEPTH = 64
 
 KeyPath = tuple[str | int, ...]
@@ -85,14 +95,6 @@ def find_source_file(path: Path) -> Path:
     return path
 
 
-def display_path(path: Path) -> str:
-    """Return `path` relative to the current folder when it is below it, as diagnostics print it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def load(path: Path | str) -> Source:
     """Read a brief's YAML and its included files, or raise BriefError with every problem found."""
     file = find_source_file(Path(path))
@@ -118,78 +120,6 @@ def load(path: Path | str) -> Source:
     if problems or image_problems:
         raise BriefError([*problems, *image_problems])
     return Source(folder, file, display, data, where, files, raw, images)
-
-
-def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402") -> bytes:
-    """Read at most `limit` bytes of `file`, raising BriefError when it is missing or larger."""
-    try:
-        with file.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except FileNotFoundError:
-        raise BriefError(
-            [
-                error(
-                    code_missing,
-                    f"file not found: {file.name}",
-                    at,
-                    "check the file name and that it is inside the brief's folder",
-                )
-            ]
-        ) from None
-    except IsADirectoryError:
-        raise BriefError(
-            [error(code_missing, f"'{file.name}' is a folder, not a file", at)]
-        ) from None
-    except OSError as caught:
-        raise BriefError(
-            [error(code_missing, f"cannot read {file.name}: {caught.strerror}", at)]
-        ) from None
-    if len(data) > limit:
-        raise BriefError(
-            [
-                error(
-                    "B403",
-                    f"{file.name} is larger than {limit:,} bytes",
-                    at,
-                    "split the text or shorten it",
-                )
-            ]
-        )
-    return data
-
-
-def decode_utf8(raw: bytes, display: str) -> str:
-    """Decode UTF-8 (a leading BOM is allowed), naming the line of the first bad byte."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as caught:
-        line = raw[: caught.start].count(b"\n") + 1
-        column = caught.start - (raw.rfind(b"\n", 0, caught.start) + 1) + 1
-        raise BriefError(
-            [
-                error(
-                    "B105",
-                    "the file is not valid UTF-8 text",
-                    Location(display, line, column),
-                    "save the file as UTF-8 in your editor",
-                )
-            ]
-        ) from None
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise BriefError(
-            [
-                error(
-                    "B105",
-                    "the file contains a NUL character",
-                    Location(display, line, column),
-                    "save the file as plain UTF-8 text",
-                )
-            ]
-        )
-    return text
 
 
 def _mark(where: SourceMap, mark: Any) -> Location:
@@ -369,72 +299,3 @@ class Coerced:
 
     def __str__(self) -> str:
         return self.text
-
-
-def read_includes(
-    data: dict[str, Any], where: SourceMap, folder: Path
-) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Read every `{file: NAME}` include and every source's `text` copy, inside `folder` only."""
-    wanted: list[tuple[str, Location]] = []
-    summary = data.get("summary")
-    if isinstance(summary, dict) and isinstance(summary.get("file"), str):
-        wanted.append((summary["file"], where.locate("summary", "file")))
-    for index, item in enumerate(data.get("sources") or []):
-        if isinstance(item, dict) and isinstance(item.get("text"), str):
-            wanted.append((item["text"], where.locate("sources", index, "text")))
-    files: dict[str, str] = {}
-    problems: list[Diagnostic] = []
-    for name, at in wanted:
-        try:
-            target = resolve_inside(folder, name, at)
-            raw = read_capped(target, MAX_INCLUDE_BYTES, at)
-            files[name] = decode_utf8(raw, display_path(target)).replace("\r\n", "\n")
-        except BriefError as caught:
-            problems.extend(caught.diagnostics)
-    return files, problems
-
-
-def read_images(
-    data: dict[str, Any], where: SourceMap, folder: Path
-) -> tuple[dict[str, ImageFile], list[Diagnostic]]:
-    """Read and check the organisation's logo, the one image a brief may show."""
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
-    organization = meta.get("organization") if isinstance(meta, dict) else None
-    name = organization.get("logo") if isinstance(organization, dict) else None
-    if not isinstance(name, str):
-        return {}, []
-    at = where.locate("meta", "organization", "logo")
-    try:
-        return {name: read_image(resolve_inside(folder, name, at), name, at)}, []
-    except BriefError as caught:
-        return {}, list(caught.diagnostics)
-
-
-def resolve_inside(folder: Path, name: str, at: Location) -> Path:
-    """Return `folder/name`, refusing absolute paths, `..` and symlinks that leave the folder."""
-    pure = PurePosixPath(name.replace("\\", "/"))
-    if not name or pure.is_absolute() or ".." in pure.parts or ":" in name:
-        raise BriefError(
-            [
-                error(
-                    "B401",
-                    f"'{name}' is outside the brief's folder",
-                    at,
-                    "use a file name relative to the folder that holds brief.yaml",
-                )
-            ]
-        )
-    root = folder.resolve()
-    target = (root / pure).resolve()
-    if not target.is_relative_to(root):
-        raise BriefError(
-            [
-                error(
-                    "B401",
-                    f"'{name}' leads outside the brief's folder (through a symbolic link)",
-                    at,
-                    "copy the file into the brief's folder",
-                )
-            ]
-        )
-    return target

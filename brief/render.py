@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from brief.compose import Document
+from brief.document import Document
 from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
 

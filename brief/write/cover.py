@@ -10,7 +10,7 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
-from brief.compose import Document
+from brief.document import Document
 from brief.resources import font_dir
 from brief.themes import DEFAULT_COLORS
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from ebooklib import epub
 
-from brief.compose import Document
+from brief.document import Document
 from brief.render import EpubSection, font_files, render_epub, stylesheet
 from brief.write.cover import make_cover
 

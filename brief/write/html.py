@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brief.compose import Document
+from brief.document import Document
 from brief.render import render_page
 
 

@@ -1,0 +1,139 @@
+"""The composed page model (design.md §1): what every output renders, as plain frozen data.
+
+In: nothing (data definitions). Out: `Document` and its rows, built by `compose` and read by the
+templates through `render`. Markdown arrives already turned into safe HTML (`Markup`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from brief.model import Layout, Paper
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    id: str
+    html: Markup
+    url: str = ""
+    qr: str = ""
+    archived: str = ""
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    id: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    id: str
+    display: str
+    counts: str
+    unit: str
+    period: str
+    claimed_by: str
+    as_reported: str
+    note: int | None
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: str
+    date: str
+    html: Markup
+    note: int | None
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: str
+    text: str
+    speaker: str
+    role: str
+    context: str
+    date: str
+    via: str
+    note: int | None
+    markers: tuple[Marker, ...]
+    link: str = ""
+    qr: str = ""
+
+
+@dataclass(frozen=True)
+class CaveatRow:
+    number: int
+    id: str
+    severity: str
+    html: Markup
+    about: tuple[str, ...]
+    codes: tuple[str, ...]
+    diff: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteLineRow:
+    code: str
+    text: str
+    subjects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The "How this brief was checked" box."""
+
+    sources: int
+    quotes: int
+    quotes_verified: int
+    hashes: tuple[tuple[str, str], ...]
+    warnings: int
+    notes: int
+    covered: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the templates need, for PDF, EPUB and HTML alike."""
+
+    id: str
+    name: str
+    lang: str
+    dir: str
+    title: str
+    subtitle: str
+    date_iso: str
+    date: str
+    authors: tuple[str, ...]
+    organization: str
+    organization_url: str
+    license: str
+    version: str
+    url: str
+    url_qr: str
+    paper: Paper
+    layout: Layout
+    labels: dict[str, str]
+    content_warning: Markup
+    summary: Markup
+    key_points: tuple[Markup, ...]
+    figures: tuple[FigureRow, ...]
+    timeline: tuple[EventRow, ...]
+    quotes: tuple[QuoteRow, ...]
+    handout_quotes: int
+    caveats: tuple[CaveatRow, ...]
+    note_lines: tuple[NoteLineRow, ...]
+    corrections: tuple[tuple[str, Markup], ...]
+    notes: tuple[Note, ...]
+    checked: Checked
+    theme: dict[str, str] = field(default_factory=dict)
+    logo: str = ""
+    logo_alt: str = ""
+    logo_uri: str = ""
+    logo_epub: str = ""

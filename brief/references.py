@@ -1,0 +1,178 @@
+"""Validate stage, second pass: ids, references and dates across the whole brief (B2xx, B3xx).
+
+In: a `Brief` built from schema-valid data. Out: diagnostics for duplicate ids, dangling references,
+dates after the brief's own date, failing theme colours and unknown languages.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from brief import model, schema
+from brief.dates import PartialDate
+from brief.errors import Diagnostic, Location, error
+from brief.markup import find_references
+from brief.themes import check_theme
+
+
+def check_references(brief: model.Brief) -> list[Diagnostic]:
+    """Find duplicate ids and dangling references (B301–B305)."""
+    problems: list[Diagnostic] = []
+    seen: dict[str, model.Item] = {}
+    for item in (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources):
+        if item.id in seen:
+            first = seen[item.id].location
+            problems.append(
+                error(
+                    "B301",
+                    f"duplicate id '{item.id}' (first used at line {first.line})",
+                    item.locate("id"),
+                    "give each item its own id",
+                )
+            )
+        seen.setdefault(item.id, item)
+    sources = {item.id for item in brief.sources}
+    figures = {item.id for item in brief.figures}
+    events = {item.id for item in brief.timeline}
+    subjects = figures | events | {item.id for item in brief.quotes}
+
+    def dangling(name: str, wanted: str, known: set[str], at: Location, what: str) -> None:
+        guess = difflib.get_close_matches(wanted, sorted(known), n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"add it to `{what}`"
+        problems.append(error("B302", f"{name} '{wanted}' is not a known id in {what}", at, hint))
+
+    for item in (*brief.figures, *brief.timeline, *brief.quotes):
+        if item.source and item.source not in sources:
+            dangling("source", item.source, sources, item.locate("source"), "sources")
+    for event in brief.timeline:
+        if event.same_as and (event.same_as not in events or event.same_as == event.id):
+            dangling(
+                "same_as", event.same_as, events - {event.id}, event.locate("same_as"), "timeline"
+            )
+    for caveat in brief.caveats:
+        for about in caveat.about:
+            if about not in subjects:
+                dangling(
+                    "about",
+                    about,
+                    subjects,
+                    caveat.locate(f"about.{caveat.about.index(about)}"),
+                    "figures, quotes or timeline",
+                )
+        for code in caveat.covers:
+            if code not in schema.FINDING_CODES:
+                guess = difflib.get_close_matches(code, schema.FINDING_CODES, n=1)
+                problems.append(
+                    error(
+                        "B305",
+                        f"'{code}' is not a finding code",
+                        caveat.locate(f"covers.{caveat.covers.index(code)}"),
+                        f"did you mean '{guess[0]}'?"
+                        if guess
+                        else "see docs/findings.md for the codes",
+                    )
+                )
+    for _label, text in brief.texts_in_order():
+        for reference in find_references(text.markdown):
+            known = sources if reference.kind == "cite" else figures
+            if reference.id not in known:
+                code, syntax = (
+                    ("B303", f"[@{reference.id}]")
+                    if reference.kind == "cite"
+                    else ("B304", f"{{fig:{reference.id}}}")
+                )
+                guess = difflib.get_close_matches(reference.id, sorted(known), n=1)
+                problems.append(
+                    error(
+                        code,
+                        f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
+                        _reference_location(brief, text, reference),
+                        f"did you mean '{guess[0]}'?" if guess else "check the id",
+                    )
+                )
+    organization = brief.meta.organization
+    if organization and organization.logo and not organization.logo_alt:
+        problems.append(
+            error(
+                "B211",
+                "the logo has no alternative text",
+                brief.locate("meta.organization.logo"),
+                "add `logo_alt:` describing the logo for screen readers",
+            )
+        )
+    return problems
+
+
+def _reference_location(brief: model.Brief, text: model.Text, reference: Any) -> Location:
+    markdown = text.markdown
+    literal = (
+        markdown[reference.offset :].split("]", 1)[0] + "]"
+        if reference.kind == "cite"
+        else (markdown[reference.offset :].split("}", 1)[0] + "}")
+    )
+    nth = markdown.count(literal, 0, reference.offset)
+    if text.span is None:
+        raw, start = markdown, 0
+    else:
+        raw, start = brief.source_yaml.decode("utf-8-sig"), text.span[0]
+    index = start - 1
+    for _ in range(nth + 1):
+        index = raw.find(literal, index + 1, text.span[1] if text.span else len(raw))
+    if index < 0:
+        return text.line_location(reference.offset)
+    line = raw.count("\n", 0, index) + 1
+    column = index - (raw.rfind("\n", 0, index) + 1) + 1
+    return Location(text.location.path, line, column)
+
+
+def check_dates(brief: model.Brief) -> list[Diagnostic]:
+    """Refuse dates after the brief's own date (B206) and an unknown language (B204)."""
+    problems: list[Diagnostic] = []
+    limit = brief.meta.date.last_day()
+    dated: list[tuple[model.Item, str, PartialDate | None]] = []
+    for event in brief.timeline:
+        dated += [(event, "date", event.date), (event, "end", event.end)]
+    dated += [(quote, "date", quote.date) for quote in brief.quotes]
+    dated += [(person, "born", person.born) for person in brief.people]
+    for source in brief.sources:
+        dated += [(source, "published", source.published), (source, "accessed", source.accessed)]
+    dated += [
+        (figure, "period", figure.period[0] if figure.period else None) for figure in brief.figures
+    ]
+    for item, name, date in dated:
+        if date is not None and date.first_day() > limit:
+            problems.append(
+                error(
+                    "B206",
+                    f"{name} {date} of '{item.id}' is after the brief's date {brief.meta.date}",
+                    item.locate(name),
+                    "correct the date, or update meta.date",
+                )
+            )
+    for event in brief.timeline:
+        if event.end and event.end.last_day() < event.date.first_day():
+            problems.append(
+                error(
+                    "B205",
+                    f"event '{event.id}' ends before it starts",
+                    event.locate("end"),
+                    "correct the start or the end date",
+                )
+            )
+    for key, problem, hint in check_theme(brief.theme.name, brief.theme.colors):
+        problems.append(error("B212", problem, brief.locate(f"theme.{key}"), hint))
+    try:
+        Locale.parse(brief.meta.lang, sep="-")
+    except (UnknownLocaleError, ValueError):
+        problems.append(
+            error(
+                "B204",
+                f"unknown language '{brief.meta.lang}'",
+                brief.locate("meta.lang"),
+                "use a BCP 47 tag such as en, es, fr",
+            )
+        )
+    return problems
