@@ -120,6 +120,18 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     return BuildResult(report, tuple(outputs), cached=bool(cached))
 
 
+def build_in_memory(
+    path: Path | str, options: BuildOptions | None = None
+) -> tuple[Report, dict[str, bytes], list[Output]]:
+    """Check a brief and return its outputs as bytes without writing anything (for previews)."""
+    options = options or BuildOptions()
+    report = check(path, options.as_of)
+    if report.fails(options.strict):
+        return report, {}, []
+    files, outputs = _write_outputs(report, options, report.timings)
+    return report, files, outputs
+
+
 def _preload_weasyprint() -> None:
     """Import WeasyPrint on a second thread while the source is checked and composed.
 

@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="scaffold a new brief folder")
     new.add_argument("name", type=Path)
     commands.add_parser("schema", help="print the JSON Schema of the source format")
+    serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt on save")
+    serve.add_argument("source", nargs="?", type=Path, default=Path("."), metavar="SOURCE")
+    serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     return parser
 
 
@@ -192,4 +195,25 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema}
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import threading
+
+    from brief.serve import Preview, start_server, watch
+
+    preview = Preview(args.source)
+    preview.refresh(("html", "pdf"))
+    server = start_server(preview, args.port)
+    host, port = server.server_address[:2]
+    out.write(f"previewing {args.source} at http://{host}:{port}/ (Ctrl+C to stop)\n")
+    out.flush()
+    stop = threading.Event()
+    try:
+        watch(preview, stop, lambda p: out.write(f"rebuilt (version {p.version})\n"))
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+    return ExitCode.OK
+
+
+_COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema, "serve": _serve}

@@ -1,0 +1,136 @@
+"""`brief serve`: a live preview on 127.0.0.1 that rebuilds on save and reloads the page by itself.
+
+In: a brief's path. Out: an HTTP server serving only the preview's own files: the HTML page (with a
+small reload script of ours), the latest PDF, and a version number the page polls. A broken source
+shows its diagnostics in the page. Requests whose Host is not the loopback address get 403.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from brief.api import BuildOptions, build_in_memory
+from brief.errors import BriefError, format_text
+from brief.load import find_source_file
+
+ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+RELOAD_SCRIPT = """<script>
+(function () {
+  var seen = null;
+  function poll() {
+    fetch("/__brief/version", {cache: "no-store"}).then(function (r) { return r.text(); })
+      .then(function (v) { if (seen !== null && v !== seen) { location.reload(); } seen = v; })
+      .catch(function () {}).finally(function () { setTimeout(poll, 300); });
+  }
+  poll();
+})();
+</script>"""
+
+
+@dataclass
+class Preview:
+    """The latest build of a brief, rebuilt by `refresh`; shared by the server's threads."""
+
+    source: Path
+    version: int = 0
+    page: bytes = b""
+    pdf: bytes = b""
+    name: str = "brief"
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def refresh(self, formats: tuple[str, ...] = ("html",)) -> None:
+        """Rebuild the requested formats in memory and publish them to the server."""
+        problems = ""
+        try:
+            report, files, _ = build_in_memory(self.source, BuildOptions(formats=formats))
+            name = report.brief.name
+            if not files:
+                problems = format_text(report.findings)
+        except BriefError as caught:
+            name, files, problems = self.name, {}, format_text(caught.diagnostics)
+        with self.lock:
+            self.name = name
+            if problems:
+                self.page = _problem_page(problems)
+            elif f"{name}.html" in files:
+                page = files[f"{name}.html"]
+                self.page = page.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+            if f"{name}.pdf" in files:
+                self.pdf = files[f"{name}.pdf"]
+            self.version += 1
+
+
+def _problem_page(problems: str) -> bytes:
+    body = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>brief: '
+        f"the source has problems</title></head><body><h1>The source has problems</h1>"
+        f"<pre>{html.escape(problems)}</pre>{RELOAD_SCRIPT}</body></html>"
+    )
+    return body.encode()
+
+
+def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
+    """Return a request handler that serves `preview` and nothing else."""
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "brief-preview"
+
+        def do_GET(self) -> None:
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+            if host not in ALLOWED_HOSTS:  # DNS rebinding: only loopback names are served
+                self._send(HTTPStatus.FORBIDDEN, b"forbidden host", "text/plain")
+                return
+            path = self.path.split("?", 1)[0]
+            with preview.lock:
+                routes = {
+                    "/": (preview.page, "text/html; charset=utf-8"),
+                    "/index.html": (preview.page, "text/html; charset=utf-8"),
+                    f"/{preview.name}.pdf": (preview.pdf, "application/pdf"),
+                    "/__brief/version": (str(preview.version).encode(), "text/plain"),
+                }
+            body, kind = routes.get(path, (None, ""))
+            if body is None or (path.endswith(".pdf") and not body):
+                self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
+            else:
+                self._send(HTTPStatus.OK, body, kind)
+
+        def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return  # quiet: the CLI reports rebuilds, not requests
+
+    return Handler
+
+
+def start_server(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
+    """Start serving `preview` on 127.0.0.1 (a free port when `port` is 0) in a daemon thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def watch(
+    preview: Preview, stop: threading.Event, on_rebuild: Callable[[Preview], None] = lambda _: None
+) -> None:
+    """Rebuild whenever a file in the brief's folder changes, until `stop` is set."""
+    from watchfiles import watch as watch_files
+
+    folder = find_source_file(preview.source).parent
+    for _changes in watch_files(folder, stop_event=stop, debounce=100, step=50):
+        preview.refresh(("html",))  # the page first: it takes milliseconds
+        on_rebuild(preview)
+        preview.refresh(("pdf",))
+        on_rebuild(preview)
