@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -155,7 +156,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         as_of=_as_of(args),
         cache_dir=None if args.no_cache else _cache_dir(),
     )
-    items = build_many(args.sources, options, args.jobs)
+    with _progress(err, enabled=not args.quiet and not args.verbose and len(args.sources) == 1):
+        items = build_many(args.sources, options, args.jobs)
     for item in items:
         if item.exit_code == ExitCode.INPUT_ERROR:
             err.write(format_text(item.diagnostics) + "\n")
@@ -172,6 +174,33 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         publish({"batch.report.json": batch_report(items)}, args.out)
     return worst_exit_code(items)
+
+
+@contextlib.contextmanager
+def _progress(err: TextIO, enabled: bool) -> Iterator[None]:
+    """Show the running stage on a terminal (rich); print nothing when not a terminal (CI)."""
+    if not (enabled and err.isatty()):
+        yield
+        return
+    from rich.console import Console
+
+    logger = logging.getLogger("brief")
+
+    class StageHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno == logging.DEBUG:
+                status.update(f"brief: {record.getMessage()}…")
+
+    with Console(file=err).status("brief: starting…") as status:
+        handler = StageHandler(logging.DEBUG)
+        logger.addHandler(handler)
+        level = logger.level
+        logger.setLevel(logging.DEBUG)
+        try:
+            yield
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
 
 
 def _cache_dir() -> Path:

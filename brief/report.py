@@ -34,7 +34,8 @@ class Output:
 
 @contextlib.contextmanager
 def stage(name: str, timings: dict[str, float]) -> Iterator[None]:
-    """Time a named stage into `timings` (seconds) and log one line."""
+    """Time a named stage into `timings` (seconds); log its start (DEBUG) and its time (INFO)."""
+    LOGGER.debug("%s", name)
     start = time.perf_counter()
     try:
         yield
