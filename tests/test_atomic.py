@@ -84,8 +84,9 @@ def test_write_atomic_gives_mode_0644_and_leaves_no_temporary_file(tmp_path: Pat
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
-def test_a_failure_staging_the_second_file_touches_nothing(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_staging_the_second_file_touches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out_dir = old_outputs(tmp_path)
     real_stage = atomic._stage
     calls: list[Path] = []
@@ -105,7 +106,8 @@ def test_a_failure_staging_the_second_file_touches_nothing(tmp_path: Path,
 
 
 def test_a_failure_replacing_the_second_file_leaves_every_old_output(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out_dir = old_outputs(tmp_path)
     real_replace = os.replace
     replaced_outputs: list[str] = []
@@ -126,7 +128,8 @@ def test_a_failure_replacing_the_second_file_leaves_every_old_output(
 
 
 def test_a_failure_replacing_the_first_file_leaves_no_temporary_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out_dir = old_outputs(tmp_path)
 
     def failing_replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
@@ -140,7 +143,8 @@ def test_a_failure_replacing_the_first_file_leaves_no_temporary_file(
 
 
 def test_write_atomic_leaves_the_target_untouched_when_the_rename_fails(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "thorn.html"
     target.write_bytes(b"old")
 
@@ -174,7 +178,8 @@ def test_an_output_folder_below_a_file_is_refused_with_b410(tmp_path: Path) -> N
 
 
 def test_building_into_a_file_is_refused_with_b410_before_anything_is_written(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     (tmp_path / "thorn").mkdir()
     (tmp_path / "thorn" / "brief.yaml").write_text(VALID, encoding="utf-8")
     not_a_folder = tmp_path / "dist"
@@ -184,8 +189,7 @@ def test_building_into_a_file_is_refused_with_b410_before_anything_is_written(
     assert [d.code for d in caught.value.diagnostics] == ["B410"]
     assert not_a_folder.read_bytes() == b"a file"
     out, err = io.StringIO(), io.StringIO()
-    code = main(["build", str(tmp_path / "thorn"), "-f", "html", "-o", str(not_a_folder)],
-                out, err)
+    code = main(["build", str(tmp_path / "thorn"), "-f", "html", "-o", str(not_a_folder)], out, err)
     assert code == 2
     assert "B410" in err.getvalue()
     assert "Traceback" not in err.getvalue()

@@ -9,42 +9,49 @@ import pytest
 from brief.dates import PartialDate, parse_partial_date, parse_period
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (2012, PartialDate(2012)),
-    ("2012", PartialDate(2012)),
-    ("2017-02", PartialDate(2017, 2)),
-    ("2017-02-15", PartialDate(2017, 2, 15)),
-    (" 2017-02-15 ", PartialDate(2017, 2, 15)),
-    (dt.date(2017, 2, 15), PartialDate(2017, 2, 15)),
-    ("2016-02-29", PartialDate(2016, 2, 29)),
-    ("2000-02-29", PartialDate(2000, 2, 29)),
-    ("0001", PartialDate(1)),
-    ("9999-12-31", PartialDate(9999, 12, 31)),
-])
-def test_partial_dates_parse_from_years_months_and_days(value: object,
-                                                        expected: PartialDate) -> None:
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2012, PartialDate(2012)),
+        ("2012", PartialDate(2012)),
+        ("2017-02", PartialDate(2017, 2)),
+        ("2017-02-15", PartialDate(2017, 2, 15)),
+        (" 2017-02-15 ", PartialDate(2017, 2, 15)),
+        (dt.date(2017, 2, 15), PartialDate(2017, 2, 15)),
+        ("2016-02-29", PartialDate(2016, 2, 29)),
+        ("2000-02-29", PartialDate(2000, 2, 29)),
+        ("0001", PartialDate(1)),
+        ("9999-12-31", PartialDate(9999, 12, 31)),
+    ],
+)
+def test_partial_dates_parse_from_years_months_and_days(
+    value: object, expected: PartialDate
+) -> None:
     assert parse_partial_date(value) == expected
 
 
-@pytest.mark.parametrize(("value", "says"), [
-    ("2017-02-30", "February 2017 has 28 days"),
-    ("2017-02-29", "February 2017 has 28 days"),
-    ("1900-02-29", "February 1900 has 28 days"),
-    ("2017-04-31", "April 2017 has 30 days"),
-    ("2017-01-00", "January 2017 has 31 days"),
-    ("2017-13", "no month 13"),
-    ("2017-00", "no month 0"),
-    ("0000", "no year 0"),
-    ("2017-2", "is not a date"),
-    ("2017-02-5", "is not a date"),
-    ("17", "is not a date"),
-    ("20170215", "is not a date"),
-    ("2017/02/15", "is not a date"),
-    ("15.02.2017", "is not a date"),
-    ("", "is not a date"),
-    ("2017-02-15T10:00", "is not a date"),
-    (-2012, "is not a date"),
-])
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2017-02-30", "February 2017 has 28 days"),
+        ("2017-02-29", "February 2017 has 28 days"),
+        ("1900-02-29", "February 1900 has 28 days"),
+        ("2017-04-31", "April 2017 has 30 days"),
+        ("2017-01-00", "January 2017 has 31 days"),
+        ("2017-13", "no month 13"),
+        ("2017-00", "no month 0"),
+        ("0000", "no year 0"),
+        ("2017-2", "is not a date"),
+        ("2017-02-5", "is not a date"),
+        ("17", "is not a date"),
+        ("20170215", "is not a date"),
+        ("2017/02/15", "is not a date"),
+        ("15.02.2017", "is not a date"),
+        ("", "is not a date"),
+        ("2017-02-15T10:00", "is not a date"),
+        (-2012, "is not a date"),
+    ],
+)
 def test_impossible_or_malformed_dates_are_refused_saying_why(value: object, says: str) -> None:
     with pytest.raises(ValueError, match=says):
         parse_partial_date(value)
@@ -61,23 +68,31 @@ def test_a_datetime_is_refused_because_a_date_has_no_time_of_day() -> None:
         parse_partial_date(dt.datetime(2017, 2, 15, 10, 30))
 
 
-@pytest.mark.parametrize(("date", "precision"), [
-    (PartialDate(2012), "year"), (PartialDate(2017, 2), "month"),
-    (PartialDate(2017, 2, 15), "day"),
-])
+@pytest.mark.parametrize(
+    ("date", "precision"),
+    [
+        (PartialDate(2012), "year"),
+        (PartialDate(2017, 2), "month"),
+        (PartialDate(2017, 2, 15), "day"),
+    ],
+)
 def test_precision_names_the_finest_known_part(date: PartialDate, precision: str) -> None:
     assert date.precision == precision
 
 
-@pytest.mark.parametrize(("date", "first", "last"), [
-    (PartialDate(2012), dt.date(2012, 1, 1), dt.date(2012, 12, 31)),
-    (PartialDate(2016, 2), dt.date(2016, 2, 1), dt.date(2016, 2, 29)),
-    (PartialDate(2017, 2), dt.date(2017, 2, 1), dt.date(2017, 2, 28)),
-    (PartialDate(2017, 4), dt.date(2017, 4, 1), dt.date(2017, 4, 30)),
-    (PartialDate(2017, 2, 15), dt.date(2017, 2, 15), dt.date(2017, 2, 15)),
-])
-def test_a_partial_date_spans_its_first_to_its_last_day(date: PartialDate, first: dt.date,
-                                                        last: dt.date) -> None:
+@pytest.mark.parametrize(
+    ("date", "first", "last"),
+    [
+        (PartialDate(2012), dt.date(2012, 1, 1), dt.date(2012, 12, 31)),
+        (PartialDate(2016, 2), dt.date(2016, 2, 1), dt.date(2016, 2, 29)),
+        (PartialDate(2017, 2), dt.date(2017, 2, 1), dt.date(2017, 2, 28)),
+        (PartialDate(2017, 4), dt.date(2017, 4, 1), dt.date(2017, 4, 30)),
+        (PartialDate(2017, 2, 15), dt.date(2017, 2, 15), dt.date(2017, 2, 15)),
+    ],
+)
+def test_a_partial_date_spans_its_first_to_its_last_day(
+    date: PartialDate, first: dt.date, last: dt.date
+) -> None:
     assert (date.first_day(), date.last_day()) == (first, last)
 
 
@@ -100,28 +115,35 @@ def test_partial_dates_of_mixed_precision_can_be_sorted() -> None:
     assert [date.year for date in ordered] == [2012, 2017, 2017, 2017]
 
 
-@pytest.mark.parametrize(("value", "start", "end"), [
-    ("2012/2017", PartialDate(2012), PartialDate(2017)),
-    ("2017-02/2017-05", PartialDate(2017, 2), PartialDate(2017, 5)),
-    ("2017-02-01/2017-02-28", PartialDate(2017, 2, 1), PartialDate(2017, 2, 28)),
-    ("2017/2017-06", PartialDate(2017), PartialDate(2017, 6)),
-    ("2017", PartialDate(2017), PartialDate(2017)),
-    (2017, PartialDate(2017), PartialDate(2017)),
-    (dt.date(2017, 2, 15), PartialDate(2017, 2, 15), PartialDate(2017, 2, 15)),
-])
-def test_a_period_is_one_partial_date_or_a_start_and_an_end(value: object, start: PartialDate,
-                                                            end: PartialDate) -> None:
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("2012/2017", PartialDate(2012), PartialDate(2017)),
+        ("2017-02/2017-05", PartialDate(2017, 2), PartialDate(2017, 5)),
+        ("2017-02-01/2017-02-28", PartialDate(2017, 2, 1), PartialDate(2017, 2, 28)),
+        ("2017/2017-06", PartialDate(2017), PartialDate(2017, 6)),
+        ("2017", PartialDate(2017), PartialDate(2017)),
+        (2017, PartialDate(2017), PartialDate(2017)),
+        (dt.date(2017, 2, 15), PartialDate(2017, 2, 15), PartialDate(2017, 2, 15)),
+    ],
+)
+def test_a_period_is_one_partial_date_or_a_start_and_an_end(
+    value: object, start: PartialDate, end: PartialDate
+) -> None:
     assert parse_period(value) == (start, end)
 
 
-@pytest.mark.parametrize(("value", "says"), [
-    ("2017/2012", "ends before it starts"),
-    ("2017-05/2017-02", "ends before it starts"),
-    ("2012/", "is not a date"),
-    ("/2017", "is not a date"),
-    ("2012/2017/2020", "is not a date"),
-    ("2012/2017-13", "no month 13"),
-])
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2017/2012", "ends before it starts"),
+        ("2017-05/2017-02", "ends before it starts"),
+        ("2012/", "is not a date"),
+        ("/2017", "is not a date"),
+        ("2012/2017/2020", "is not a date"),
+        ("2012/2017-13", "no month 13"),
+    ],
+)
 def test_a_bad_period_is_refused_saying_why(value: str, says: str) -> None:
     with pytest.raises(ValueError, match=says):
         parse_period(value)

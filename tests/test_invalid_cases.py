@@ -67,8 +67,9 @@ def test_the_corpus_holds_at_least_thirty_cases_with_their_expectations() -> Non
         lines = header(case)
         assert expectations(case), f"{case.name} has no `# expect:` line"
         assert sum(line.startswith("# why: ") for line in lines) == 1, f"{case.name}: one `# why:`"
-        malformed = [line for line in lines if line.startswith("# expect") and not
-                     _EXPECT.match(line)]
+        malformed = [
+            line for line in lines if line.startswith("# expect") and not _EXPECT.match(line)
+        ]
         assert not malformed, f"{case.name}: {malformed}"
 
 
@@ -86,14 +87,16 @@ def test_invalid_source_diagnostics_name_the_case_file(case: Path, tmp_path: Pat
         assert diagnostic.location is not None
         name = Path(diagnostic.location.path).name
         assert name == case.name or (name.startswith(case.stem + ".") and name.endswith(".md")), (
-            f"{diagnostic} names {diagnostic.location.path}, not {case.name} or its include")
+            f"{diagnostic} names {diagnostic.location.path}, not {case.name} or its include"
+        )
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.stem)
 def test_invalid_source_diagnostics_say_what_to_do(case: Path, tmp_path: Path) -> None:
     for diagnostic in refuse(case, tmp_path / "dist"):
         assert diagnostic.hint.strip() or _DIRECTIONS.search(diagnostic.message), (
-            f"{diagnostic} has no hint and its message does not say what to do")
+            f"{diagnostic} has no hint and its message does not say what to do"
+        )
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.stem)

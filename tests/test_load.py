@@ -34,19 +34,26 @@ def refused(path: Path) -> list[str]:
     """Load `path`, which must fail, and return its diagnostics as `CODE line:col`."""
     with pytest.raises(BriefError) as caught:
         load(path)
-    return [f"{d.code} {d.location.line}:{d.location.column}" for d in caught.value.diagnostics
-            if d.location]
+    return [
+        f"{d.code} {d.location.line}:{d.location.column}"
+        for d in caught.value.diagnostics
+        if d.location
+    ]
 
 
 def test_source_map_records_where_every_key_and_value_starts(tmp_path: Path) -> None:
-    path = write(tmp_path, META + textwrap.dedent("""\
+    path = write(
+        tmp_path,
+        META
+        + textwrap.dedent("""\
         summary: |
           Two lines
           of text.
         figures:
           - id: victims-identified
             value: 5791
-        """))
+        """),
+    )
     source = load(path)
     where = source.where
     at = str(path)
@@ -84,7 +91,9 @@ def test_a_missing_source_is_refused_with_b100(tmp_path: Path) -> None:
 
 
 def test_plain_scalars_keep_their_yaml_types_and_quoted_ones_stay_text(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         a: no
         b: "no"
         c: 2017-02-15
@@ -93,10 +102,19 @@ def test_plain_scalars_keep_their_yaml_types_and_quoted_ones_stay_text(tmp_path:
         f: 5.5
         g: ~
         h: 'it''s'
-        """)
+        """,
+    )
     data = load(path).data
-    assert data == {"a": False, "b": "no", "c": dt.date(2017, 2, 15), "d": "2017-02-15",
-                    "e": 2012, "f": 5.5, "g": None, "h": "it's"}
+    assert data == {
+        "a": False,
+        "b": "no",
+        "c": dt.date(2017, 2, 15),
+        "d": "2017-02-15",
+        "e": 2012,
+        "f": 5.5,
+        "g": None,
+        "h": "it's",
+    }
 
 
 def test_an_impossible_unquoted_date_is_kept_as_its_text(tmp_path: Path) -> None:
@@ -109,14 +127,17 @@ def test_a_key_yaml_reads_as_a_date_becomes_its_iso_text(tmp_path: Path) -> None
     assert load(write(tmp_path, "2017-02-15: x\n")).data == {"2017-02-15": "x"}
 
 
-@pytest.mark.parametrize("tagged", [
-    'title: !!python/object/apply:os.system ["echo pwned"]',
-    "title: !!python/name:os.system ''",
-    "title: !foo Thorn",
-    "title: !!binary aGVsbG8=",
-    "title: !!set {a, b}",
-    "!foo {title: Thorn}",
-])
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        'title: !!python/object/apply:os.system ["echo pwned"]',
+        "title: !!python/name:os.system ''",
+        "title: !foo Thorn",
+        "title: !!binary aGVsbG8=",
+        "title: !!set {a, b}",
+        "!foo {title: Thorn}",
+    ],
+)
 def test_yaml_tags_are_refused(tmp_path: Path, tagged: str) -> None:
     assert [code.split()[0] for code in refused(write(tmp_path, tagged + "\n"))] == ["B102"]
 
@@ -130,12 +151,15 @@ def test_a_refused_tag_is_located_where_it_is_written(tmp_path: Path) -> None:
     assert refused(path) == ["B102 3:10"]
 
 
-@pytest.mark.parametrize("text", [
-    "a: &x 1\nb: 2\n",
-    "a: &x [1, 2]\nb: *x\n",
-    "base: &base {lang: en}\nmeta:\n  <<: *base\n",
-    'a: &a ["lol", "lol"]\nb: &b [*a, *a]\nc: [*b, *b]\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: 2\n",
+        "a: &x [1, 2]\nb: *x\n",
+        "base: &base {lang: en}\nmeta:\n  <<: *base\n",
+        'a: &a ["lol", "lol"]\nb: &b [*a, *a]\nc: [*b, *b]\n',
+    ],
+)
 def test_anchors_and_aliases_are_refused(tmp_path: Path, text: str) -> None:
     [found] = refused(write(tmp_path, text))
     assert found.startswith("B103 1:")
@@ -275,8 +299,10 @@ def test_a_source_text_copy_is_read_as_an_include(tmp_path: Path) -> None:
     assert load(path).files == {"a.txt": "the words"}
 
 
-@pytest.mark.parametrize("name", ["../outside.md", "/etc/passwd", "sub/../../outside.md",
-                                  "C:/outside.md", "..\\outside.md"])
+@pytest.mark.parametrize(
+    "name",
+    ["../outside.md", "/etc/passwd", "sub/../../outside.md", "C:/outside.md", "..\\outside.md"],
+)
 def test_an_include_outside_the_folder_is_refused_with_b401(tmp_path: Path, name: str) -> None:
     (tmp_path / "outside.md").write_text("secret", encoding="utf-8")
     path = write(tmp_path / "brief", META + f"summary:\n  file: '{name}'\n")
@@ -295,7 +321,8 @@ def test_an_include_through_a_symlink_leaving_the_folder_is_refused(tmp_path: Pa
 
 
 def test_an_include_through_a_symlinked_folder_leaving_the_folder_is_refused(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "summary.md").write_text("secret", encoding="utf-8")
     path = write(tmp_path / "brief", META + "summary: {file: texts/summary.md}\n")
@@ -316,12 +343,16 @@ def test_a_missing_include_is_refused_with_b402_where_it_is_named(tmp_path: Path
 
 
 def test_every_bad_include_is_reported_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, META + textwrap.dedent("""\
+    path = write(
+        tmp_path,
+        META
+        + textwrap.dedent("""\
         summary: {file: nowhere.md}
         sources:
           - {id: a, title: t, text: ../outside.txt}
           - {id: b, title: t, text: missing.txt}
-        """))
+        """),
+    )
     assert refused(path) == ["B402 6:17", "B401 8:29", "B402 9:29"]
 
 

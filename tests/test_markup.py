@@ -37,14 +37,17 @@ def anchors(html: str) -> list[str]:
     return re.findall(r'<a\s[^>]*href="([^"]*)"', html)
 
 
-@pytest.mark.parametrize("markdown", [
-    "<script>alert(1)</script>",
-    "Hello <b onclick=\"alert(1)\">there</b>",
-    "<img src=x onerror=alert(1)>",
-    "<iframe src=\"https://evil.example\"></iframe>",
-    "<!-- a comment --> text",
-    "<style>body { display: none }</style>",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "<script>alert(1)</script>",
+        'Hello <b onclick="alert(1)">there</b>',
+        "<img src=x onerror=alert(1)>",
+        '<iframe src="https://evil.example"></iframe>',
+        "<!-- a comment --> text",
+        "<style>body { display: none }</style>",
+    ],
+)
 @pytest.mark.parametrize("inline", [False, True])
 def test_raw_html_is_escaped_and_printed_as_text(markdown: str, inline: bool) -> None:
     html = render(markdown, inline=inline)
@@ -53,18 +56,21 @@ def test_raw_html_is_escaped_and_printed_as_text(markdown: str, inline: bool) ->
     assert "&lt;" in html
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)",
-    "JaVaScRiPt:alert(1)",
-    "java%0ascript:alert(1)",
-    "&#106;avascript:alert(1)",
-    " javascript:alert(1)",
-    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-    "DATA:text/html,<script>alert(1)</script>",
-    "vbscript:msgbox(1)",
-    "file:///etc/passwd",
-    "//evil.example/path",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java%0ascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "DATA:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//evil.example/path",
+    ],
+)
 def test_unsafe_links_are_dropped(url: str) -> None:
     for markdown in (f"[click]({url})", f"<{url}>", f"[click][r]\n\n[r]: {url}"):
         html = render(markdown)
@@ -72,24 +78,37 @@ def test_unsafe_links_are_dropped(url: str) -> None:
         assert not re.search(r"(?i)(javascript|vbscript|data|file):", " ".join(anchors(html)))
 
 
-@pytest.mark.parametrize(("markdown", "href"), [
-    ("[Thorn](http://www.wearethorn.org/)", "http://www.wearethorn.org/"),
-    ("[report](https://example.org/report-2017)", "https://example.org/report-2017"),
-    ("<https://example.org/a>", "https://example.org/a"),
-    ("[write](mailto:desk@example.org)", "mailto:desk@example.org"),
-    ("<desk@example.org>", "mailto:desk@example.org"),
-    ("[notes](#notes)", "#notes"),
-])
+@pytest.mark.parametrize(
+    ("markdown", "href"),
+    [
+        ("[Thorn](http://www.wearethorn.org/)", "http://www.wearethorn.org/"),
+        ("[report](https://example.org/report-2017)", "https://example.org/report-2017"),
+        ("<https://example.org/a>", "https://example.org/a"),
+        ("[write](mailto:desk@example.org)", "mailto:desk@example.org"),
+        ("<desk@example.org>", "mailto:desk@example.org"),
+        ("[notes](#notes)", "#notes"),
+    ],
+)
 def test_web_mail_and_in_document_links_are_kept(markdown: str, href: str) -> None:
     assert anchors(render(markdown)) == [href]
 
 
-@pytest.mark.parametrize(("url", "safe"), [
-    ("https://thorn.org", True), ("HTTP://THORN.ORG", True), ("mailto:a@b.org", True),
-    ("#section", True), ("javascript:alert(1)", False), ("java\tscript:alert(1)", False),
-    ("\x00javascript:alert(1)", False), ("data:,x", False), ("vbscript:x", False),
-    ("relative/page.html", False), ("", False),
-])
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://thorn.org", True),
+        ("HTTP://THORN.ORG", True),
+        ("mailto:a@b.org", True),
+        ("#section", True),
+        ("javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("\x00javascript:alert(1)", False),
+        ("data:,x", False),
+        ("vbscript:x", False),
+        ("relative/page.html", False),
+        ("", False),
+    ],
+)
 def test_only_web_mail_and_in_document_links_are_safe(url: str, safe: bool) -> None:
     assert is_safe_link(url) is safe
 
@@ -105,8 +124,10 @@ def test_markdown_images_are_not_rendered() -> None:
     assert "<img" not in html
 
 
-@pytest.mark.parametrize("markdown", ["{{ 7*7 }}", "{% for x in range(3) %}x{% endfor %}",
-                                      "{{ config.items() }}", "{# hidden #}"])
+@pytest.mark.parametrize(
+    "markdown",
+    ["{{ 7*7 }}", "{% for x in range(3) %}x{% endfor %}", "{{ config.items() }}", "{# hidden #}"],
+)
 def test_template_syntax_in_text_is_printed_literally(markdown: str) -> None:
     html = render(f"Thorn says {markdown} here.", inline=True)
     assert html == f"Thorn says {markdown} here."
@@ -115,7 +136,8 @@ def test_template_syntax_in_text_is_printed_literally(markdown: str) -> None:
 def test_template_syntax_survives_a_whole_html_build_literally(tmp_path: Path) -> None:
     folder = tmp_path / "jinja"
     folder.mkdir()
-    (folder / "brief.yaml").write_text(textwrap.dedent("""\
+    (folder / "brief.yaml").write_text(
+        textwrap.dedent("""\
         brief: 1
         meta:
           title: "Sums {{ 7*7 }}"
@@ -124,7 +146,9 @@ def test_template_syntax_survives_a_whole_html_build_literally(tmp_path: Path) -
         summary: |
           Thorn says {{ 7*7 }} and {% if true %}yes{% endif %} and <script>alert(1)</script>
           and [click](javascript:alert(1)).
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     brief.build(folder, BuildOptions(formats=("html",), out_dir=tmp_path / "dist"))
     html = (tmp_path / "dist" / "jinja.html").read_text(encoding="utf-8")
     assert "Thorn says {{ 7*7 }} and {% if true %}yes{% endif %}" in html
@@ -145,11 +169,23 @@ def test_references_are_found_in_order_with_their_offsets() -> None:
     ]
     for reference in find_references(text):
         expected = f"[@{reference.id}]" if reference.kind == "cite" else f"{{fig:{reference.id}}}"
-        assert text[reference.offset:].startswith(expected)
+        assert text[reference.offset :].startswith(expected)
 
 
-@pytest.mark.parametrize("text", ["[@]", "{fig:}", "[@ a]", "{fig: a}", "[@a b]", "{fig:a",
-                                  "[at]", "email@example.org", "{figure:a}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[@]",
+        "{fig:}",
+        "[@ a]",
+        "{fig: a}",
+        "[@a b]",
+        "{fig:a",
+        "[at]",
+        "email@example.org",
+        "{figure:a}",
+    ],
+)
 def test_text_that_only_looks_like_a_reference_is_not_one(text: str) -> None:
     assert find_references(text) == []
 

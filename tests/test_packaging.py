@@ -12,8 +12,20 @@ from tests.conftest import EXAMPLE, ROOT
 
 
 def test_the_wheel_builds_the_example_without_the_checkout(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                    str(tmp_path / "wheel"), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path / "wheel"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next((tmp_path / "wheel").glob("brief-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "brief/_data/templates/page.html.j2" in names
@@ -21,8 +33,21 @@ def test_the_wheel_builds_the_example_without_the_checkout(tmp_path: Path) -> No
     assert "brief/_data/assets/fonts/LICENSE-Noto.txt" in names
     assert not any(name.startswith("tests/") for name in names)
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                    str(site), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     example = tmp_path / "thorn"
     subprocess.run(["cp", "-r", str(EXAMPLE), str(example)], check=True)
     env = {**os.environ, "PYTHONPATH": str(site)}
@@ -35,4 +60,8 @@ def test_the_wheel_builds_the_example_without_the_checkout(tmp_path: Path) -> No
     )
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=tmp_path)
     assert sorted(path.suffix for path in (tmp_path / "dist").iterdir()) == [
-        ".epub", ".html", ".json", ".pdf"]
+        ".epub",
+        ".html",
+        ".json",
+        ".pdf",
+    ]

@@ -14,7 +14,8 @@ BROKEN = "brief: 1\nmeta:\n  titel: x\n  lang: en\n  date: 2020-01-01\n"
 
 
 def test_sarif_of_the_example_is_valid_sarif_2_1_0(
-        run_cli: Callable[..., tuple[int, str, str]], example_path: Path) -> None:
+    run_cli: Callable[..., tuple[int, str, str]], example_path: Path
+) -> None:
     _, out, _ = run_cli("check", str(example_path), "--format", "sarif")
     log = json.loads(out)
     jsonschema.Draft4Validator(SCHEMA).validate(log)
@@ -26,13 +27,12 @@ def test_sarif_of_the_example_is_valid_sarif_2_1_0(
 
 
 def test_sarif_of_a_broken_source_names_the_yaml_line(
-        run_cli: Callable[..., tuple[int, str, str]],
-        write_brief: Callable[[str], Path]) -> None:
+    run_cli: Callable[..., tuple[int, str, str]], write_brief: Callable[[str], Path]
+) -> None:
     code, out, _ = run_cli("check", str(write_brief(BROKEN)), "--format", "sarif")
     log = json.loads(out)
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     assert code == 2
     first = log["runs"][0]["results"][0]
     assert first["ruleId"] == "B201"
-    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 3,
-                                                                   "startColumn": 3}
+    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 3}

@@ -52,20 +52,34 @@ sources:
 
 def _audit(source: Path, out: Path, tmp_path: Path) -> list[list[str]]:
     log = tmp_path / "events.json"
-    subprocess.run([sys.executable, "-c", HOOK, str(source), str(out), str(log)], check=True,
-                   cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-c", HOOK, str(source), str(out), str(log)], check=True, cwd=tmp_path
+    )
     return json.loads(log.read_text())
 
 
 def _allowed_roots(source: Path, out: Path) -> list[Path]:
     paths = sysconfig.get_paths()
-    return [p.resolve() for p in (
-        source, out, Path(tempfile.gettempdir()), ROOT / "brief", ROOT / "templates",
-        ROOT / "assets", Path(sys.prefix), Path(sys.base_prefix), Path(paths["stdlib"]),
-        Path(paths["purelib"]), Path(paths["platlib"]),
-        # System tables read by the standard library at fixed paths, never named by a source:
-        # mimetypes reads the MIME table, and time zone lookups read the zoneinfo database.
-        Path("/etc/mime.types"), Path("/usr/share/zoneinfo"))]
+    return [
+        p.resolve()
+        for p in (
+            source,
+            out,
+            Path(tempfile.gettempdir()),
+            ROOT / "brief",
+            ROOT / "templates",
+            ROOT / "assets",
+            Path(sys.prefix),
+            Path(sys.base_prefix),
+            Path(paths["stdlib"]),
+            Path(paths["purelib"]),
+            Path(paths["platlib"]),
+            # System tables read by the standard library at fixed paths, never named by a source:
+            # mimetypes reads the MIME table, and time zone lookups read the zoneinfo database.
+            Path("/etc/mime.types"),
+            Path("/usr/share/zoneinfo"),
+        )
+    ]
 
 
 def test_building_the_example_opens_only_allowed_files_and_no_socket(tmp_path: Path) -> None:
@@ -74,9 +88,12 @@ def test_building_the_example_opens_only_allowed_files_and_no_socket(tmp_path: P
     roots = _allowed_roots(EXAMPLE, out)
     opened = [Path(path).resolve() for kind, path in events if kind == "open"]
     assert opened
-    outside = [str(path) for path in opened
-               if not any(path.is_relative_to(root) for root in roots)
-               and not str(path).startswith(("/dev/", "/proc/"))]
+    outside = [
+        str(path)
+        for path in opened
+        if not any(path.is_relative_to(root) for root in roots)
+        and not str(path).startswith(("/dev/", "/proc/"))
+    ]
     assert outside == []
     assert [event for event in events if event[0] in ("connect", "run")] == []
 

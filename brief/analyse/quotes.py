@@ -108,17 +108,19 @@ def find_variants(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
 
 
 def _normalised_with_map(text: str) -> tuple[str, list[int]]:
-    """Return text lower-cased with quotes, dashes and spaces unified, and a map to the original."""
+    """Return text lower-cased with quotes, dashes and spaces unified, and a map to the original.
+
+    Spaces around dashes are dropped, so "defense — an actor" matches "defense—an actor".
+    """
+    translated = text.translate(_QUOTES).lower()
     out: list[str] = []
     positions: list[int] = []
-    previous_space = True
-    for index, char in enumerate(text.translate(_QUOTES).lower()):
+    for index, char in enumerate(translated):
         if char.isspace():
-            if previous_space:
+            following = translated[index + 1 : index + 2]
+            if not out or out[-1] in " -" or following.isspace() or following == "-":
                 continue
-            char, previous_space = " ", True
-        else:
-            previous_space = False
+            char = " "
         out.append(char)
         positions.append(index)
     return "".join(out), positions
