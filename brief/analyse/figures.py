@@ -102,37 +102,68 @@ def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     return found
 
 
-def drift_clusters(brief: Brief) -> list[list[Figure]]:
-    """Return groups of figures close in value that count different things (sliding window)."""
-    keyed = sorted(
-        (
-            (figure.value, figure)
-            for figure in brief.figures
-            if abs(figure.value) >= DRIFT_MIN_VALUE
-        ),
-        key=lambda pair: pair[0],
-    )
-    parent = {figure.id: figure.id for _, figure in keyed}
+class _SameMatrix:
+    """`same[a][b]`: whether counts keys a and b name the same thing, computed row by row."""
 
-    def root(node: str) -> str:
+    def __init__(self, keys: list[frozenset[str]]) -> None:
+        self.keys = keys
+        self.rows: dict[int, list[bool]] = {}
+
+    def __getitem__(self, key: int) -> list[bool]:
+        if key not in self.rows:
+            self.rows[key] = [same_thing(self.keys[key], other) for other in self.keys]
+        return self.rows[key]
+
+
+_LAST_DRIFT: list[tuple[Brief, list[list[Figure]]]] = []
+
+
+def drift_clusters(brief: Brief) -> list[list[Figure]]:
+    """Return groups of figures close in value that count different things (sliding window).
+
+    Computed once per brief: F-drift and F-qualifier both ask for it.
+    """
+    if _LAST_DRIFT and _LAST_DRIFT[0][0] is brief:
+        return _LAST_DRIFT[0][1]
+    clusters = _drift_clusters(brief)
+    _LAST_DRIFT[:] = [(brief, clusters)]
+    return clusters
+
+
+def _drift_clusters(brief: Brief) -> list[list[Figure]]:
+    keyed = sorted(
+        (f for f in brief.figures if abs(f.value) >= DRIFT_MIN_VALUE),
+        key=lambda figure: figure.value,
+    )
+    key_ids: dict[frozenset[str], int] = {}
+    keys = [key_ids.setdefault(counts_key(f.counts), len(key_ids)) for f in keyed]
+    distinct = list(key_ids)
+    same = _SameMatrix(distinct)
+    values = [figure.value for figure in keyed]
+    parent = list(range(len(keyed)))
+
+    def root(node: int) -> int:
         while parent[node] != node:
             parent[node] = parent[parent[node]]
             node = parent[node]
         return node
 
-    for index, (value, first) in enumerate(keyed):
-        for other_value, second in keyed[index + 1 :]:
-            if other_value - value > abs(other_value) * DRIFT_RATIO:
+    for first in range(len(keyed)):
+        limit = values[first]
+        row = same[keys[first]]
+        for second in range(first + 1, len(keyed)):
+            if values[second] - limit > abs(values[second]) * DRIFT_RATIO:
                 break
-            if not same_thing(counts_key(first.counts), counts_key(second.counts)):
-                parent[root(second.id)] = root(first.id)
-    clusters: dict[str, list[Figure]] = defaultdict(list)
-    for _, figure in keyed:
-        clusters[root(figure.id)].append(figure)
+            if not row[keys[second]]:
+                parent[root(second)] = root(first)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for number in range(len(keyed)):
+        clusters[root(number)].append(number)
+    order = {figure.id: index for index, figure in enumerate(brief.figures)}
     return [
-        sorted(c, key=brief.figures.index)
-        for c in clusters.values()
-        if len({counts_key(f.counts) for f in c}) > 1
+        sorted((keyed[n] for n in members), key=lambda figure: order[figure.id])
+        for members in clusters.values()
+        if len({keys[n] for n in members}) > 1
     ]
 
 

@@ -74,6 +74,27 @@ def terminal_diff(diff: tuple[tuple[str, str], ...]) -> str:
     return " ".join(marks[op].format(text) for op, text in diff)
 
 
+def _candidate_pairs(texts: list[list[str]]) -> set[tuple[int, int]]:
+    """Return the pairs of quotes sharing enough word pairs to be near-identical (no all-pairs)."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, text in enumerate(texts):
+        shingles = {tuple(text[i : i + 2]) for i in range(max(1, len(text) - 1))}
+        for shingle in shingles:
+            index[shingle].append(number)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) > 200:  # a word pair most quotes share says nothing about any two
+            continue
+        for position, first in enumerate(members):
+            for second in members[position + 1 :]:
+                shared[(first, second)] += 1
+    return {
+        pair
+        for pair, count in shared.items()
+        if count >= min(2, len(texts[pair[0]]) - 1, len(texts[pair[1]]) - 1, 2) or count >= 2
+    }
+
+
 def find_variants(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """Q-variant: two quotes by one speaker, near-identical but not equal."""
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -81,29 +102,29 @@ def find_variants(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
         by_speaker[brief.speaker_name(quote.speaker).lower()].append(quote)
     found = []
     for quotes in by_speaker.values():
-        for index, first in enumerate(quotes):
-            first_words = words(first.text)
-            for second in quotes[index + 1 :]:
-                second_words = words(second.text)
-                if first_words == second_words:
-                    continue
-                matcher = difflib.SequenceMatcher(None, first_words, second_words, autojunk=False)
-                if matcher.ratio() < VARIANT_RATIO:
-                    continue
-                diff = word_diff(first.text, second.text)
-                found.append(
-                    Diagnostic(
-                        "Q-variant",
-                        Severity.WARNING,
-                        f"{brief.speaker_name(first.speaker)} is quoted in two versions that "
-                        "differ: "
-                        f"“{first.text}” and “{second.text}”; changes: {terminal_diff(diff)}",
-                        second.locate("text"),
-                        "find the original recording or transcript and "
-                        "quote it exactly, or say that the versions differ",
-                        (first.id, second.id),
-                    )
+        texts = [words(quote.text) for quote in quotes]
+        for first_index, second_index in sorted(_candidate_pairs(texts)):
+            first, second = quotes[first_index], quotes[second_index]
+            if texts[first_index] == texts[second_index]:
+                continue
+            matcher = difflib.SequenceMatcher(
+                None, texts[first_index], texts[second_index], autojunk=False
+            )
+            if matcher.real_quick_ratio() < VARIANT_RATIO or matcher.ratio() < VARIANT_RATIO:
+                continue
+            diff = word_diff(first.text, second.text)
+            found.append(
+                Diagnostic(
+                    "Q-variant",
+                    Severity.WARNING,
+                    f"{brief.speaker_name(first.speaker)} is quoted in two versions that differ: "
+                    f"“{first.text}” and “{second.text}”; changes: {terminal_diff(diff)}",
+                    second.locate("text"),
+                    "find the original recording or transcript and quote it "
+                    "exactly, or say that the versions differ",
+                    (first.id, second.id),
                 )
+            )
     return found
 
 
