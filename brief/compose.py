@@ -167,7 +167,8 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         figures=figures,
         timeline=timeline,
         quotes=quotes,
-        handout_quotes=_handout_quote_count(quotes),
+        handout_quotes=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET),
+        handout_quotes_short=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET // 3),
         caveats=caveats,
         note_lines=tuple(NoteLineRow(line.code, line.text, line.subjects) for line in plan.notes),
         corrections=corrections,
@@ -242,15 +243,16 @@ def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
     )
 
 
-def _handout_quote_count(quotes: tuple[QuoteRow, ...]) -> int:
-    """Return how many quotes fit the handout's budget (always at least one)."""
-    used, count = 0, 0
-    for quote in quotes:
+def _handout_quotes(quotes: tuple[QuoteRow, ...], budget: int) -> tuple[str, ...]:
+    """Return the ids of the quotes a handout prints: those a caveat is about come first."""
+    ranked = sorted(quotes, key=lambda quote: not quote.markers)
+    used, chosen = 0, set()
+    for quote in ranked:
         used += len(quote.text)
-        if count and used > HANDOUT_QUOTE_BUDGET:
+        if chosen and used > budget:
             break
-        count += 1
-    return count
+        chosen.add(quote.id)
+    return tuple(quote.id for quote in quotes if quote.id in chosen)
 
 
 def _source_html(source: Source, lang: str) -> Markup:

@@ -126,7 +126,8 @@ class Document:
     figures: tuple[FigureRow, ...]
     timeline: tuple[EventRow, ...]
     quotes: tuple[QuoteRow, ...]
-    handout_quotes: int
+    handout_quotes: tuple[str, ...]
+    handout_quotes_short: tuple[str, ...]
     caveats: tuple[CaveatRow, ...]
     note_lines: tuple[NoteLineRow, ...]
     corrections: tuple[tuple[str, Markup], ...]

@@ -175,7 +175,7 @@ def render_epub(
             "quotes.xhtml",
             labels["quotes"],
             "chapter",
-            module.quotes(document, len(document.quotes), "epub"),
+            module.quotes(document, [quote.id for quote in document.quotes], "epub"),
         ),  # type: ignore[attr-defined]
         (
             "caveats.xhtml",

@@ -23,7 +23,7 @@ MAX_RESOURCE_BYTES = 20_000_000
 PDF_VARIANTS = {"ua-1": "pdf/ua-1", "a-3b": "pdf/a-3b", "a-3a": "pdf/a-3a"}
 
 
-FIT_LEVELS = 4
+FIT_LEVELS = 5
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,8 @@ def write_pdf(
     """Lay out and write the PDF; with `max_pages`, step down the fit levels until it fits.
 
     `render(level)` returns the print HTML at a fit level (0: as designed, 1: tighter spacing,
-    2: smaller type within a floor, 3: long sections moved to the EPUB and HTML with a pointer).
+    2: smaller type within a floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB
+    and HTML with a printed pointer).
     """
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
