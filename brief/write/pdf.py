@@ -144,9 +144,9 @@ def write_pdf(
 ) -> PdfOutput:
     """Lay out and write the PDF; with `max_pages`, step down the fit levels until it fits.
 
-    `render(level)` returns the print HTML at a fit level (0: as designed, 1: tighter spacing,
-    2: smaller type within a floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB
-    and HTML with a printed pointer).
+    `render(level)` returns the print HTML at a fit level (0: as designed, 1 and 2: smaller type
+    down to a 9 pt floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB and HTML
+    with a printed pointer).
     """
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
