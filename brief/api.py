@@ -203,14 +203,40 @@ def first_anchor_per_page(anchors: tuple[tuple[str, ...], ...]) -> dict[str, int
 def _write_outputs(
     report: Report, options: BuildOptions, timings: dict[str, float]
 ) -> tuple[dict[str, bytes], list[Output]]:
-    """Compose once, then render and write every requested format as bytes."""
+    """Compose once, then render and write every requested format as bytes.
+
+    The EPUB and HTML are written on a second thread while WeasyPrint serialises the PDF: they
+    need only the PDF's page map, known as soon as its layout is done (issue 6).
+    """
     brief = report.brief
     with stage("compose", timings):
         document = compose(brief, report.analysis, ComposeOptions(options.paper, options.layout))
     files: dict[str, bytes] = {}
-    outputs: list[Output] = []
+    outputs: dict[str, Output] = {}
     name = brief.name
-    page_starts: dict[str, int] = {}
+    others: list[threading.Thread] = []
+    failures: list[BaseException] = []
+
+    def write_others(page_starts: dict[str, int]) -> None:
+        try:
+            if "epub" in options.formats:
+                from brief.write.epub import write_epub
+
+                with stage("epub", timings):
+                    files[f"{name}.epub"] = write_epub(document, page_starts)
+            if "html" in options.formats:
+                from brief.write.html import write_html
+
+                with stage("html", timings):
+                    files[f"{name}.html"] = write_html(document)
+        except BaseException as caught:  # re-raised on the calling thread below
+            failures.append(caught)
+
+    def start_others(anchors: tuple[tuple[str, ...], ...]) -> None:
+        thread = threading.Thread(target=write_others, args=(first_anchor_per_page(anchors),))
+        thread.start()
+        others.append(thread)
+
     if "pdf" in options.formats:
         from brief.write.pdf import write_pdf
 
@@ -224,30 +250,23 @@ def _write_outputs(
                 document.id,
                 max_pages=HANDOUT_PAGES if handout else None,
                 attachments=_audit_attachments(report) if options.pdf_variant != "ua-1" else (),
+                on_layout=start_others,
             )
         files[f"{name}.pdf"] = pdf.data
-        outputs.append(
-            describe_output(
-                "pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages, pdf.fit
-            )
+        outputs["pdf"] = describe_output(
+            "pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages, pdf.fit
         )
         if options.keep_html:
             files[f"{name}.print.html"] = pdf.html.encode("utf-8")
-        page_starts = first_anchor_per_page(pdf.anchors)
-    if "epub" in options.formats:
-        from brief.write.epub import write_epub
-
-        with stage("epub", timings):
-            files[f"{name}.epub"] = write_epub(document, page_starts)
-        outputs.append(
-            describe_output("epub", str(options.out_dir / f"{name}.epub"), files[f"{name}.epub"])
-        )
-    if "html" in options.formats:
-        from brief.write.html import write_html
-
-        with stage("html", timings):
-            files[f"{name}.html"] = write_html(document)
-        outputs.append(
-            describe_output("html", str(options.out_dir / f"{name}.html"), files[f"{name}.html"])
-        )
-    return files, outputs
+    else:
+        write_others({})
+    for thread in others:
+        thread.join()
+    if failures:
+        raise failures[0]
+    for fmt in ("epub", "html"):
+        if f"{name}.{fmt}" in files:
+            outputs[fmt] = describe_output(
+                fmt, str(options.out_dir / f"{name}.{fmt}"), files[f"{name}.{fmt}"]
+            )
+    return files, [outputs[fmt] for fmt in FORMATS if fmt in outputs]

@@ -141,6 +141,7 @@ def write_pdf(
     identifier: str = "brief",
     max_pages: int | None = None,
     attachments: Sequence[PdfAttachment] = (),
+    on_layout: Callable[[tuple[tuple[str, ...], ...]], None] = lambda anchors: None,
 ) -> PdfOutput:
     """Lay out and write the PDF; with `max_pages`, step down the fit levels until it fits.
 
@@ -153,12 +154,13 @@ def write_pdf(
         html = render(level)
         document = layout_pdf(html, folder, title, variant)
         if not max_pages or len(document.pages) <= max_pages:
+            anchors = tuple(tuple(page.anchors) for page in document.pages)
+            on_layout(anchors)  # the page map is known: other outputs may start now
             data = document.write_pdf(
                 pdf_variant=PDF_VARIANTS[variant],
                 pdf_identifier=identifier.encode(),
                 attachments=_attachments(attachments),
             )
-            anchors = tuple(tuple(page.anchors) for page in document.pages)
             return PdfOutput(data, len(document.pages), html, level, anchors)
     over = [
         f"{label} (page {page})"
