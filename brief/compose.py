@@ -175,6 +175,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         notes=_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
         theme=theme_colors(brief.theme.name, brief.theme.colors),
+        fonts=dict(brief.theme.fonts),
         **_logo(brief),
     )
 

@@ -134,6 +134,7 @@ class Document:
     notes: tuple[Note, ...]
     checked: Checked
     theme: dict[str, str] = field(default_factory=dict)
+    fonts: dict[str, str] = field(default_factory=dict)
     logo: str = ""
     logo_alt: str = ""
     logo_uri: str = ""

@@ -15,7 +15,7 @@ from brief import model, schema
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Location, error
 from brief.markup import find_references
-from brief.themes import check_theme
+from brief.themes import check_fonts, check_theme
 
 
 def check_references(brief: model.Brief) -> list[Diagnostic]:
@@ -162,7 +162,8 @@ def check_dates(brief: model.Brief) -> list[Diagnostic]:
                     "correct the start or the end date",
                 )
             )
-    for key, problem, hint in check_theme(brief.theme.name, brief.theme.colors):
+    theme_problems = check_theme(brief.theme.name, brief.theme.colors)
+    for key, problem, hint in theme_problems + check_fonts(brief.theme.fonts):
         problems.append(error("B212", problem, brief.locate(f"theme.{key}"), hint))
     try:
         Locale.parse(brief.meta.lang, sep="-")

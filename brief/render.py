@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from brief.document import Document
 from brief.resources import asset_dir, font_dir, template_dir
-from brief.themes import theme_css
+from brief.themes import fonts_css, theme_css
 
 _NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
 _HREF = re.compile(r'href="#([^"]+)"')
@@ -104,6 +104,7 @@ def stylesheet(document: Document, target: str, font_prefix: str) -> str:
         font_css(font_prefix),
         theme_css(document.theme, document.labels),
         _css_file("base.css"),
+        fonts_css(document.fonts),
     ]
     if target == "pdf":
         parts.append(_css_file("print.css"))
@@ -146,6 +147,7 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
                 _css_file("base.css"),
                 "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
                 "font-family: Georgia, 'Noto Serif', serif; }",
+                fonts_css(document.fonts),
             ]
         )
     html = (

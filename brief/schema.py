@@ -142,7 +142,7 @@ SOURCE: Mapping[str, Field] = {
 THEME: Mapping[str, Field] = {
     "name": Field("str", "a built-in theme: default, forest, plum, mono"),
     "colors": Field("map[str]", "colour overrides: text, accent, muted, background"),
-    "fonts": Field("map[str]", "font overrides: body, heading (files)"),
+    "fonts": Field("map[str]", "font choices for body and heading: serif or sans (shipped fonts)"),
 }
 
 BRIEF: Mapping[str, Field] = {

@@ -110,6 +110,43 @@ def nearest_passing(color: str, background: str, ratio: float = AA_RATIO) -> str
     return "#000000" if toward == (0, 0, 0) else "#ffffff"
 
 
+#: Font roles a theme may set, and the shipped families it may choose from (assets/fonts).
+FONT_ROLES = ("body", "heading")
+FONT_FAMILIES = {
+    "serif": '"Brief Serif", "Brief Arabic", serif',
+    "sans": '"Brief Sans", "Brief Arabic", sans-serif',
+}
+
+
+def fonts_css(fonts: Mapping[str, str]) -> str:
+    """Return CSS choosing the shipped families for body text and headings."""
+    rules = []
+    if fonts.get("body") in FONT_FAMILIES:
+        rules.append(f"body {{ font-family: {FONT_FAMILIES[fonts['body']]}; }}")
+    if fonts.get("heading") in FONT_FAMILIES:
+        rules.append(f"h1, h2, h3 {{ font-family: {FONT_FAMILIES[fonts['heading']]}; }}")
+    return "\n".join(rules)
+
+
+def check_fonts(fonts: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """Return (key, problem, hint) for font roles or families a theme may not use."""
+    problems = []
+    for role, family in fonts.items():
+        if role not in FONT_ROLES:
+            problems.append(
+                (f"fonts.{role}", f"unknown font role '{role}'", "use " + " or ".join(FONT_ROLES))
+            )
+        elif family not in FONT_FAMILIES:
+            problems.append(
+                (
+                    f"fonts.{role}",
+                    f"'{family}' is not a shipped font family",
+                    "choose serif or sans; font files cannot be supplied by a source yet",
+                )
+            )
+    return problems
+
+
 def check_theme(name: str, colors: Mapping[str, str]) -> list[tuple[str, str, str]]:
     """Return (key, problem, hint) for unknown themes, bad values and failing contrast."""
     problems = []

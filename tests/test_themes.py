@@ -60,3 +60,20 @@ def test_nearest_passing_colour_keeps_the_hue_and_passes() -> None:
     assert contrast(better, "#ffffff") >= 4.5
     assert better.startswith("#")
     assert int(better[1:3], 16) > int(better[5:7], 16)  # still orange: more red than blue
+
+
+def test_a_theme_chooses_shipped_font_families_and_refuses_files(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = write_brief(BASE + "theme:\n  fonts: {body: sans, heading: serif}\n")
+    brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("epub",)))
+    with zipfile.ZipFile(tmp_path / "case.epub") as book:
+        css = book.read("EPUB/style.css").decode()
+    assert 'body { font-family: "Brief Sans"' in css
+    with pytest.raises(BriefError) as caught:
+        brief.check(write_brief(BASE + "theme:\n  fonts: {body: evil.ttf}\n", name="other"))
+    assert caught.value.diagnostics[0].code == "B212"
+    assert (
+        caught.value.diagnostics[0].location.line,
+        caught.value.diagnostics[0].location.column,
+    ) == (4, 17)
