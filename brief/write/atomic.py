@@ -65,17 +65,36 @@ def prepare_folder(out_dir: Path) -> None:
         )
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def remove_stale_temporaries(out_dir: Path, names: Mapping[str, bytes]) -> None:
-    """Remove temporary files an interrupted earlier build left beside these outputs."""
+    """Remove temporary files that builds no longer running left beside these outputs.
+
+    Temporary names carry the writing process's id, so a build running at the same time into
+    the same folder keeps its files.
+    """
     for name in names:
         for leftover in out_dir.glob(f".{name}.*.tmp"):
+            pid = leftover.name.removeprefix(f".{name}.").split(".", 1)[0]
+            if pid.isdigit() and _alive(int(pid)):
+                continue
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
 
 def _stage(data: bytes, target: Path) -> Path:
     """Write `data` to a temporary file beside `target` and return its path."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
