@@ -122,6 +122,12 @@ def load(path: Path | str) -> Source:
     return Source(folder, file, display, data, where, files, raw, images)
 
 
+def _too_deep(at: Location) -> BriefError:
+    return BriefError(
+        [error("B106", f"nesting deeper than {MAX_DEPTH} levels", at, "flatten the structure")]
+    )
+
+
 def _mark(where: SourceMap, mark: Any) -> Location:
     return Location(where.path, mark.line + 1, mark.column + 1)
 
@@ -138,16 +144,7 @@ def compose_plain(text: str, where: SourceMap) -> Any:
             mark, problem = caught.context_mark, f"{caught.context}: {problem}"
         at = _mark(where, mark) if mark else Location(where.path, 1, 1)
         if "nesting depth" in problem:
-            raise BriefError(
-                [
-                    error(
-                        "B106",
-                        f"nesting deeper than {MAX_DEPTH} levels",
-                        at,
-                        "flatten the structure",
-                    )
-                ]
-            ) from None
+            raise _too_deep(at) from None
         tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
         hint = (
             "tabs cannot indent YAML: use spaces"
@@ -212,16 +209,7 @@ class _Builder:
         """Refuse what a brief never needs: deep nesting, anchors, aliases and tags."""
         at = _mark(self.where, event.start_mark)
         if depth > MAX_DEPTH:
-            raise BriefError(
-                [
-                    error(
-                        "B106",
-                        f"nesting deeper than {MAX_DEPTH} levels",
-                        at,
-                        "flatten the structure",
-                    )
-                ]
-            )
+            raise _too_deep(at)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise BriefError(
                 [

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,23 @@ from brief.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "thorn"
 ARTICLE = ROOT.parent / "shared" / "seed" / "article.txt"
+
+
+META = """\
+brief: 1
+meta:
+  title: "Thorn and the numbers"
+  lang: en
+  date: 2018-01-10
+"""
+
+
+def write(folder: Path, text: str, name: str = "brief.yaml") -> Path:
+    """Write a dedented text into `folder/name` and return its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(autouse=True)

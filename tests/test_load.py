@@ -12,22 +12,7 @@ import pytest
 
 from brief.errors import BriefError, Location
 from brief.load import MAX_DEPTH, MAX_INCLUDE_BYTES, MAX_SOURCE_BYTES, Coerced, load
-
-META = """\
-brief: 1
-meta:
-  title: "Thorn and the numbers"
-  lang: en
-  date: 2018-01-10
-"""
-
-
-def write(folder: Path, text: str, name: str = "brief.yaml") -> Path:
-    """Write a dedented text into `folder/name` and return its path."""
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+from tests.conftest import META, write
 
 
 def refused(path: Path) -> list[str]:

@@ -12,22 +12,7 @@ from brief.errors import BriefError, Diagnostic
 from brief.load import load
 from brief.model import Brief, Layout, Paper, Qualifier
 from brief.validate import validate
-
-META = """\
-brief: 1
-meta:
-  title: "Thorn and the numbers"
-  lang: en
-  date: 2018-01-10
-"""
-
-
-def write(folder: Path, text: str, name: str = "brief.yaml") -> Path:
-    """Write a dedented text into `folder/name` and return its path."""
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+from tests.conftest import META, write
 
 
 def valid(folder: Path, body: str = "", meta: str = META) -> Brief:
