@@ -35,6 +35,8 @@ def cache_key(brief: Brief, options: Mapping[str, object]) -> str:
     digest.update(brief.source_yaml)
     for name, text in sorted(brief.texts.items()):
         digest.update(name.encode() + b"\0" + text.encode())
+    for name, image in sorted(brief.images.items()):
+        digest.update(name.encode() + b"\0" + image.data)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(brief.name.encode())
     return digest.hexdigest()
