@@ -21,6 +21,8 @@ from brief.model import Brief, Figure, Qualifier
 DRIFT_RATIO = 0.15
 #: Below this size, close values are too often a coincidence to suggest one number told two ways.
 DRIFT_MIN_VALUE = 50
+#: A drift cluster's message names at most this many figures (the subjects list them all).
+MAX_LISTED = 6
 #: A period that ended more than this many years before the brief's date is stale (F-stale).
 STALE_YEARS = 5
 _QUALIFIER_WORDS = {
@@ -171,7 +173,9 @@ def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-drift: figures close in value that count different things: one number told two ways?"""
     found = []
     for cluster in drift_clusters(brief):
-        labels = ", ".join(label(figure, brief.meta.lang) for figure in cluster)
+        shown = [label(figure, brief.meta.lang) for figure in cluster[:MAX_LISTED]]
+        more = len(cluster) - len(shown)
+        labels = ", ".join(shown) + (f" and {more} more figures" if more else "")
         found.append(
             _finding(
                 "F-drift",
