@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,13 @@ from brief.load import SourceMap, compose_plain
 from brief.markup import render_markdown
 from brief.model import Figure, Qualifier
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: CI runs 200 examples per property; `BRIEF_FUZZ_EXAMPLES=50000 pytest tests/test_properties.py`
+#: is the long fuzzing pass (a separate command, not part of .ci/run).
+FAST = settings(
+    max_examples=int(os.environ.get("BRIEF_FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 class _Resolver:
