@@ -30,7 +30,7 @@ from brief.document import (
     QuoteRow,
 )
 from brief.errors import Severity
-from brief.markup import plain_text, render_markdown
+from brief.markup import render_markdown
 from brief.model import Brief, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
 from brief.themes import theme_colors
@@ -297,4 +297,4 @@ def _checked(brief: Brief, analysis: Analysis, plan: CaveatPlan) -> Checked:
     )
 
 
-__all__ = ["ComposeOptions", "Document", "compose", "document_id", "plain_text"]
+__all__ = ["ComposeOptions", "Document", "compose", "document_id"]
