@@ -1,13 +1,15 @@
 """Analyse stage: a validated Brief → findings about its figures, quotes, dates and sources.
 
 In: `model.Brief` (and the date to judge staleness by). Out: `Analysis`, plain data. Each check is
-registered under its code in `CHECKS` (design.md §3); one module per family.
+registered under its code in `CHECKS` (design.md §3); one module per family. The rules, thresholds
+and their reasons are in docs/findings.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, sort_key
@@ -24,6 +26,26 @@ class QuoteMatch:
     prefix: str
     suffix: str
     sha256: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Diagnostic):
+    """A finding: a diagnostic plus what the caveats stage needs to explain it in plain words.
+
+    `kind` names which rule of the code fired (F-qualifier has several); `facts` carries the
+    words the rule saw (a number typed by hand, the text it was in); `diff` is a word diff, as
+    (op, words) pairs with op "=", "-" or "+" (Q-variant, Q-unverified).
+    """
+
+    kind: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+    diff: tuple[tuple[str, str], ...] = ()
+
+    def fact(self, name: str) -> str:
+        """Return one of the finding's facts, or ""."""
+        return dict(self.facts).get(name, "")
 
 
 @dataclass(frozen=True)
@@ -38,41 +60,65 @@ Check = Callable[[Brief, PartialDate], list[Diagnostic]]
 
 #: Every check, under its code (design.md §3). Filled by the family modules.
 CHECKS: dict[str, Check] = {}
+#: Checks that read the other checks' findings, run after them by `analyse`.
+DERIVED = ("C-stale",)
+
+T = TypeVar("T")
+_MEMO: dict[str, tuple[Brief, object]] = {}
+
+
+def per_brief(name: str, brief: Brief, compute: Callable[[Brief], T]) -> T:
+    """Return `compute(brief)`, computed once for the latest brief (checks share indexes)."""
+    held = _MEMO.get(name)
+    if held is not None and held[0] is brief:
+        return held[1]  # type: ignore[return-value]
+    value = compute(brief)
+    _MEMO[name] = (brief, value)
+    return value
+
+
+def run_checks(
+    brief: Brief, as_of: PartialDate, skip: tuple[str, ...] = DERIVED
+) -> list[Diagnostic]:
+    """Run the registered checks, except those in `skip`, in registration order."""
+    findings: list[Diagnostic] = []
+    for code, check in CHECKS.items():
+        if code not in skip:
+            findings.extend(check(brief, as_of))
+    return findings
 
 
 def analyse(brief: Brief, as_of: PartialDate | None = None) -> Analysis:
     """Run every registered check and return the findings, sorted by location."""
-    from brief.analyse.quotes import verify_quotes
-    from brief.analyse.sources import find_stale_caveats
+    from brief.analyse.stale import find_stale_caveats
+    from brief.analyse.verify import verify_quotes
 
-    when = as_of or brief.meta.date
-    findings: list[Diagnostic] = []
-    for check in CHECKS.values():
-        findings.extend(check(brief, when))
-    findings += find_stale_caveats(brief, findings)  # C-stale reads the other findings
-    matches = verify_quotes(brief)[1]
-    return Analysis(tuple(sorted(findings, key=sort_key)), tuple(matches))
+    findings = run_checks(brief, as_of or brief.meta.date)
+    findings += find_stale_caveats(brief.caveats, findings)  # C-stale reads the other findings
+    ordered = sorted(findings, key=lambda f: (*sort_key(f), f.subjects, f.message))
+    return Analysis(tuple(ordered), tuple(verify_quotes(brief).matches))
 
 
 def _register() -> None:
-    from brief.analyse import figures, quotes, sources, timeline
+    from brief.analyse import figures, qualifiers, quotes, sources, stale, timeline, verify
 
     CHECKS.update(
         {
             "F-conflict": figures.find_conflicts,
             "F-drift": figures.find_drift,
-            "F-qualifier": figures.find_qualifier_problems,
+            "F-qualifier": qualifiers.find_qualifier_problems,
             "F-undated": figures.find_undated,
             "F-stale": figures.find_stale,
             "F-self-reported": figures.find_self_reported,
             "F-single-source": figures.find_single_source,
             "Q-variant": quotes.find_variants,
-            "Q-unverified": quotes.find_unverified,
+            "Q-unverified": verify.find_unverified,
             "Q-secondhand": quotes.find_secondhand,
             "T-imprecise": timeline.find_imprecise,
             "T-conflict": timeline.find_date_conflicts,
             "S-uncited": sources.find_uncited,
             "S-anonymous": sources.find_anonymous,
+            "C-stale": stale.check_stale_caveats,
         }
     )
 

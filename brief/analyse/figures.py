@@ -1,367 +1,220 @@
-"""F-* checks: figures that conflict, drift, lose their qualifier, or lack a date or a 2nd source.
+"""F-* checks: figures that conflict, lack a date or a second source, are old, or self-reported.
 
 In: a `Brief` and the date to judge staleness by. Out: findings. No all-pairs loop: figures are
-grouped by what they count, and compared by value only in a sorted sliding window
-(docs/findings.md).
+compared only with figures counting the same thing, sorted by their ranges (docs/findings.md).
+F-drift lives in `drift.py`, F-qualifier in `qualifiers.py`.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from brief.analyse.intervals import counts_key, interval, same_thing
+from brief.analyse.common import FigureIndex, figure_index, label, make_finding
+from brief.analyse.drift import find_drift
+from brief.analyse.wording import hedge_in
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.l10n import format_figure, format_number
-from brief.model import Brief, Figure, Qualifier
+from brief.model import Brief, Figure
 
-#: Two figures whose values differ by at most this fraction are "close" (F-drift).
-DRIFT_RATIO = 0.15
-#: Below this size, close values are too often a coincidence to suggest one number told two ways.
-DRIFT_MIN_VALUE = 50
-#: A drift cluster's message names at most this many figures (the subjects list them all).
-MAX_LISTED = 6
+__all__ = [
+    "find_conflicts",
+    "find_drift",
+    "find_self_reported",
+    "find_single_source",
+    "find_stale",
+    "find_undated",
+]
+
 #: A period that ended more than this many years before the brief's date is stale (F-stale).
 STALE_YEARS = 5
-_QUALIFIER_WORDS = {
-    Qualifier.ABOUT: ("about", "around", "approximately", "roughly", "some", "an estimated"),
-    Qualifier.NEARLY: ("nearly", "almost", "close to", "just under"),
-    Qualifier.OVER: ("over", "more than", "above", "upwards of", "in excess of"),
-    Qualifier.AT_LEAST: ("at least", "no fewer than", "a minimum of"),
-    Qualifier.UP_TO: ("up to", "as many as", "at most"),
-}
+_NAME_STOPWORDS = frozenset({"the", "and", "of", "a", "an", "&", "inc", "ltd", "co"})
 
 
-def label(figure: Figure, lang: str) -> str:
-    """Return a figure as a reader meets it: “nearly 6,000 child victims identified”."""
-    return f"“{format_figure(figure, lang)} {figure.counts}”"
+def _by_key(index: FigureIndex) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for number, key in enumerate(index.keys):
+        grouped[key].append(number)
+    return grouped
 
 
-def _finding(
-    code: str,
-    severity: Severity,
-    message: str,
-    figures: Iterable[Figure],
-    hint: str,
-    field: str = "value",
-) -> Diagnostic:
-    figures = list(figures)
-    return Diagnostic(
-        code,
-        severity,
-        message,
-        figures[-1].locate(field),
-        hint,
-        tuple(figure.id for figure in figures),
-    )
+def related_groups(index: FigureIndex) -> Iterator[tuple[list[int], bool]]:
+    """Yield the lists of figures to compare for one count: (figures, whether pairs must cross).
+
+    A key with itself, then a key with each key that refines it; a pair of two different keys
+    only compares figures across them, so no pair is compared twice.
+    """
+    grouped = _by_key(index)
+    for key, members in sorted(grouped.items()):
+        yield members, False
+        for other in index.counts.related[key]:
+            if other > key and other in grouped:
+                yield members + grouped[other], True
 
 
-def _overlap(first: Figure, second: Figure) -> bool:
-    if first.period is None or second.period is None:
-        return True  # an unknown period may be the same one
-    return (
-        first.period[0].first_day() <= second.period[1].last_day()
-        and second.period[0].first_day() <= first.period[1].last_day()
-    )
+def conflicting_pairs(brief: Brief) -> list[tuple[int, int]]:
+    """Return (earlier, later) figure pairs that count one thing with ranges that cannot meet."""
+    index = figure_index(brief)
+    found: set[tuple[int, int]] = set()
+    for members, cross in related_groups(index):
+        ordered = sorted(members, key=lambda n: (index.ranges[n].low, n))
+        lows = [index.ranges[n].low for n in ordered]
+        for position, first in enumerate(ordered):
+            start = bisect.bisect_left(lows, index.ranges[first].high, lo=position + 1)
+            for second in ordered[start:]:
+                if cross and index.keys[first] == index.keys[second]:
+                    continue
+                if (
+                    index.ranges[first].below(index.ranges[second])
+                    and brief.figures[first].value != brief.figures[second].value  # F-qualifier
+                    and index.overlap(first, second)
+                ):
+                    found.add((min(first, second), max(first, second)))
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))
 
 
-def groups_by_count(brief: Brief) -> list[list[Figure]]:
-    """Group figures that count the same thing (equal keys, or one refining the other)."""
-    groups: list[tuple[frozenset[str], list[Figure]]] = []
-    by_key: dict[frozenset[str], list[Figure]] = defaultdict(list)
-    for figure in brief.figures:
-        by_key[counts_key(figure.counts)].append(figure)
-    for key, figures in sorted(by_key.items(), key=lambda item: sorted(item[0])):
-        target = next((group for group_key, group in groups if same_thing(key, group_key)), None)
-        if target is None:
-            groups.append((key, list(figures)))
-        else:
-            target.extend(figures)
-    return [figures for _, figures in groups]
+def _when(figure: Figure) -> str:
+    return figure.period_text or "an unstated period"
 
 
 def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-conflict: the same thing counted for overlapping periods, in ranges that cannot meet."""
-    found = []
-    for group in groups_by_count(brief):
-        ordered = sorted(group, key=lambda figure: interval(figure)[0])
-        for index, first in enumerate(ordered):
-            high = interval(first)[1]
-            for second in ordered[index + 1 :]:
-                if interval(second)[0] > high and _overlap(first, second):
-                    found.append(
-                        _finding(
-                            "F-conflict",
-                            Severity.WARNING,
-                            f"{label(first, brief.meta.lang)} and {label(second, brief.meta.lang)} "
-                            "count the same thing for the same time, but both cannot be true",
-                            (first, second),
-                            "check both sources; say which one the brief relies on",
-                        )
-                    )
-    return found
-
-
-class _SameMatrix:
-    """`same[a][b]`: whether counts keys a and b name the same thing, computed row by row."""
-
-    def __init__(self, keys: list[frozenset[str]]) -> None:
-        self.keys = keys
-        self.rows: dict[int, list[bool]] = {}
-
-    def __getitem__(self, key: int) -> list[bool]:
-        if key not in self.rows:
-            self.rows[key] = [same_thing(self.keys[key], other) for other in self.keys]
-        return self.rows[key]
-
-
-_LAST_DRIFT: list[tuple[Brief, list[list[Figure]]]] = []
-
-
-def drift_clusters(brief: Brief) -> list[list[Figure]]:
-    """Return groups of figures close in value that count different things (sliding window).
-
-    Computed once per brief: F-drift and F-qualifier both ask for it.
-    """
-    if _LAST_DRIFT and _LAST_DRIFT[0][0] is brief:
-        return _LAST_DRIFT[0][1]
-    clusters = _drift_clusters(brief)
-    _LAST_DRIFT[:] = [(brief, clusters)]
-    return clusters
-
-
-def _drift_clusters(brief: Brief) -> list[list[Figure]]:
-    keyed = sorted(
-        (f for f in brief.figures if abs(f.value) >= DRIFT_MIN_VALUE),
-        key=lambda figure: figure.value,
-    )
-    key_ids: dict[frozenset[str], int] = {}
-    keys = [key_ids.setdefault(counts_key(f.counts), len(key_ids)) for f in keyed]
-    distinct = list(key_ids)
-    same = _SameMatrix(distinct)
-    values = [figure.value for figure in keyed]
-    parent = list(range(len(keyed)))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for first in range(len(keyed)):
-        limit = values[first]
-        row = same[keys[first]]
-        for second in range(first + 1, len(keyed)):
-            if values[second] - limit > abs(values[second]) * DRIFT_RATIO:
-                break
-            if not row[keys[second]]:
-                parent[root(second)] = root(first)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for number in range(len(keyed)):
-        clusters[root(number)].append(number)
-    order = {figure.id: index for index, figure in enumerate(brief.figures)}
-    return [
-        sorted((keyed[n] for n in members), key=lambda figure: order[figure.id])
-        for members in clusters.values()
-        if len({keys[n] for n in members}) > 1
-    ]
-
-
-def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """F-drift: figures close in value that count different things: one number told two ways?"""
-    found = []
-    for cluster in drift_clusters(brief):
-        shown = [label(figure, brief.meta.lang) for figure in cluster[:MAX_LISTED]]
-        more = len(cluster) - len(shown)
-        labels = ", ".join(shown) + (f" and {more} more figures" if more else "")
+    lang = brief.meta.lang
+    found: list[Diagnostic] = []
+    for first_number, second_number in conflicting_pairs(brief):
+        first, second = brief.figures[first_number], brief.figures[second_number]
         found.append(
-            _finding(
-                "F-drift",
+            make_finding(
+                "F-conflict",
                 Severity.WARNING,
-                f"{labels} are close in size but count different things; they may be one number "
-                "described in different ways",
-                cluster,
-                "check what each source actually counted; lives saved, victims identified and "
-                "children rescued are different measures",
+                f"{label(first, lang)} ({_when(first)}) and {label(second, lang)} "
+                f"({_when(second)}) count the same thing for overlapping periods, but both cannot "
+                "be true",
+                (first, second),
+                "check both sources and say which one the brief relies on, or correct `counts` "
+                "or `period` if they measure different things",
             )
         )
-    return found
-
-
-def _words_qualifier(text: str) -> Qualifier | None:
-    lowered = f" {text.lower()} "
-    for qualifier, words in _QUALIFIER_WORDS.items():
-        if any(f" {word} " in lowered for word in words):
-            return qualifier
-    return None
-
-
-def find_qualifier_problems(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """F-qualifier: a qualifier dropped or changed, or nearly X told elsewhere as over X."""
-    found = []
-    lang = brief.meta.lang
-    for figure in brief.figures:
-        worded = _words_qualifier(figure.as_reported) if figure.as_reported else None
-        if worded is not None and worded is not figure.qualifier:
-            found.append(
-                _finding(
-                    "F-qualifier",
-                    Severity.WARNING,
-                    f"the source says “{figure.as_reported}” but the brief shows "
-                    f"“{format_figure(figure, lang)}”: the qualifier “{worded.value}” was "
-                    f"{'dropped' if figure.qualifier is Qualifier.EXACT else 'changed'}",
-                    (figure,),
-                    f"set `qualifier: {worded.value}`",
-                    field="qualifier" if "qualifier" in figure.where else "value",
-                )
-            )
-    related = [*groups_by_count(brief), *drift_clusters(brief)]
-    seen: set[tuple[str, str]] = set()
-    for group in related:
-        by_value: dict[float, list[Figure]] = defaultdict(list)
-        for figure in group:
-            by_value[figure.value].append(figure)
-        for figures in by_value.values():
-            below = [f for f in figures if f.qualifier in (Qualifier.NEARLY, Qualifier.UP_TO)]
-            above = [f for f in figures if f.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST)]
-            for low in below:
-                for high in above:
-                    if (low.id, high.id) in seen:
-                        continue
-                    seen.add((low.id, high.id))
-                    found.append(
-                        _finding(
-                            "F-qualifier",
-                            Severity.WARNING,
-                            f"{label(low, lang)} and {label(high, lang)} put the same number on "
-                            "opposite sides: one says below it, the other above it",
-                            (low, high),
-                            "find the exact figure in the original report",
-                        )
-                    )
-    return found + find_hand_typed_numbers(brief)
-
-
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)(?![\w])")
-
-
-def find_hand_typed_numbers(brief: Brief) -> list[Diagnostic]:
-    """F-qualifier: a number typed in prose that equals a figure but is not written {fig:id}."""
-    by_value: dict[float, list[Figure]] = defaultdict(list)
-    for figure in brief.figures:
-        by_value[float(figure.value)].append(figure)
-    found = []
-    for _label, text in brief.texts_in_order():
-        prose = re.sub(r"\{fig:[^}]*\}|\[@[^\]]*\]", lambda m: " " * len(m.group(0)), text.markdown)
-        for match in _NUMBER.finditer(prose):
-            digits = re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(1))
-            try:
-                value = float(digits)
-            except ValueError:
-                continue
-            if value >= 1900 and value <= 2100 and "," not in match.group(1):
-                continue  # a year, not a count
-            for figure in by_value.get(value, [])[:1]:
-                found.append(
-                    Diagnostic(
-                        "F-qualifier",
-                        Severity.WARNING,
-                        f"“{match.group(1)}” is typed by hand; the figure it matches is "
-                        f"{label(figure, brief.meta.lang)}, and its qualifier may be lost",
-                        text.line_location(match.start()),
-                        f"write {{fig:{figure.id}}} instead of the number",
-                        (figure.id,),
-                    )
-                )
     return found
 
 
 def find_undated(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-undated: a figure with no period."""
     return [
-        _finding(
+        make_finding(
             "F-undated",
             Severity.WARNING,
-            f"{label(figure, brief.meta.lang)} gives no year or period, so readers cannot "
-            "tell how current it is",
+            f"{label(figure, brief.meta.lang)} gives no year or period, so readers cannot tell "
+            "how current it is",
             (figure,),
-            "add `period:` (e.g. 2017 or 2012/2017) if the source gives one",
+            "add `period:` (e.g. 2017 or 2012/2017) if the source gives one; otherwise say so in "
+            "a caveat that covers F-undated",
+            field="id",
         )
         for figure in brief.figures
         if figure.period is None
     ]
 
 
+def years_before(day: dt.date, years: int) -> dt.date:
+    """Return the same calendar day `years` earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def find_stale(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-stale: the period ended more than STALE_YEARS years before the brief's date."""
-    found = []
-    for figure in brief.figures:
-        if figure.period and as_of.year - figure.period[1].year > STALE_YEARS:
-            found.append(
-                _finding(
-                    "F-stale",
-                    Severity.NOTE,
-                    f"{label(figure, brief.meta.lang)} dates from {figure.period_text}, more than "
-                    f"{STALE_YEARS} years before {as_of}",
-                    (figure,),
-                    "look for a more recent figure",
-                    field="period",
-                )
-            )
-    return found
+    cutoff = years_before(as_of.first_day(), STALE_YEARS)
+    return [
+        make_finding(
+            "F-stale",
+            Severity.NOTE,
+            f"{label(figure, brief.meta.lang)} dates from {figure.period_text}, more than "
+            f"{STALE_YEARS} years before {as_of}",
+            (figure,),
+            "look for a more recent figure, or say why this one still matters",
+            field="period",
+        )
+        for figure in brief.figures
+        if figure.period and figure.period[1].last_day() < cutoff
+    ]
 
 
-def _claimant_is_subject(claimed_by: str, about: Iterable[str]) -> bool:
-    claimed = claimed_by.lower()
-    return any(name.lower() in claimed or claimed in name.lower() for name in about if name)
+def name_words(name: str) -> frozenset[str]:
+    """Return a name's words for matching: lower case, possessives and filler words dropped.
+
+    >>> sorted(name_words("Thorn's press office (the organisation)"))
+    ['office', 'organisation', 'press', 'thorn']
+    """
+    words = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", name.lower()))
+    return frozenset(words) - _NAME_STOPWORDS
+
+
+def claimed_by_subject(brief: Brief, claimed_by: str) -> str:
+    """Return the name in `meta.about` that `claimed_by` names (all its words), or ""."""
+    person = brief.person(claimed_by)
+    claimed = name_words(person.name if person else claimed_by)
+    for name in brief.meta.about:
+        words = name_words(name)
+        if claimed and words and (words <= claimed or claimed <= words):
+            return name
+    return ""
 
 
 def find_self_reported(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-self-reported: claimed by the brief's own subject, or hedged in the source."""
-    found = []
+    found: list[Diagnostic] = []
     for figure in brief.figures:
-        by_subject = bool(figure.claimed_by) and _claimant_is_subject(
-            figure.claimed_by, brief.meta.about
-        )
-        if by_subject or figure.hedges:
-            why = (
-                f"claimed by {figure.claimed_by}, who the brief is about"
-                if by_subject
-                else f"hedged in the source (“{', '.join(figure.hedges)}”)"
-            )
+        subject = claimed_by_subject(brief, figure.claimed_by) if figure.claimed_by else ""
+        hedges = figure.hedges or tuple(filter(None, [hedge_in(figure.as_reported)]))
+        reasons = []
+        if subject:
+            person = brief.person(figure.claimed_by)
+            claimant = person.name if person else figure.claimed_by
+            reasons.append(f"claimed by {claimant}, whom this brief is about,")
+        if hedges:
+            reasons.append(f"hedged in the source (“{', '.join(hedges)}”)")
+        if reasons:
             found.append(
-                _finding(
+                make_finding(
                     "F-self-reported",
                     Severity.NOTE,
-                    f"{label(figure, brief.meta.lang)} is {why}: not independently verified",
+                    f"{label(figure, brief.meta.lang)} is {' and '.join(reasons).rstrip(',')}: not "
+                    "independently verified",
                     (figure,),
                     "look for an independent source for this number",
+                    kind="claimed" if subject else "hedged",
+                    facts=(("hedges", ", ".join(hedges)), ("claimed_by", figure.claimed_by)),
                 )
             )
     return found
 
 
 def find_single_source(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """F-single-source: only one source reports what a figure counts."""
-    found = []
-    for group in groups_by_count(brief):
-        sources = {figure.source for figure in group if figure.source}
-        if len(sources) <= 1:
-            for figure in group:
-                found.append(
-                    _finding(
-                        "F-single-source",
-                        Severity.NOTE,
-                        f"{label(figure, brief.meta.lang)} is reported by one source only",
-                        (figure,),
-                        "add a second, independent source if one exists",
-                    )
+    """F-single-source: every figure counting this thing cites the same one source."""
+    index = figure_index(brief)
+    sources: dict[int, set[str]] = defaultdict(set)
+    for number, figure in enumerate(brief.figures):
+        if figure.source:
+            sources[index.keys[number]].add(figure.source)
+    found: list[Diagnostic] = []
+    for number, figure in enumerate(brief.figures):
+        if not figure.source:
+            continue  # S-uncited says so
+        reporting = set().union(*(sources[key] for key in index.counts.related[index.keys[number]]))
+        if reporting == {figure.source}:
+            found.append(
+                make_finding(
+                    "F-single-source",
+                    Severity.NOTE,
+                    f"{label(figure, brief.meta.lang)} is reported by one source only",
+                    (figure,),
+                    "add a second, independent source if one exists",
                 )
+            )
     return found
-
-
-def format_value(figure: Figure, lang: str) -> str:
-    """Return the bare formatted number (for messages that need it)."""
-    return format_number(figure.value, lang, figure.unit)

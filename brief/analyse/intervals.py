@@ -1,118 +1,50 @@
-"""Qualifier intervals and counted-thing normalisation: the arithmetic behind the F-* checks.
+"""Qualifier intervals: the range of true values each reported figure allows (F-conflict…).
 
-In: figures. Out: the range of true values each reported figure allows, and a normalised key of what
-it counts, so that like is compared with like (docs/findings.md explains every rule and threshold).
+In: figures. Out: `Range` values (with open or closed ends) and the tests on them. The rules and
+their reasoning are in docs/findings.md ("From a qualifier to a range").
 """
 
 from __future__ import annotations
 
 import math
-import re
+from typing import NamedTuple
 
+from brief.analyse.counts import counts_key, same_thing
 from brief.model import Figure, Qualifier
 
-#: "nearly v" allows values up to this fraction below v (docs/findings.md: "nearly").
+__all__ = ["Range", "counts_key", "figure_range", "interval", "rounding_place", "same_thing"]
+
+#: "about v" allows at least this fraction either side, even for a precise-looking v.
+ABOUT_MIN_SPAN = 0.03
+#: …and at most this fraction: "about 1,000" is not 500 (half the thousand would allow it).
+ABOUT_MAX_SPAN = 0.25
+#: "nearly v" allows values up to this fraction below v, and never v itself.
 NEARLY_SPAN = 0.10
-#: "about v" allows at least this fraction either side, more when v is a round number.
-ABOUT_MIN_SPAN = 0.02
-
-_STOPWORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "and",
-    "in",
-    "for",
-    "to",
-    "by",
-    "from",
-    "with",
-    "on",
-    "who",
-    "were",
-    "was",
-    "been",
-    "being",
-    "that",
-    "their",
-    "its",
-}
-#: Irregular plurals and synonyms that count the same thing.
-_WORDS = {
-    "children": "child",
-    "kids": "child",
-    "kid": "child",
-    "minors": "child",
-    "minor": "child",
-    "people": "person",
-    "persons": "person",
-    "individuals": "person",
-    "individual": "person",
-    "lives": "life",
-    "women": "woman",
-    "men": "man",
-    "victims": "victim",
-    "survivors": "survivor",
-    "offenders": "perpetrator",
-    "offender": "perpetrator",
-    "abusers": "perpetrator",
-    "abuser": "perpetrator",
-    "perpetrators": "perpetrator",
-    "found": "identified",
-    "identify": "identified",
-    "identifying": "identified",
-    "rescue": "rescued",
-    "rescuing": "rescued",
-    "saved": "saved",
-    "save": "saved",
-    "saving": "saved",
-    "arrested": "arrested",
-    "arrests": "arrested",
-    "arrest": "arrested",
-}
 
 
-def normalise_word(word: str) -> str:
-    """Return a word's canonical form: lower case, singular, synonyms merged.
+class Range(NamedTuple):
+    """An interval of numbers; `low_open`/`high_open` exclude the bound itself."""
 
-    >>> normalise_word("Victims"), normalise_word("children"), normalise_word("states")
-    ('victim', 'child', 'state')
-    """
-    word = word.lower()
-    if word in _WORDS:
-        return _WORDS[word]
-    if len(word) > 3 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
 
+    def below(self, other: Range) -> bool:
+        """Return whether every value of this range is smaller than every value of `other`.
 
-def counts_key(counts: str) -> frozenset[str]:
-    """Return what a figure counts as a set of canonical words (order and plurals ignored).
+        >>> Range(5400, 6000, high_open=True).below(Range(6000, math.inf, low_open=True))
+        True
+        >>> Range(5400, 6000).below(Range(6000, 6000))
+        False
+        """
+        if self.high != other.low:
+            return self.high < other.low
+        return self.high_open or other.low_open
 
-    >>> sorted(counts_key("victims identified")) == sorted(counts_key("identified victim"))
-    True
-    """
-    words = re.findall(r"[\w’'-]+", counts.lower())
-    return frozenset(normalise_word(word) for word in words if word not in _STOPWORDS)
-
-
-def same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Return whether two counts keys name the same thing: equal, or one refines the other.
-
-    "child victims identified" and "child sex trafficking victims identified" are the same count
-    told with more or fewer words; "victims identified" and "children rescued" are not.
-
-    >>> same_thing(counts_key("child victims identified"),
-    ...            counts_key("child sex trafficking victims identified"))
-    True
-    """
-    if first == second:
-        return True
-    smaller, larger = sorted((first, second), key=len)
-    return len(smaller) >= 2 and smaller < larger
+    def meets(self, other: Range) -> bool:
+        """Return whether the two ranges share at least one value (both can be true)."""
+        return not (self.below(other) or other.below(self))
 
 
 def rounding_place(value: float) -> float:
@@ -134,27 +66,48 @@ def rounding_place(value: float) -> float:
     return 10.0**-decimals
 
 
+def about_span(value: float) -> float:
+    """Return how far "about v" may be from v: half its rounding place, within 3 %–25 % of v.
+
+    >>> about_span(6000), about_span(5791), about_span(1000)
+    (500.0, 173.73, 250.0)
+    """
+    size = abs(value)
+    return min(max(rounding_place(value) / 2, size * ABOUT_MIN_SPAN), size * ABOUT_MAX_SPAN)
+
+
+def figure_range(figure: Figure) -> Range:
+    """Return the range of true values a reported figure allows.
+
+    >>> from brief.errors import Location
+    >>> def fig(v, q): return Figure("x", Location("b"), value=v, counts="x", qualifier=q)
+    >>> figure_range(fig(6000, Qualifier.NEARLY))
+    Range(low=5400.0, high=6000, low_open=False, high_open=True)
+    >>> figure_range(fig(6000, Qualifier.OVER))
+    Range(low=6000, high=inf, low_open=True, high_open=False)
+    """
+    value, qualifier = figure.value, figure.qualifier
+    if qualifier is Qualifier.ABOUT:
+        span = about_span(value)
+        return Range(value - span, value + span)
+    if qualifier is Qualifier.NEARLY:
+        return Range(value - abs(value) * NEARLY_SPAN, value, high_open=True)
+    if qualifier is Qualifier.OVER:
+        return Range(value, math.inf, low_open=True)
+    if qualifier is Qualifier.AT_LEAST:
+        return Range(value, math.inf)
+    if qualifier is Qualifier.UP_TO:
+        return Range(min(0, value), value)
+    return Range(value, value)
+
+
 def interval(figure: Figure) -> tuple[float, float]:
-    """Return the closed range [low, high] of true values a reported figure allows.
+    """Return the closed hull [low, high] of a figure's range.
 
     >>> from brief.errors import Location
     >>> def fig(v, q): return Figure("x", Location("b"), value=v, counts="x", qualifier=q)
     >>> interval(fig(6000, Qualifier.ABOUT)), interval(fig(6000, Qualifier.NEARLY))
     ((5500.0, 6500.0), (5400.0, 6000))
     """
-    value = figure.value
-    if figure.qualifier is Qualifier.EXACT:
-        return value, value
-    if figure.qualifier is Qualifier.ABOUT:
-        span = max(rounding_place(value) / 2, abs(value) * ABOUT_MIN_SPAN)
-        return value - span, value + span
-    if figure.qualifier is Qualifier.NEARLY:
-        return value - abs(value) * NEARLY_SPAN, value
-    if figure.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
-        return value, math.inf
-    return min(0, value), value  # up to
-
-
-def representative(figure: Figure) -> float:
-    """Return the number a reader takes away from a figure (the reported value itself)."""
-    return figure.value
+    found = figure_range(figure)
+    return found.low, found.high

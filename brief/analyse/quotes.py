@@ -1,60 +1,72 @@
-"""Q-* checks: quotes told in differing versions, missing from their source, or second-hand.
+"""Q-variant and Q-secondhand: quotes told in differing versions, and quotes passed on.
 
-In: a `Brief` (with the text of local source copies). Out: findings, plus a W3C
-TextQuoteSelector for every quote found in its source's copy (for the build report).
+In: a `Brief`. Out: findings; a Q-variant finding carries the word diff between its two versions
+(`Finding.diff`), which the caveats print. Quote verification (Q-unverified) is in `verify.py`.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
+import itertools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
-from brief.analyse import QuoteMatch
+from brief.analyse import Finding
+from brief.analyse.counts import content_words
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.model import Brief, Quote
 
-#: Word-level similarity (difflib ratio) from which two different quotes are "near-identical".
+#: Word-level similarity (difflib ratio over normalised words) from which two different quotes
+#: are near-identical: "That's my day job, and I'm not backing down from it" / "…sticking to it"
+#: scores 0.70; two sentences of one speech sharing a phrase score about 0.3.
 VARIANT_RATIO = 0.6
-#: Characters of context kept on each side of a verified quote (TextQuoteSelector prefix/suffix).
-CONTEXT = 32
-_QUOTES = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "«": '"',
-        "»": '"',
-        "—": "-",
-        "–": "-",
-        "‑": "-",
-        "‒": "-",
-        "―": "-",
-    }
-)
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*")
+#: Two quotes are also one remark retold when their content words (stop words dropped, stemmed)
+#: match at this ratio, in order, and at least RETOLD_MIN_WORDS of them are shared: the two
+#: tellings of "a 7-year-old girl" score 0.53 with 5 words; two sentences of one speech 0.20.
+RETOLD_RATIO = 0.45
+RETOLD_MIN_WORDS = 4
+#: A word pair held by more quotes of one speaker than this says nothing about any two of them.
+COMMON_PAIR = 200
+#: Curly and angled quote marks, and dashes, as the plain characters they stand for.
+QUOTE_MARKS = {
+    **dict.fromkeys("‘’‚‛`′", "'"),
+    **dict.fromkeys("“”„‟«»″", '"'),
+    **dict.fromkeys("—–‑‒―−", "-"),
+    "\u00a0": " ",
+}
+#: For word lists a dash between words separates them; a hyphen inside a word does not.
+_WORD_MARKS = str.maketrans({**QUOTE_MARKS, **dict.fromkeys("—–‒―", " ")})
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+GAP = re.compile(r"\s*(?:…|\.\.\.|\[[^\]]*\])\s*")
 
 
 def words(text: str) -> list[str]:
-    """Return a text's words with quotes and dashes unified, case and punctuation dropped."""
-    return re.findall(r"[\w'-]+", text.translate(_QUOTES).lower())
+    """Return a text's words with quotes and dashes unified, case and punctuation dropped.
+
+    >>> words("“That’s my day job—I’m sticking to it.”")
+    ["that's", 'my', 'day', 'job', "i'm", 'sticking', 'to', 'it']
+    """
+    return _WORD.findall(text.translate(_WORD_MARKS).lower())
+
+
+def _word_key(word: str) -> str:
+    return "".join(words(word)) or word
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
-    """Return a word-level diff as (op, words) pairs: "=" same, "-" only in old, "+" only in new.
+    """Return a word diff as (op, words) pairs: "=" same, "-" only in old, "+" only in new.
 
-    >>> word_diff("I am not backing down", "I am sticking to it")
-    (('=', 'I am'), ('-', 'not backing down'), ('+', 'sticking to it'))
+    Words are compared without case, punctuation or quote styles; the text shown is the
+    original's (the old version's for unchanged words).
+
+    >>> word_diff("I'm not backing down from it", "I’m sticking to it.")
+    (('=', "I'm"), ('-', 'not backing down from'), ('+', 'sticking to'), ('=', 'it'))
     """
     old_words, new_words = old.split(), new.split()
     matcher = difflib.SequenceMatcher(
-        None, [w.lower() for w in old_words], [w.lower() for w in new_words], autojunk=False
+        None, [_word_key(w) for w in old_words], [_word_key(w) for w in new_words], autojunk=False
     )
     parts: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -68,183 +80,132 @@ def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(parts)
 
 
-def terminal_diff(diff: tuple[tuple[str, str], ...]) -> str:
-    """Show a word diff with markers, for the terminal: [-removed-] {+added+}."""
+def terminal_diff(diff: Sequence[tuple[str, str]]) -> str:
+    """Show a word diff with markers, for the terminal: [-removed-] {+added+}.
+
+    >>> terminal_diff((("=", "I'm"), ("-", "not backing down"), ("+", "sticking to")))
+    "I'm [-not backing down-] {+sticking to+}"
+    """
     marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
     return " ".join(marks[op].format(text) for op, text in diff)
 
 
-def _candidate_pairs(texts: list[list[str]]) -> set[tuple[int, int]]:
-    """Return the pairs of quotes sharing enough word pairs to be near-identical (no all-pairs)."""
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+def candidate_pairs(texts: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Return the pairs of texts sharing two word pairs (one for tiny texts); never all pairs."""
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
-        shingles = {tuple(text[i : i + 2]) for i in range(max(1, len(text) - 1))}
-        for shingle in shingles:
-            index[shingle].append(number)
+        for pair in sorted(set(itertools.pairwise(text))):
+            holders[pair].append(number)
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if len(members) > 200:  # a word pair most quotes share says nothing about any two
+    for members in holders.values():
+        if len(members) > COMMON_PAIR:
             continue
         for position, first in enumerate(members):
             for second in members[position + 1 :]:
                 shared[(first, second)] += 1
-    return {
+    return sorted(
         pair
         for pair, count in shared.items()
-        if count >= min(2, len(texts[pair[0]]) - 1, len(texts[pair[1]]) - 1, 2) or count >= 2
-    }
+        if count >= min(2, len(texts[pair[0]]) - 1, len(texts[pair[1]]) - 1)
+    )
+
+
+def _contains(longer: Sequence[str], pieces: Sequence[Sequence[str]]) -> bool:
+    """Return whether the pieces occur in `longer` in order (each piece as a word run)."""
+    cursor = 0
+    for piece in pieces:
+        size = len(piece)
+        while cursor + size <= len(longer) and list(longer[cursor : cursor + size]) != list(piece):
+            cursor += 1
+        if cursor + size > len(longer):
+            return False
+        cursor += size
+    return True
+
+
+def is_excerpt(first: Quote, second: Quote) -> bool:
+    """Return whether one quote is a cut of the other (its words, `…` gaps allowed, in order)."""
+    for short, long in ((first, second), (second, first)):
+        pieces = [words(piece) for piece in GAP.split(short.text)]
+        if _contains(words(long.text), [piece for piece in pieces if piece]):
+            return True
+    return False
+
+
+def variant_kind(first: Quote, second: Quote) -> str:
+    """Return "near-identical" or "retold" when two quotes are versions of one remark, else ""."""
+    one, other = words(first.text), words(second.text)
+    if one == other or is_excerpt(first, second):
+        return ""
+    matcher = difflib.SequenceMatcher(None, one, other, autojunk=False)
+    if matcher.real_quick_ratio() >= VARIANT_RATIO and matcher.ratio() >= VARIANT_RATIO:
+        return "near-identical"
+    one_content, other_content = content_words(first.text), content_words(second.text)
+    matcher = difflib.SequenceMatcher(None, one_content, other_content, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared >= RETOLD_MIN_WORDS and matcher.ratio() >= RETOLD_RATIO:
+        return "retold"
+    return ""
+
+
+def _by_speaker(brief: Brief) -> list[list[Quote]]:
+    grouped: dict[str, list[Quote]] = defaultdict(list)
+    for quote in brief.quotes:
+        grouped[" ".join(brief.speaker_name(quote.speaker).casefold().split())].append(quote)
+    return [quotes for _, quotes in sorted(grouped.items()) if len(quotes) > 1]
 
 
 def find_variants(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """Q-variant: two quotes by one speaker, near-identical but not equal."""
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    for quote in brief.quotes:
-        by_speaker[brief.speaker_name(quote.speaker).lower()].append(quote)
-    found = []
-    for quotes in by_speaker.values():
-        texts = [words(quote.text) for quote in quotes]
-        for first_index, second_index in sorted(_candidate_pairs(texts)):
+    """Q-variant: two quotes by one speaker, near-identical (or one remark retold) but not equal."""
+    found: list[Diagnostic] = []
+    for quotes in _by_speaker(brief):
+        for first_index, second_index in candidate_pairs([words(q.text) for q in quotes]):
             first, second = quotes[first_index], quotes[second_index]
-            if texts[first_index] == texts[second_index]:
-                continue
-            matcher = difflib.SequenceMatcher(
-                None, texts[first_index], texts[second_index], autojunk=False
-            )
-            if matcher.real_quick_ratio() < VARIANT_RATIO or matcher.ratio() < VARIANT_RATIO:
+            kind = variant_kind(first, second)
+            if not kind:
                 continue
             diff = word_diff(first.text, second.text)
+            how = (
+                "in two versions that differ"
+                if kind == "near-identical"
+                else ("telling one thing in two versions with different words")
+            )
             found.append(
-                Diagnostic(
+                Finding(
                     "Q-variant",
                     Severity.WARNING,
-                    f"{brief.speaker_name(first.speaker)} is quoted in two versions that differ: "
-                    f"“{first.text}” and “{second.text}”; changes: {terminal_diff(diff)}",
+                    f"{brief.speaker_name(first.speaker)} is quoted {how}: “{first.text}” and "
+                    f"“{second.text}”; changes: {terminal_diff(diff)}",
                     second.locate("text"),
-                    "find the original recording or transcript and quote it "
-                    "exactly, or say that the versions differ",
+                    "find the original recording or transcript and quote it exactly, or keep "
+                    "both and say in a caveat covering Q-variant that the versions differ",
                     (first.id, second.id),
+                    kind=kind,
+                    diff=diff,
                 )
             )
     return found
 
 
-def _normalised_with_map(text: str) -> tuple[str, list[int]]:
-    """Return text lower-cased with quotes, dashes and spaces unified, and a map to the original.
-
-    Spaces around dashes are dropped, so "defense — an actor" matches "defense—an actor".
-    """
-    translated = text.translate(_QUOTES).lower()
-    out: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(translated):
-        if char.isspace():
-            following = translated[index + 1 : index + 2]
-            if not out or out[-1] in " -" or following.isspace() or following == "-":
-                continue
-            char = " "
-        out.append(char)
-        positions.append(index)
-    return "".join(out), positions
-
-
-def _normalise(text: str) -> str:
-    return _normalised_with_map(text)[0].strip()
-
-
-def locate_quote(quote: str, source_text: str) -> tuple[int, int] | None:
-    """Return where a quote (with `…` gaps allowed) is in the source, as original offsets."""
-    haystack, positions = _normalised_with_map(source_text)
-    pieces = [_normalise(piece) for piece in _ELLIPSIS.split(quote) if _normalise(piece)]
-    start = end = None
-    cursor = 0
-    for piece in pieces:
-        at = haystack.find(piece.strip(" .,;:'\""), cursor)
-        if at < 0:
-            return None
-        start = at if start is None else start
-        cursor = at + len(piece.strip(" .,;:'\""))
-        end = cursor
-    if start is None or end is None:
-        return None
-    return positions[start], positions[end - 1] + 1
-
-
-def closest_passage(quote: str, source_text: str) -> str:
-    """Return the passage of the source most like the quote (for the Q-unverified message)."""
-    source_words = source_text.split()
-    wanted = quote.split()
-    best, best_ratio = "", 0.0
-    size = max(1, len(wanted))
-    target = words(quote)
-    for start in range(0, max(1, len(source_words) - size + 1), max(1, size // 4)):
-        window = " ".join(source_words[start : start + size])
-        ratio = difflib.SequenceMatcher(None, words(window), target, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = window, ratio
-    return best
-
-
-def verify_quotes(brief: Brief) -> tuple[list[Diagnostic], list[QuoteMatch]]:
-    """Q-unverified: every quote citing a source with a local copy must be found in that copy."""
-    found: list[Diagnostic] = []
-    matches: list[QuoteMatch] = []
-    for quote in brief.quotes:
-        source = brief.source(quote.source) if quote.source else None
-        if source is None or not source.text or source.text not in brief.texts:
-            continue
-        copy = brief.texts[source.text]
-        digest = hashlib.sha256(copy.encode("utf-8")).hexdigest()
-        where = locate_quote(quote.text, copy)
-        if where is None:
-            passage = closest_passage(quote.text, copy)
-            found.append(
-                Diagnostic(
-                    "Q-unverified",
-                    Severity.ERROR,
-                    f"the quote is not in {source.text}; the closest passage differs: "
-                    f"{terminal_diff(word_diff(passage, quote.text))}",
-                    quote.locate("text"),
-                    "copy the words exactly as the source prints them, or cite the right source",
-                    (quote.id,),
-                )
-            )
-            continue
-        start, end = where
-        matches.append(
-            QuoteMatch(
-                quote.id,
-                source.id,
-                copy[start:end],
-                copy[max(0, start - CONTEXT) : start],
-                copy[end : end + CONTEXT],
-                digest,
-            )
-        )
-    return found, matches
-
-
-def find_unverified(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """Q-unverified, as a registered check."""
-    return verify_quotes(brief)[0]
-
-
 def find_secondhand(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """Q-secondhand: the quote reaches us through an intermediary (`via`)."""
-    found = []
+    found: list[Diagnostic] = []
     for quote in brief.quotes:
-        if quote.via:
-            via = brief.source(quote.via)
-            name = via.title if via else quote.via
-            found.append(
-                Diagnostic(
-                    "Q-secondhand",
-                    Severity.NOTE,
-                    f"“{quote.text[:60]}{'…' if len(quote.text) > 60 else ''}” reaches us "
-                    "second-hand, "
-                    f"through {name}",
-                    quote.locate("via"),
-                    "cite the original interview or transcript if you can",
-                    (quote.id,),
-                )
+        if not quote.via:
+            continue
+        via = brief.source(quote.via)
+        name = via.title if via else quote.via
+        start = " ".join(quote.text.split()[:10])
+        found.append(
+            Finding(
+                "Q-secondhand",
+                Severity.NOTE,
+                f"“{start}{'…' if start != ' '.join(quote.text.split()) else ''}” reaches us "
+                f"second-hand, through {name}",
+                quote.locate("via"),
+                "cite the original interview, speech or transcript if you can find it",
+                (quote.id,),
+                facts=(("via", name),),
             )
+        )
     return found

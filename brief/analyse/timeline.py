@@ -1,85 +1,146 @@
 """T-* checks: events dated too loosely to order, and one event given two different dates.
 
-In: a `Brief`. Out: findings about its timeline.
+In: a `Brief`. Out: findings about its timeline (docs/findings.md, "Dates").
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections import defaultdict
 
+from brief.analyse import Finding, per_brief
+from brief.analyse.counts import content_words
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.markup import plain_text
 from brief.model import Brief, Event
 
+#: How far "approx: true" widens a date, by its precision: around 2012 may be 2011 or 2013.
+APPROX_WIDTH = {
+    "year": dt.timedelta(days=366),
+    "month": dt.timedelta(days=31),
+    "day": dt.timedelta(days=1),
+}
+
 
 def normalise_event(text: str) -> str:
-    """Return an event's text for comparison: plain, lower case, punctuation and spaces dropped.
+    """Return an event's text for comparison: plain words, stop words dropped, stemmed.
 
-    >>> normalise_event("Thorn is *founded*.") == normalise_event("thorn is founded")
+    >>> normalise_event("Thorn is *founded*.") == normalise_event("thorn was founded")
     True
     """
-    return " ".join(re.findall(r"\w+", plain_text(text).lower()))
+    return " ".join(content_words(plain_text(text)))
 
 
-def _short(event: Event) -> str:
+def short(event: Event) -> str:
+    """Return an event's first words, quoted, for messages."""
     text = plain_text(event.event.markdown)
     return f"“{text[:70]}{'…' if len(text) > 70 else ''}”"
 
 
 def find_imprecise(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """T-imprecise: an event dated only to the year while another event shares that year."""
-    by_year: dict[int, list[Event]] = defaultdict(list)
+    """T-imprecise: an event dated only to the year while another event shares that year.
+
+    Entries telling the same event (T-conflict's sets) do not count: their order is moot.
+    """
+    in_year: dict[int, int] = defaultdict(int)
+    finer_in_year: dict[int, int] = defaultdict(int)
     for event in brief.timeline:
-        by_year[event.date.year].append(event)
-    found = []
-    for events in by_year.values():
-        if len(events) < 2:
+        in_year[event.date.year] += 1
+        finer_in_year[event.date.year] += event.date.precision != "year"
+    same = {n: members for members in same_event_sets(brief) for n in members}
+    found: list[Diagnostic] = []
+    for number, event in enumerate(brief.timeline):
+        year = event.date.year
+        mine = [brief.timeline[n] for n in same.get(number, [number])]
+        mine = [other for other in mine if other.date.year == year]
+        others = in_year[year] - len(mine)
+        if event.date.precision != "year" or not others:
             continue
-        for event in events:
-            if event.date.precision == "year":
-                found.append(
-                    Diagnostic(
-                        "T-imprecise",
-                        Severity.NOTE,
-                        f"{_short(event)} is dated only to {event.date.year}, like another "
-                        "event of that year, so their order is not known",
-                        event.locate("date"),
-                        "give the month or day if a source states it",
-                        (event.id,),
-                    )
-                )
+        finer = finer_in_year[year] > sum(other.date.precision != "year" for other in mine)
+        many = others > 1
+        found.append(
+            Finding(
+                "T-imprecise",
+                Severity.NOTE,
+                f"{short(event)} is dated only to {year}, and {others} other "
+                f"event{'s' * many} of that year {'are' if many else 'is'} in the timeline"
+                + (" with a finer date" if finer else "")
+                + ", so their order is not known",
+                event.locate("date"),
+                "give the month or day if a source states it",
+                (event.id,),
+                facts=(("year", str(event.date.year)),),
+            )
+        )
     return found
 
 
+def date_range(event: Event, end: bool = False) -> tuple[dt.date, dt.date]:
+    """Return the days an event's date (or end date) may mean, widened when `approx`."""
+    date = event.end if end and event.end else event.date
+    width = APPROX_WIDTH[date.precision] if event.approx else dt.timedelta(0)
+    return date.first_day() - width, date.last_day() + width
+
+
+def _disagree(first: Event, second: Event) -> bool:
+    def apart(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]) -> bool:
+        return one[1] < other[0] or other[1] < one[0]
+
+    if apart(date_range(first), date_range(second)):
+        return True
+    return bool(first.end and second.end) and apart(
+        date_range(first, end=True), date_range(second, end=True)
+    )
+
+
+def same_event_sets(brief: Brief) -> list[list[int]]:
+    """Return sets of entries (by position) that tell one event: same_as links or same text."""
+    return per_brief("same-events", brief, _same_event_sets)
+
+
+def _same_event_sets(brief: Brief) -> list[list[int]]:
+    parent = list(range(len(brief.timeline)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    position = {event.id: number for number, event in enumerate(brief.timeline)}
+    by_text: dict[str, int] = {}
+    for number, event in enumerate(brief.timeline):
+        if event.same_as in position:
+            parent[root(number)] = root(position[event.same_as])
+        text = normalise_event(event.event.markdown)
+        if text:
+            parent[root(number)] = root(by_text.setdefault(text, number))
+    sets: dict[int, list[int]] = defaultdict(list)
+    for number in range(len(brief.timeline)):
+        sets[root(number)].append(number)
+    return [members for members in sets.values() if len(members) > 1]
+
+
 def find_date_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """T-conflict: entries for one event (same_as, or the same text) with different dates."""
-    found = []
-    events = {event.id: event for event in brief.timeline}
-    pairs: list[tuple[Event, Event]] = []
-    for event in brief.timeline:
-        if event.same_as and event.same_as in events:
-            pairs.append((events[event.same_as], event))
-    by_text: dict[str, list[Event]] = defaultdict(list)
-    for event in brief.timeline:
-        by_text[normalise_event(event.event.markdown)].append(event)
-    for same in by_text.values():
-        pairs += [(same[0], other) for other in same[1:]]
-    seen: set[tuple[str, str]] = set()
-    for first, second in pairs:
-        key = tuple(sorted((first.id, second.id)))
-        if key in seen or (first.date, first.end) == (second.date, second.end):
-            continue
-        seen.add(key)  # type: ignore[arg-type]
-        found.append(
-            Diagnostic(
-                "T-conflict",
-                Severity.WARNING,
-                f"one event is given two dates: {first.date} and {second.date} ({_short(second)})",
-                second.locate("date"),
-                "check the sources and keep the date they support",
-                (first.id, second.id),
-            )
-        )
+    """T-conflict: entries for one event (same_as, or the same text) with dates that disagree."""
+    found: list[Diagnostic] = []
+    for members in same_event_sets(brief):
+        for position, first_number in enumerate(members):
+            for second_number in members[position + 1 :]:
+                first, second = brief.timeline[first_number], brief.timeline[second_number]
+                if not _disagree(first, second):
+                    continue
+                found.append(
+                    Finding(
+                        "T-conflict",
+                        Severity.WARNING,
+                        f"one event is given two dates: {first.date} ('{first.id}') and "
+                        f"{second.date} ('{second.id}'): {short(second)}",
+                        second.locate("date"),
+                        "check the sources and keep the date they support; if both are "
+                        "uncertain, use the wider date with `approx: true`",
+                        (first.id, second.id),
+                    )
+                )
     return found

@@ -1,98 +1,253 @@
-"""Quote verification against local source copies (Q-unverified) and quote diffs (Q-variant)."""
+"""Quotes: versions that differ (Q-variant), quotes passed on (Q-secondhand), and verification
+against local source copies (Q-unverified), including the seed article."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import brief
 from brief import BuildOptions
-from brief.analyse.quotes import locate_quote, word_diff
-from tests.conftest import ARTICLE, EXAMPLE
+from brief.analyse import Finding, analyse
+from brief.analyse.quotes import candidate_pairs, terminal_diff, word_diff, words
+from brief.analyse.verify import locate_quote, normalise
+from brief.load import load
+from brief.validate import validate
+
+ROOT = Path(__file__).parents[2]
+ARTICLE = ROOT / ".." / "shared" / "seed" / "article.txt"
+EXAMPLE = ROOT / "examples" / "thorn"
+HEAD = "brief: 1\nmeta: {title: Q, lang: en, date: 2024-01-01}\n"
+PEOPLE = "people:\n  - {id: ashton, name: Ashton Kutcher}\n"
+SOURCES = "sources:\n  - {id: s, title: Report, publisher: P}\n"
+
+
+def quote(quote_id: str, text: str, speaker: str = "ashton", **fields: str) -> str:
+    """Return one quote as a YAML list item."""
+    extra = "".join(f", {key}: {value}" for key, value in fields.items())
+    return (
+        f"  - {{id: {quote_id}, text: {json.dumps(text)}, speaker: {speaker}, source: s{extra}}}\n"
+    )
 
 
 @pytest.fixture
-def example_with_article(tmp_path: Path) -> Path:
-    """The example brief with the seed article as the local copy of its `article` source."""
+def variants(write_brief: Callable[[str], Path]) -> Callable[[str], list[Finding]]:
+    """Return the Q-variant findings of a brief holding the given quotes."""
+
+    def run(quotes: str) -> list[Finding]:
+        source = validate(load(write_brief(HEAD + PEOPLE + "quotes:\n" + quotes + SOURCES)))
+        found = [f for f in analyse(source).findings if f.code == "Q-variant"]
+        assert all(isinstance(f, Finding) for f in found)
+        return found  # type: ignore[return-value]
+
+    return run
+
+
+# ── Q-variant ───────────────────────────────────────────────────────────────────────────
+
+
+def test_two_wordings_of_one_remark_are_a_variant_with_a_word_diff(
+    variants: Callable[[str], list[Finding]],
+) -> None:
+    (finding,) = variants(
+        quote("a", "That's my day job, and I'm not backing down from it")
+        + quote("b", "That’s my day job, and I’m sticking to it.", speaker='"Ashton Kutcher"')
+    )
+    assert finding.subjects == ("a", "b")
+    assert finding.kind == "near-identical"
+    assert ("-", "not backing down from") in finding.diff
+    assert ("+", "sticking to") in finding.diff
+    assert "[-not backing down from-] {+sticking to+}" in finding.message
+
+
+def test_one_story_retold_in_other_words_is_a_variant(
+    variants: Callable[[str], list[Finding]],
+) -> None:
+    (finding,) = variants(
+        quote(
+            "a", "They told us about a 7-year-old girl who had been subjected to abuse for years."
+        )
+        + quote(
+            "b",
+            "They told us a 7-year-old girl was being sexually abused, and that content was "
+            "being circulated on the dark web.",
+        )
+    )
+    assert finding.kind == "retold"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [
+        ("That's my day job.", "That’s my day job!", "ashton"),  # same words
+        ("That's my day job, and I'm sticking to it.", "That's my day job, I'm sticking.", "demi"),
+        (
+            "We were the last line of defense — an actor and his foundation.",
+            "We were the last line of defense … his foundation.",  # a cut, not a version
+            "ashton",
+        ),
+        (
+            "I’m here today to defend the right to pursue happiness.",
+            "But the right to pursue happiness for so many is stripped away.",
+            "ashton",
+        ),
+    ],
+)
+def test_no_variant_for_near_misses(
+    variants: Callable[[str], list[Finding]], first: str, second: str, speaker: str
+) -> None:
+    assert variants(quote("a", first) + quote("b", second, speaker=speaker)) == []
+
+
+def test_only_quotes_sharing_word_pairs_are_compared() -> None:
+    texts = [words("we build tools for kids"), words("we build tools for all"), words("no match")]
+    assert candidate_pairs(texts) == [(0, 1)]
+
+
+def test_word_diff_ignores_case_punctuation_and_quote_styles() -> None:
+    diff = word_diff("I'm not backing down from it", "i’m sticking to it.")
+    assert diff == (("=", "I'm"), ("-", "not backing down from"), ("+", "sticking to"), ("=", "it"))
+    assert terminal_diff(diff) == "I'm [-not backing down from-] {+sticking to+} it"
+
+
+def test_a_quote_through_an_intermediary_is_second_hand(
+    write_brief: Callable[[str], Path],
+) -> None:
+    text = HEAD + "quotes:\n" + quote("a", "Hello.", speaker="x", via="tv") + SOURCES
+    text += "  - {id: tv, title: TV interview, publisher: C}\n"
+    (finding,) = [
+        f for f in analyse(validate(load(write_brief(text)))).findings if f.code == "Q-secondhand"
+    ]
+    assert finding.message == "“Hello.” reaches us second-hand, through TV interview"
+
+
+# ── Q-unverified: matching rules ────────────────────────────────────────────────────────
+
+SPEECH = (
+    "“We were the last line of defense—an actor and his foundation, potentially the final "
+    "line of defense. That’s my day job, and I’m sticking to it.”"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we were the last line of defense",  # case
+        "We were the last line of defense - an actor",  # dash and the spaces around it
+        "We were the last line of defense — an actor",
+        "We were the last line of defense … potentially the final line of defense",  # a gap
+        "We were the last line of defense... the final line of defense.",
+        "We   were the\nlast line of defense",  # whitespace
+        "\u201cWe were the last line of defense\u201d",  # curly quotes around
+        "That's my day job, and I'm sticking to it.",  # straight for curly
+        "That’s my day job, and [I am] sticking to it.",  # an editor's insertion is a gap
+    ],
+)
+def test_quotes_are_found_after_normalising(text: str) -> None:
+    assert locate_quote(text, SPEECH) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "final line … We were",  # a gap keeps the order of its pieces
+        "last line of defence",  # another spelling is another word
+        "e last line",  # words are matched whole
+        "I’m sticking with it",
+    ],
+)
+def test_quotes_not_in_the_text_are_not_found(text: str) -> None:
+    assert locate_quote(text, SPEECH) is None
+
+
+def test_a_match_gives_offsets_in_the_original_text() -> None:
+    where = locate_quote("line of defense … final line", SPEECH)
+    assert where is not None
+    start, end = where
+    assert (
+        SPEECH[start:end]
+        == "line of defense—an actor and his foundation, potentially the final line"
+    )
+    assert normalise("İstanbul").offsets[:3] == (0, 0, 1)  # one character lowering to two
+
+
+# ── Q-unverified: the seed article ──────────────────────────────────────────────────────
+
+ARTICLE_QUOTES = [
+    ("congress", "I’m here today to defend the right to pursue happiness."),
+    ("stripped", "But the right to pursue happiness for so many is stripped away - it's raped"),
+    ("dhs", "They told us about a 7-year-old girl who had been subjected to abuse for years."),
+    (
+        "cut",
+        "I received a call from the Department of Homeland Security … the last line of defense.",
+    ),
+    ("core", "what we do at our core is we build technology"),
+]
+
+
+def _article_brief(write_brief: Callable[[str], Path], quotes: list[tuple[str, str]]) -> Path:
     assert ARTICLE.is_file(), f"{ARTICLE} is missing: the shared seed must sit beside the project"
+    items = "".join(quote(quote_id, text, speaker="Kutcher") for quote_id, text in quotes)
+    sources = "sources:\n  - {id: s, title: Article, publisher: P, text: article.txt}\n"
+    folder = write_brief(HEAD + "quotes:\n" + items + sources)
+    shutil.copy(ARTICLE, folder / "article.txt")
+    return folder
+
+
+def test_quotes_from_the_seed_article_are_verified_with_selectors(
+    write_brief: Callable[[str], Path],
+) -> None:
+    report = brief.check(_article_brief(write_brief, ARTICLE_QUOTES))
+    assert [f for f in report.findings if f.code == "Q-unverified"] == []
+    article = ARTICLE.read_text(encoding="utf-8").replace("\r\n", "\n")
+    digest = hashlib.sha256(article.encode("utf-8")).hexdigest()
+    matches = report.analysis.matches
+    assert [match.quote for match in matches] == [quote_id for quote_id, _ in ARTICLE_QUOTES]
+    for match in matches:
+        assert match.sha256 == digest
+        assert article[match.start - len(match.prefix) : match.end + len(match.suffix)] == (
+            match.prefix + match.exact + match.suffix
+        )
+        assert len(match.prefix) == 32 or match.start < 32
+    assert matches[0].exact == "I’m here today to defend the right to pursue happiness."
+
+
+def test_a_misquote_of_the_article_is_an_error_showing_the_closest_passage(
+    write_brief: Callable[[str], Path],
+) -> None:
+    misquote = [("job", "That’s my day job, and I’m sticking with it.")]
+    report = brief.check(_article_brief(write_brief, misquote))
+    (finding,) = [f for f in report.findings if f.code == "Q-unverified"]
+    assert isinstance(finding, Finding)
+    assert finding.subjects == ("job",)
+    assert "{+with+}" in finding.message
+    assert ("+", "with") in finding.diff
+    assert finding.location is not None
+    assert finding.location.path.endswith("brief.yaml")
+    assert finding.location.line == 4
+    assert report.fails()
+
+
+def test_every_example_quote_citing_the_article_is_found_in_it(tmp_path: Path) -> None:
     folder = tmp_path / "thorn"
     shutil.copytree(EXAMPLE, folder)
     shutil.copy(ARTICLE, folder / "article.txt")
     source = folder / "brief.yaml"
     text = source.read_text(encoding="utf-8")
+    assert "  - id: article\n" in text
     source.write_text(
         text.replace("  - id: article\n", "  - id: article\n    text: article.txt\n"),
         encoding="utf-8",
     )
-    return folder
-
-
-def test_every_example_quote_is_found_in_the_article(
-    example_with_article: Path, tmp_path: Path
-) -> None:
-    result = brief.build(
-        example_with_article, BuildOptions(out_dir=tmp_path / "dist", formats=("html",))
-    )
-    assert not [f for f in result.report.findings if f.code == "Q-unverified"]
+    result = brief.build(folder, BuildOptions(out_dir=tmp_path / "dist", formats=("html",)))
+    assert [f for f in result.report.findings if f.code == "Q-unverified"] == []
+    cited = [q for q in result.report.brief.quotes if q.source == "article"]
+    assert len(result.report.analysis.matches) == len(cited) > 0
     report = json.loads((tmp_path / "dist" / "thorn.report.json").read_text())
-    digest = hashlib.sha256(ARTICLE.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
-    article_quotes = [q for q in result.report.brief.quotes if q.source == "article"]
-    assert len(report["quotes"]) == len(article_quotes)
-    article = ARTICLE.read_text(encoding="utf-8")
-    for entry in report["quotes"]:
-        selector = entry["selector"]
-        assert entry["source_sha256"] == digest
-        assert selector["prefix"] + selector["exact"] + selector["suffix"] in article
-    html = (tmp_path / "dist" / "thorn.html").read_text()
-    assert f"sha256 {digest[:16]}" in html  # the "How this brief was checked" box
-
-
-def test_a_misquoted_sentence_is_an_error_showing_the_closest_passage(
-    example_with_article: Path,
-) -> None:
-    source = example_with_article / "brief.yaml"
-    text = source.read_text(encoding="utf-8")
-    source.write_text(
-        text.replace("I’m sticking to it.", "I’m sticking with it."), encoding="utf-8"
-    )
-    report = brief.check(example_with_article)
-    (finding,) = [f for f in report.findings if f.code == "Q-unverified"]
-    assert finding.subjects == ("day-job-sticking",)
-    assert "[-to-]" in finding.message or "{+with+}" in finding.message
-    assert finding.location.path.endswith("brief.yaml")
-    assert report.fails()
-
-
-@pytest.mark.parametrize(
-    "quote",
-    [
-        "we were the last line of defense",  # case
-        "We were the last line of defense - an actor",  # dash variants
-        "We were the last line of defense … potentially the final line of defense",  # gap
-        "We   were the\nlast line of defense",  # whitespace
-        "\u201cWe were the last line of defense\u201d",  # curly quotes around
-    ],
-)
-def test_quotes_match_after_normalising(quote: str) -> None:
-    source = (
-        "“We were the last line of defense—an actor and his foundation, potentially the "
-        "final line of defense.”"
-    )
-    assert locate_quote(quote, source) is not None
-
-
-def test_a_gap_must_keep_the_order_of_the_pieces() -> None:
-    assert locate_quote("final line … We were", "We were here. The final line.") is None
-
-
-def test_word_diff_marks_removed_and_added_words() -> None:
-    assert word_diff("I'm not backing down from it", "I'm sticking to it") == (
-        ("=", "I'm"),
-        ("-", "not backing down from"),
-        ("+", "sticking to"),
-        ("=", "it"),
-    )
+    assert len(report["quotes"]) == len(cited)
+    assert {entry["selector"]["type"] for entry in report["quotes"]} == {"TextQuoteSelector"}

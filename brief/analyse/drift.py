@@ -1,0 +1,118 @@
+"""F-drift: figures so close in value, counting different things, that one number may be told
+two ways ("over 6,000 lives saved" and "5,791 child victims identified").
+
+In: a `Brief`. Out: groups of drifting figures, and their findings. Figures are sorted by value
+and cut into windows (each holding the figures within DRIFT_RATIO of its smallest), so only
+neighbours are compared, never all pairs (docs/findings.md, "F-drift").
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from brief.analyse import per_brief
+from brief.analyse.common import figure_index, label, listing, make_finding
+from brief.dates import PartialDate
+from brief.errors import Diagnostic, Severity
+from brief.model import Brief, Figure
+
+#: Two values are "close" when they differ by at most this fraction of the larger one.
+DRIFT_RATIO = 0.15
+#: Below this size, close values are too often a coincidence to suggest one number told twice.
+DRIFT_MIN_VALUE = 50
+
+
+def close(low: float, high: float) -> bool:
+    """Return whether two positive values (low <= high) are within DRIFT_RATIO of each other.
+
+    >>> close(5791, 6608), close(103, 6000)
+    (True, False)
+    """
+    return high - low <= DRIFT_RATIO * high
+
+
+def unit_kind(figure: Figure) -> str:
+    """Return what sort of quantity a figure is: a percentage, a currency, or a count."""
+    unit = figure.unit.strip()
+    if unit in ("%", "percent"):
+        return "%"
+    return unit if len(unit) == 3 and unit.isupper() else "count"
+
+
+def _windows(brief: Brief) -> list[list[int]]:
+    """Cut the eligible figures, sorted by value, into windows of mutually close values."""
+    eligible = sorted(
+        (figure.value, number)
+        for number, figure in enumerate(brief.figures)
+        if math.isfinite(figure.value) and figure.value >= DRIFT_MIN_VALUE
+    )
+    windows: list[list[int]] = []
+    for value, number in eligible:
+        if windows and close(brief.figures[windows[-1][0]].value, value):
+            windows[-1].append(number)
+        else:
+            windows.append([number])
+    return windows
+
+
+def _groups(brief: Brief) -> list[tuple[int, ...]]:
+    index = figure_index(brief)
+    kinds = [unit_kind(figure) for figure in brief.figures]
+    keys, periods, related = index.keys, index.periods, index.counts.related_sets
+
+    def drifts(first: int, second: int) -> bool:  # inlined: called for every close pair
+        one, other = keys[first], keys[second]
+        if kinds[first] != kinds[second] or one == other or other in related[one]:
+            return False
+        when, then = periods[first], periods[second]
+        return when is None or then is None or (when[0] <= then[1] and then[0] <= when[1])
+
+    windows = _windows(brief)
+    groups: list[tuple[int, ...]] = []
+    for window in windows:
+        if len({index.keys[number] for number in window}) < 2:
+            continue
+        members = [a for a in window if any(drifts(a, b) for b in window if b != a)]
+        if len(members) >= 2:
+            groups.append(tuple(sorted(members)))
+    value = [figure.value for figure in brief.figures]
+    for window, following in itertools.pairwise(windows):
+        across: set[int] = set()  # close pairs cut apart by the windows' edge: one more group
+        for first in reversed(window):
+            if not close(value[first], value[following[0]]):
+                break
+            for second in following:
+                if not close(value[first], value[second]):
+                    break
+                if drifts(first, second):
+                    across |= {first, second}
+        if across:
+            groups.append(tuple(sorted(across)))
+    return sorted(groups, key=lambda group: (group[-1], group))
+
+
+def drift_groups(brief: Brief) -> list[tuple[int, ...]]:
+    """Return groups of figure numbers close in value that count different things."""
+    return per_brief("drift-groups", brief, _groups)
+
+
+def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
+    """F-drift: figures close in value that count different things: one number told two ways?"""
+    found: list[Diagnostic] = []
+    for group in drift_groups(brief):
+        figures = [brief.figures[number] for number in group]
+        labels = listing([label(figure, brief.meta.lang) for figure in figures])
+        found.append(
+            make_finding(
+                "F-drift",
+                Severity.WARNING,
+                f"{labels} are close in size but count different things; they may be one number "
+                "described in different ways",
+                figures,
+                "check what each source actually counted (lives saved, victims identified and "
+                "children rescued are different measures); if they are one number, keep one "
+                "figure, otherwise explain the difference in a caveat that covers F-drift",
+            )
+        )
+    return found

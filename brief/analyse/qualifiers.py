@@ -1,0 +1,203 @@
+"""F-qualifier: a qualifier dropped, changed or contradicted anywhere a figure is shown.
+
+In: a `Brief`. Out: findings of five kinds (docs/findings.md, "F-qualifier"):
+`contradict` (one number for one count with qualifiers that cannot both hold: nearly X, over X),
+`contradict-drift` (the same for two figures that may be one number told two ways, F-drift),
+`wording` (the source's words carry another qualifier than `qualifier`), `number` (the source's
+words carry another number than `value`), `typed` (a number typed in prose instead of {fig:id}).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from brief.analyse import Finding
+from brief.analyse.common import figure_index, label, make_finding
+from brief.analyse.counts import content_words
+from brief.analyse.drift import drift_groups
+from brief.analyse.figures import related_groups
+from brief.analyse.wording import Number, find_numbers, qualifier_anywhere, qualifier_near
+from brief.dates import PartialDate
+from brief.errors import Diagnostic, Severity
+from brief.l10n import format_figure
+from brief.model import Brief, Figure, Qualifier, Text
+
+#: Below this value a number typed in prose must be followed by a word of what the figure counts
+#: before it is taken for the figure ("7-year-old" is not the figure "7 offices").
+TYPED_MIN_VALUE = 10
+_HIDDEN = re.compile(r"\{fig:[^}]*\}|\[@[^\]]*\]|\]\([^)]*\)|<?https?://\S+|`[^`]*`")
+
+
+def find_qualifier_problems(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
+    """F-qualifier: contradicting qualifiers, wording that disagrees, numbers typed by hand."""
+    return [*find_contradictions(brief), *find_wording_problems(brief), *find_typed_numbers(brief)]
+
+
+def _contradicting_pairs(brief: Brief) -> list[tuple[int, int, bool]]:
+    """Return (earlier, later, same count) pairs: one value, ranges that cannot both hold."""
+    index = figure_index(brief)
+    pairs: set[tuple[int, int, bool]] = set()
+    candidates = [(members, cross, True) for members, cross in related_groups(index)]
+    candidates += [(list(group), False, False) for group in drift_groups(brief)]
+    for members, cross, same in candidates:
+        by_value: dict[float, list[int]] = defaultdict(list)
+        for number in members:
+            by_value[brief.figures[number].value].append(number)
+        for numbers in by_value.values():
+            for position, first in enumerate(numbers):
+                for second in numbers[position + 1 :]:
+                    if cross and index.keys[first] == index.keys[second]:
+                        continue
+                    if same != index.same_count(first, second) or not index.overlap(first, second):
+                        continue
+                    if not index.ranges[first].meets(index.ranges[second]):
+                        pairs.add((min(first, second), max(first, second), same))
+    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+
+def find_contradictions(brief: Brief) -> list[Finding]:
+    """F-qualifier `contradict`: one number given with qualifiers that cannot both hold."""
+    lang = brief.meta.lang
+    found = []
+    for first_number, second_number, same in _contradicting_pairs(brief):
+        first, second = brief.figures[first_number], brief.figures[second_number]
+        what = "count the same thing" if same else "may be one number told two ways (F-drift)"
+        found.append(
+            make_finding(
+                "F-qualifier",
+                Severity.WARNING,
+                f"{label(first, lang)} and {label(second, lang)} {what}, but "
+                f"“{format_figure(first, lang)}” and “{format_figure(second, lang)}” cannot both "
+                "be true",
+                (first, second),
+                "find the exact wording in the original report and use its qualifier for both"
+                if same
+                else "check each source's exact wording; if they are one number, keep one figure "
+                "with the source's qualifier",
+                field="qualifier" if "qualifier" in second.where else "value",
+                kind="contradict" if same else "contradict-drift",
+            )
+        )
+    return found
+
+
+def _worded(figure: Figure) -> tuple[list[Number], Number | None, Qualifier | None]:
+    """Return the numbers in `as_reported`, the one meaning `value`, and its qualifier word."""
+    numbers = find_numbers(figure.as_reported)
+    match = next((number for number in numbers if number.means(figure.value)), None)
+    if match is not None:
+        return numbers, match, qualifier_near(figure.as_reported, match) or Qualifier.EXACT
+    return numbers, None, None if numbers else qualifier_anywhere(figure.as_reported)
+
+
+def find_wording_problems(brief: Brief) -> list[Finding]:
+    """F-qualifier `wording`/`number`: `as_reported` disagrees with `qualifier` or `value`."""
+    lang = brief.meta.lang
+    found = []
+    for figure in brief.figures:
+        if not figure.as_reported:
+            continue
+        numbers, match, worded = _worded(figure)
+        shown = format_figure(figure, lang)
+        if numbers and match is None:
+            found.append(
+                make_finding(
+                    "F-qualifier",
+                    Severity.WARNING,
+                    f"the source's words “{figure.as_reported}” give "
+                    f"{' and '.join(n.written for n in numbers)}, but the brief shows {shown}",
+                    (figure,),
+                    "copy the number exactly as the source gives it, in `value`",
+                    kind="number",
+                    facts=(("as_reported", figure.as_reported),),
+                )
+            )
+        elif worded is not None and worded is not figure.qualifier:
+            change = "dropped" if figure.qualifier is Qualifier.EXACT else "changed"
+            found.append(
+                make_finding(
+                    "F-qualifier",
+                    Severity.WARNING,
+                    f"the source says “{figure.as_reported}” but the brief shows “{shown}”: the "
+                    f"qualifier “{worded.value}” was {change}",
+                    (figure,),
+                    f"set `qualifier: {worded.value}` to keep the source's meaning",
+                    field="qualifier" if "qualifier" in figure.where else "as_reported",
+                    kind="wording",
+                    facts=(("as_reported", figure.as_reported), ("worded", worded.value)),
+                )
+            )
+    return found
+
+
+def place_name(where: str) -> str:
+    """Return a text's label (`Brief.texts_in_order`) as a reader would name the place."""
+    kind, _, rest = where.partition(":")
+    if kind.startswith("key_points["):
+        return f"key point {int(kind[11:-1]) + 1}"
+    names = {"summary": "the summary", "meta.content_warning": "the content warning"}
+    if kind in names:
+        return names[kind]
+    return {"timeline": "the timeline", "caveats": "a caveat", "revision": "a correction"}.get(
+        kind, rest or kind
+    )
+
+
+def _typed_matches(
+    by_value: dict[float, list[Figure]], text: Text
+) -> list[tuple[Number, list[Figure]]]:
+    prose = _HIDDEN.sub(lambda match: " " * len(match.group(0)), text.markdown)
+    found = []
+    for number in find_numbers(prose):
+        after = set(content_words(" ".join(prose[number.end :].split()[:5])))
+        figures = [
+            figure
+            for value in sorted(number.values)
+            for figure in by_value.get(value, [])
+            if (figure.unit.strip() == "%") == number.percent
+            and (abs(figure.value) >= TYPED_MIN_VALUE or after & set(content_words(figure.counts)))
+        ]
+        if figures:
+            found.append((number, figures))
+    return found
+
+
+def find_typed_numbers(brief: Brief) -> list[Finding]:
+    """F-qualifier `typed`: a number in prose that equals a figure but is not written {fig:id}."""
+    lang = brief.meta.lang
+    by_value: dict[float, list[Figure]] = defaultdict(list)
+    for figure in brief.figures:
+        by_value[float(figure.value)].append(figure)
+    found = []
+    for where, text in brief.texts_in_order():
+        for number, figures in _typed_matches(by_value, text):
+            worded = qualifier_near(text.markdown, number) or Qualifier.EXACT
+            first = figures[0]
+            if worded is first.qualifier:
+                changed = "its qualifier and format are not kept in step with the figure"
+            elif worded is Qualifier.EXACT:
+                changed = f"the text drops the source's “{first.qualifier.value}”"
+            else:
+                changed = (
+                    f"the text says “{worded.value}” where the source says "
+                    f"“{first.qualifier.value}”"
+                )
+            found.append(
+                Finding(
+                    "F-qualifier",
+                    Severity.WARNING,
+                    f"“{number.written}” in {place_name(where)} is typed by hand; it matches "
+                    f"{label(first, lang)}, and {changed}",
+                    text.line_location(number.start),
+                    f"write {{fig:{first.id}}} instead of the number",
+                    tuple(figure.id for figure in figures),
+                    kind="typed",
+                    facts=(
+                        ("written", number.written),
+                        ("place", place_name(where)),
+                        ("worded", worded.value),
+                    ),
+                )
+            )
+    return found
