@@ -38,7 +38,7 @@ from brief.themes import theme_colors
 #: Right-to-left scripts' languages (design.md §4, issue 5).
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi")
 #: How many characters of quotations a handout prints before pointing to the full brief.
-HANDOUT_QUOTE_BUDGET = 700
+HANDOUT_QUOTE_BUDGET = 450
 
 
 @dataclass(frozen=True)
