@@ -49,6 +49,25 @@ class EpubSection:
     xhtml: str
 
 
+#: DPUB-ARIA roles for the EPUB structural semantics we use; a type with an ARIA equivalent is
+#: given with its role on a <section> (DAISY Ace rule epub-type-has-matching-role), while the
+#: book divisions without one (bodymatter, backmatter, titlepage) stay on <body>.
+_ROLES = {"chapter": "doc-chapter", "bibliography": "doc-bibliography"}
+
+
+def split_epub_type(epub_type: str) -> tuple[str, str, str]:
+    """Return (body type, section type, section role) for a section's `epub:type` words.
+
+    >>> split_epub_type("backmatter bibliography")
+    ('backmatter', 'bibliography', 'doc-bibliography')
+    """
+    words = epub_type.split()
+    semantic = [word for word in words if word in _ROLES]
+    body = " ".join(word for word in words if word not in _ROLES)
+    section = " ".join(semantic)
+    return body, section, " ".join(_ROLES[word] for word in semantic)
+
+
 def without_scheme(url: str) -> str:
     """Print a URL as people type it.
 
@@ -208,10 +227,13 @@ def render_epub(
         counter = iter(range(1, 10_000))
         text = _NOTEREF.sub(lambda m, b=backlinks, c=counter: _epub_noteref(m, b, c), text)
         text = insert_page_breaks(text, page_starts or {})
+        body_type, section_type, role = split_epub_type(epub_type)
         xhtml = template.render(
             doc=document,
             title=title,
-            epub_type=epub_type,
+            body_type=body_type,
+            section_type=section_type,
+            role=role,
             body=Markup(text),
             notes=[notes[number] for number in cited],
             backlinks=backlinks,

