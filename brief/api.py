@@ -15,11 +15,12 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief import __version__
+from brief import __version__, l10n
 from brief.analyse import Analysis, analyse
 from brief.cache import cache_key, load_cached, store
-from brief.compose import ComposeOptions, compose
+from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
 from brief.dates import PartialDate
+from brief.document import Document
 from brief.errors import Diagnostic, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
@@ -34,6 +35,20 @@ if TYPE_CHECKING:
 FORMATS = ("pdf", "epub", "html")
 #: A handout prints on at most two pages, on A4 and on Letter (design.md §4).
 HANDOUT_PAGES = 2
+#: A large-print handout sets 16pt type where the handout sets 9–10pt: 2.5 times the area per
+#: word. It may take two sheets printed on both sides.
+LARGE_PRINT_HANDOUT_PAGES = 4
+
+
+def handout_pages(document: Document) -> int:
+    """Return the most pages a handout may take (aims at, in large print)."""
+    return handout_pages_for(document.large_print)
+
+
+def handout_pages_for(large_print: bool) -> int:
+    return LARGE_PRINT_HANDOUT_PAGES if large_print else HANDOUT_PAGES
+
+
 #: The cache's index of a build's outputs (sizes, hashes, pages).
 OUTPUTS_JSON = "outputs.json"
 
@@ -46,6 +61,7 @@ class BuildOptions:
     out_dir: Path = Path("dist")
     paper: Paper | None = None
     layout: Layout | None = None
+    large_print: bool = False
     strict: bool = False
     keep_html: bool = False
     pdf_variant: str = "ua-1"
@@ -79,6 +95,7 @@ class BuildResult:
     outputs: tuple[Output, ...] = ()
     stopped: bool = False
     cached: bool = False
+    notices: tuple[Diagnostic, ...] = ()
 
 
 def check(path: Path | str, as_of: PartialDate | None = None) -> Report:
@@ -112,12 +129,55 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
         if options.cache_dir:
             store(options.cache_dir, key, {**files, OUTPUTS_JSON: _outputs_json(outputs)})
     name = report.brief.name
+    notices = build_notices(report.brief, options, outputs)
     files[f"{name}.report.json"] = build_report(
-        report.findings, outputs, report.analysis.matches, timings, __version__
+        (*report.findings, *notices), outputs, report.analysis.matches, timings, __version__
     )
     with stage("publish", timings):
         publish(files, options.out_dir)
-    return BuildResult(report, tuple(outputs), cached=bool(cached))
+    return BuildResult(report, tuple(outputs), cached=bool(cached), notices=notices)
+
+
+def build_notices(
+    brief: Brief, options: BuildOptions, outputs: list[Output]
+) -> tuple[Diagnostic, ...]:
+    """Return what the builder should know about its outputs: O- codes, warnings that never
+    stop a build (not even under --strict: they describe the output, not the source)."""
+    notices = []
+    where = brief.locate("meta.layout")
+    for output in outputs:
+        if output.format != "pdf":
+            continue
+        layout = options.layout or brief.meta.layout
+        if (
+            layout is Layout.HANDOUT
+            and options.large_print
+            and output.pages > handout_pages_for(large_print=True)
+        ):
+            notices.append(
+                Diagnostic(
+                    "O-pages",
+                    Severity.WARNING,
+                    f"the large-print handout takes {output.pages} pages, more than the "
+                    f"{LARGE_PRINT_HANDOUT_PAGES} it aims at; it was built anyway, at 16pt",
+                    where,
+                    "shorten the summary or key points, or build with --layout brief",
+                )
+            )
+        if l10n.base_language(brief.meta.lang) in RTL_LANGUAGES:
+            notices.append(
+                Diagnostic(
+                    "O-rtl",
+                    Severity.WARNING,
+                    "right-to-left PDF: Arabic and Hebrew text is shaped and reads right to "
+                    "left, but WeasyPrint keeps tables' columns in left-to-right order and may "
+                    "put punctuation beside Latin words on the wrong side",
+                    brief.locate("meta.lang"),
+                    "check the PDF by eye before printing; the EPUB and HTML are fully "
+                    "right-to-left",
+                )
+            )
+    return tuple(notices)
 
 
 def build_in_memory(
@@ -210,7 +270,11 @@ def _write_outputs(
     """
     brief = report.brief
     with stage("compose", timings):
-        document = compose(brief, report.analysis, ComposeOptions(options.paper, options.layout))
+        document = compose(
+            brief,
+            report.analysis,
+            ComposeOptions(options.paper, options.layout, options.large_print),
+        )
     files: dict[str, bytes] = {}
     outputs: dict[str, Output] = {}
     name = brief.name
@@ -248,7 +312,8 @@ def _write_outputs(
                 brief.path,
                 options.pdf_variant,
                 document.id,
-                max_pages=HANDOUT_PAGES if handout else None,
+                max_pages=handout_pages(document) if handout else None,
+                hard_limit=not document.large_print,
                 attachments=_audit_attachments(report) if options.pdf_variant != "ua-1" else (),
                 on_layout=start_others,
             )

@@ -27,6 +27,7 @@ class BatchItem:
     outputs: tuple[Output, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     stopped: bool = False
+    notices: tuple[Diagnostic, ...] = ()
 
 
 def build_one(source: str, options: BuildOptions) -> BatchItem:
@@ -36,7 +37,14 @@ def build_one(source: str, options: BuildOptions) -> BatchItem:
     except BriefError as caught:
         return BatchItem(source, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics)
     code = ExitCode.FINDINGS if result.stopped else ExitCode.OK
-    return BatchItem(source, code, result.outputs, result.report.findings, result.stopped)
+    return BatchItem(
+        source,
+        code,
+        result.outputs,
+        (*result.report.findings, *result.notices),
+        result.stopped,
+        result.notices,
+    )
 
 
 def build_many(

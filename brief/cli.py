@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--out", type=Path, default=Path("dist"), metavar="DIR")
     build.add_argument("--paper", choices=("a4", "letter"))
     build.add_argument("--layout", choices=("handout", "brief"))
+    build.add_argument(
+        "--large-print",
+        action="store_true",
+        help="16pt body text in the PDF and HTML (a handout may then take 4 pages)",
+    )
     build.add_argument("--strict", action="store_true", help="warnings fail the build")
     build.add_argument("--keep-html", action="store_true", help="also write <name>.print.html")
     build.add_argument(
@@ -150,6 +155,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out_dir=args.out,
         paper=Paper(args.paper) if args.paper else None,
         layout=Layout(args.layout) if args.layout else None,
+        large_print=args.large_print,
         strict=args.strict,
         keep_html=args.keep_html,
         pdf_variant=args.pdf_variant,
@@ -166,8 +172,11 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             strict = " (warnings fail under --strict)" if args.strict else ""
             err.write(f"{item.source}: not built: fix the errors above{strict}\n")
         elif not args.quiet:
+            if item.notices:
+                err.write(format_text(item.notices) + "\n")
             for output in item.outputs:
-                pages = f", {output.pages} pages" if output.pages else ""
+                plural = "page" if output.pages == 1 else "pages"
+                pages = f", {output.pages} {plural}" if output.pages else ""
                 out.write(f"{output.path}  ({output.size:,} bytes{pages})\n")
     if len(items) > 1:
         from brief.write.atomic import publish

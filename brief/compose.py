@@ -47,6 +47,7 @@ class ComposeOptions:
 
     paper: Paper | None = None
     layout: Layout | None = None
+    large_print: bool = False
 
 
 class _Notes:
@@ -160,6 +161,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         url_qr=qr_data_uri(brief.meta.url) if brief.meta.url else "",
         paper=options.paper or brief.meta.paper,
         layout=options.layout or brief.meta.layout,
+        large_print=options.large_print,
         labels=l10n.labels_for(lang),
         content_warning=content_warning,
         summary=summary,

@@ -119,6 +119,7 @@ class Document:
     url_qr: str
     paper: Paper
     layout: Layout
+    large_print: bool
     labels: dict[str, str]
     content_warning: Markup
     summary: Markup

@@ -128,6 +128,8 @@ def stylesheet(document: Document, target: str, font_prefix: str) -> str:
     if target == "pdf":
         parts.append(_css_file("print.css"))
         parts.append(f"@page {{ size: {PAGE_SIZES[document.paper.value]}; }}")
+    if document.large_print and target != "epub":
+        parts.append(_css_file("large-print.css"))
     return "\n".join(parts)
 
 
@@ -157,18 +159,19 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
 
     `fit` is the handout's fit level (see `write.pdf.write_pdf`); 0 prints as designed.
     """
-    prefix = font_dir().as_uri() + "/" if target == "pdf" else "fonts/"
-    css = stylesheet(document, target, prefix)
     if target == "html":
-        css = "\n".join(
-            [
-                theme_css(document.theme, document.labels),
-                _css_file("base.css"),
-                "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
-                "font-family: Georgia, 'Noto Serif', serif; }",
-                fonts_css(document.fonts),
-            ]
-        )
+        parts = [
+            theme_css(document.theme, document.labels),
+            _css_file("base.css"),
+            "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
+            "font-family: Georgia, 'Noto Serif', serif; }",
+            fonts_css(document.fonts),
+        ]
+        if document.large_print:
+            parts += [_css_file("large-print.css"), "body.large-print { max-width: 62rem; }"]
+        css = "\n".join(parts)
+    else:
+        css = stylesheet(document, target, font_dir().as_uri() + "/")
     html = (
         environment()
         .get_template("page.html.j2")

@@ -140,6 +140,7 @@ def write_pdf(
     variant: str = "ua-1",
     identifier: str = "brief",
     max_pages: int | None = None,
+    hard_limit: bool = True,
     attachments: Sequence[PdfAttachment] = (),
     on_layout: Callable[[tuple[tuple[str, ...], ...]], None] = lambda anchors: None,
 ) -> PdfOutput:
@@ -147,13 +148,14 @@ def write_pdf(
 
     `render(level)` returns the print HTML at a fit level (0: as designed, 1 and 2: smaller type
     down to a 9 pt floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB and HTML
-    with a printed pointer).
+    with a printed pointer). With `hard_limit` off, the last level is kept even when over.
     """
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
         html = render(level)
         document = layout_pdf(html, folder, title, variant)
-        if not max_pages or len(document.pages) <= max_pages:
+        last = level == levels[-1]
+        if not max_pages or len(document.pages) <= max_pages or (last and not hard_limit):
             anchors = tuple(tuple(page.anchors) for page in document.pages)
             on_layout(anchors)  # the page map is known: other outputs may start now
             data = document.write_pdf(
