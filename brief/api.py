@@ -24,7 +24,7 @@ from brief.document import Document
 from brief.errors import Diagnostic, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
-from brief.render import render_page
+from brief.render import THEME_FONT_SCHEME, render_page
 from brief.report import Output, build_report, describe_output, stage
 from brief.validate import validate
 from brief.write.atomic import prepare_folder, publish
@@ -314,6 +314,10 @@ def _write_outputs(
                 document.id,
                 max_pages=handout_pages(document) if handout else None,
                 hard_limit=not document.large_print,
+                provided={
+                    f"{THEME_FONT_SCHEME}:{role}": font.data
+                    for role, font in document.theme_fonts.items()
+                },
                 attachments=_audit_attachments(report) if options.pdf_variant != "ua-1" else (),
                 on_layout=start_others,
             )

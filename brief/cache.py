@@ -37,6 +37,8 @@ def cache_key(brief: Brief, options: Mapping[str, object]) -> str:
         digest.update(name.encode() + b"\0" + text.encode())
     for name, image in sorted(brief.images.items()):
         digest.update(name.encode() + b"\0" + image.data)
+    for name, font in sorted(brief.font_files.items()):
+        digest.update(name.encode() + b"\0" + font.data)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(brief.name.encode())
     return digest.hexdigest()

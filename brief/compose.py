@@ -30,6 +30,7 @@ from brief.document import (
     QuoteRow,
 )
 from brief.errors import Severity
+from brief.fonts import FILE_ROLES
 from brief.markup import render_markdown
 from brief.model import Brief, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
@@ -178,6 +179,11 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         checked=_checked(brief, analysis, plan),
         theme=theme_colors(brief.theme.name, brief.theme.colors),
         fonts=dict(brief.theme.fonts),
+        theme_fonts={
+            role: brief.font_files[name]
+            for role, name in brief.theme.fonts.items()
+            if role in FILE_ROLES and name in brief.font_files
+        },
         **_logo(brief),
     )
 

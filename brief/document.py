@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from brief.fonts import FontFile
 from brief.model import Layout, Paper
 
 
@@ -136,6 +137,7 @@ class Document:
     checked: Checked
     theme: dict[str, str] = field(default_factory=dict)
     fonts: dict[str, str] = field(default_factory=dict)
+    theme_fonts: dict[str, FontFile] = field(default_factory=dict)  # role -> checked file
     logo: str = ""
     logo_alt: str = ""
     logo_uri: str = ""

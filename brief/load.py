@@ -26,6 +26,7 @@ from brief.files import (
     read_includes,
     resolve_inside,
 )
+from brief.fonts import FontFile, read_fonts
 from brief.images import ImageFile
 
 __all__ = ["MAX_INCLUDE_BYTES", "Coerced", "Source", "SourceMap", "load", "resolve_inside"]
@@ -86,6 +87,7 @@ class Source:
     files: dict[str, str] = field(default_factory=dict)
     raw: bytes = b""
     images: dict[str, ImageFile] = field(default_factory=dict)
+    fonts: dict[str, FontFile] = field(default_factory=dict)
 
 
 def find_source_file(path: Path) -> Path:
@@ -117,9 +119,10 @@ def load(path: Path | str) -> Source:
     folder = file.parent
     files, problems = read_includes(data, where, folder)
     images, image_problems = read_images(data, where, folder)
-    if problems or image_problems:
-        raise BriefError([*problems, *image_problems])
-    return Source(folder, file, display, data, where, files, raw, images)
+    fonts, font_problems = read_fonts(data, where, folder)
+    if problems or image_problems or font_problems:
+        raise BriefError([*problems, *image_problems, *font_problems])
+    return Source(folder, file, display, data, where, files, raw, images, fonts)
 
 
 def _too_deep(at: Location) -> BriefError:

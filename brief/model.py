@@ -13,6 +13,7 @@ from pathlib import Path
 
 from brief.dates import PartialDate
 from brief.errors import Location
+from brief.fonts import FontFile
 from brief.images import ImageFile
 
 
@@ -197,6 +198,7 @@ class Brief:
     where: Mapping[str, Location] = field(default_factory=dict, repr=False)
     source_yaml: bytes = field(default=b"", repr=False)
     images: Mapping[str, ImageFile] = field(default_factory=dict, repr=False)
+    font_files: Mapping[str, FontFile] = field(default_factory=dict, repr=False)
 
     def locate(self, dotted: str) -> Location:
         """Return the location of a top-level or meta key such as `meta.lang`."""

@@ -6,6 +6,7 @@ HTML, one XHTML document per section for EPUB. Source content is data here, neve
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from brief.document import Document
+from brief.fonts import family_rules, font_faces
 from brief.resources import asset_dir, font_dir, template_dir
-from brief.themes import fonts_css, theme_css
+from brief.themes import theme_css
 
 _NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
 _HREF = re.compile(r'href="#([^"]+)"')
@@ -117,13 +119,43 @@ def font_css(prefix: str) -> str:
     )
 
 
+#: The URL scheme under which the PDF renderer is handed the theme's checked font bytes.
+THEME_FONT_SCHEME = "brief-font"
+
+
+def theme_font_urls(document: Document, target: str) -> dict[str, str]:
+    """Return each theme font file's URL in a target: served by our fetcher to WeasyPrint, a
+    file inside the EPUB, or a data: URL in the self-contained HTML page."""
+    urls = {}
+    for role, font in document.theme_fonts.items():
+        if target == "pdf":
+            urls[role] = f"{THEME_FONT_SCHEME}:{role}"
+        elif target == "epub":
+            urls[role] = f"fonts/{theme_font_name(role, font.extension)}"
+        else:
+            encoded = base64.b64encode(font.data).decode()
+            urls[role] = f"data:{font.media_type};base64,{encoded}"
+    return urls
+
+
+def theme_font_name(role: str, extension: str) -> str:
+    """Return the file name of a theme font inside the EPUB."""
+    return f"theme-{role.replace('_', '-')}.{extension}"
+
+
+def theme_fonts_css(document: Document, target: str) -> str:
+    """Return the @font-face rules and family choices of the theme's fonts."""
+    faces = font_faces(document.fonts, theme_font_urls(document, target))
+    return "\n".join(part for part in (faces, family_rules(document.fonts)) if part)
+
+
 def stylesheet(document: Document, target: str, font_prefix: str) -> str:
     """Return the whole CSS for a target: fonts, theme variables, shared and print rules."""
     parts = [
         font_css(font_prefix),
         theme_css(document.theme, document.labels),
         _css_file("base.css"),
-        fonts_css(document.fonts),
+        theme_fonts_css(document, target),
     ]
     if target == "pdf":
         parts.append(_css_file("print.css"))
@@ -165,7 +197,7 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
             _css_file("base.css"),
             "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
             "font-family: Georgia, 'Noto Serif', serif; }",
-            fonts_css(document.fonts),
+            theme_fonts_css(document, target),
         ]
         if document.large_print:
             parts += [_css_file("large-print.css"), "body.large-print { max-width: 62rem; }"]

@@ -142,7 +142,12 @@ SOURCE: Mapping[str, Field] = {
 THEME: Mapping[str, Field] = {
     "name": Field("str", "a built-in theme: default, forest, plum, mono"),
     "colors": Field("map[str]", "colour overrides: text, accent, muted, background"),
-    "fonts": Field("map[str]", "font choices for body and heading: serif or sans (shipped fonts)"),
+    "fonts": Field(
+        "map[str]",
+        "fonts by role: body and heading take serif or sans (shipped) or a font file in the "
+        "brief's folder (.ttf, .otf, .woff, .woff2, licensed for embedding); body_bold, "
+        "body_italic and body_bold_italic take files",
+    ),
 }
 
 BRIEF: Mapping[str, Field] = {

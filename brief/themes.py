@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from brief.fonts import FAMILY_ROLES, FILE_ROLES, FONT_FAMILIES, is_file_name
+
 DEFAULT_COLORS = {
     "text": "#1a1a1a",
     "background": "#ffffff",
@@ -110,38 +112,34 @@ def nearest_passing(color: str, background: str, ratio: float = AA_RATIO) -> str
     return "#000000" if toward == (0, 0, 0) else "#ffffff"
 
 
-#: Font roles a theme may set, and the shipped families it may choose from (assets/fonts).
-FONT_ROLES = ("body", "heading")
-FONT_FAMILIES = {
-    "serif": '"Brief Serif", "Brief Arabic", serif',
-    "sans": '"Brief Sans", "Brief Arabic", sans-serif',
-}
-
-
-def fonts_css(fonts: Mapping[str, str]) -> str:
-    """Return CSS choosing the shipped families for body text and headings."""
-    rules = []
-    if fonts.get("body") in FONT_FAMILIES:
-        rules.append(f"body {{ font-family: {FONT_FAMILIES[fonts['body']]}; }}")
-    if fonts.get("heading") in FONT_FAMILIES:
-        rules.append(f"h1, h2, h3 {{ font-family: {FONT_FAMILIES[fonts['heading']]}; }}")
-    return "\n".join(rules)
-
-
 def check_fonts(fonts: Mapping[str, str]) -> list[tuple[str, str, str]]:
-    """Return (key, problem, hint) for font roles or families a theme may not use."""
+    """Return (key, problem, hint) for font roles or values a theme may not use.
+
+    A role names a shipped family (`serif`, `sans`) or a font file in the brief's folder; the
+    files themselves are read and checked when the source is loaded (`fonts.read_fonts`).
+    """
     problems = []
-    for role, family in fonts.items():
-        if role not in FONT_ROLES:
-            problems.append(
-                (f"fonts.{role}", f"unknown font role '{role}'", "use " + " or ".join(FONT_ROLES))
-            )
-        elif family not in FONT_FAMILIES:
+    roles = ", ".join(FILE_ROLES)
+    for role, value in fonts.items():
+        if role not in FILE_ROLES:
+            problems.append((f"fonts.{role}", f"unknown font role '{role}'", f"use {roles}"))
+        elif is_file_name(value):
+            continue
+        elif role not in FAMILY_ROLES:
             problems.append(
                 (
                     f"fonts.{role}",
-                    f"'{family}' is not a shipped font family",
-                    "choose serif or sans; font files cannot be supplied by a source yet",
+                    f"'{value}' is not a font file",
+                    f"{role} takes a font file next to brief.yaml, e.g. fonts/MyFont-Bold.ttf",
+                )
+            )
+        elif value not in FONT_FAMILIES:
+            problems.append(
+                (
+                    f"fonts.{role}",
+                    f"'{value}' is neither a shipped font family nor a font file",
+                    "choose serif or sans, or name a .ttf/.otf/.woff/.woff2 file in the "
+                    "brief's folder",
                 )
             )
     return problems

@@ -313,6 +313,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         texts=dict(source.files),
         source_yaml=source.raw,
         images=dict(source.images),
+        font_files=dict(source.fonts),
         where={
             ".".join(map(str, at)): location
             for at, location in source.where.values.items()

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from ebooklib import epub
 
 from brief.document import Document
-from brief.render import EpubSection, font_files, render_epub, stylesheet
+from brief.render import EpubSection, font_files, render_epub, stylesheet, theme_font_name
 from brief.write.cover import make_cover
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -94,6 +94,15 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
                 file_name=f"fonts/{font.name}",
                 media_type="font/ttf",
                 content=font.read_bytes(),
+            )
+        )
+    for role, theme_font in sorted(document.theme_fonts.items()):
+        book.add_item(
+            epub.EpubItem(
+                uid=f"theme-font-{role}",
+                file_name=f"fonts/{theme_font_name(role, theme_font.extension)}",
+                media_type=theme_font.media_type,
+                content=theme_font.data,
             )
         )
     book.set_cover("cover.png", make_cover(document), create_page=False)

