@@ -1,7 +1,8 @@
 """Caveats stage: findings + the author's caveats → the caveats to print (design.md §3).
 
 In: `Brief`, findings. Out: `CaveatPlan`. Warnings (and errors) become caveats in plain words
-for a non-specialist reader, placed next to their subjects and in the caveats section; notes
+for a non-specialist reader, in the brief's language (the catalogue templates of `l10n`),
+placed next to their subjects and in the caveats section; notes
 are gathered one line per code; an author's caveat whose `about` names every subject of a
 finding and whose `covers` names its code replaces the automatic one. C-stale is for the
 author alone (it is about the brief's own caveats) and is never printed.
@@ -9,44 +10,41 @@ author alone (it is about the brief's own caveats) and is never printed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from brief.analyse.figures import STALE_YEARS
 from brief.analyse.stale import answers
 from brief.errors import Diagnostic, Severity
-from brief.l10n import format_figure, format_number, format_partial_date
+from brief.l10n import (
+    format_figure,
+    format_items,
+    format_message,
+    format_number,
+    format_partial_date,
+    texts_for,
+)
 from brief.markup import plain_text
-from brief.model import Brief, Figure, Qualifier, Text
+from brief.model import Brief, Figure, Text
 
 #: Codes about the brief's own making, shown by `brief check` but never printed for readers.
 AUTHOR_ONLY = ("C-stale",)
 
-#: One plain sentence per note code; {subjects} lists what the notes are about.
-NOTE_TEXT = {
-    "F-stale": f"Figures from more than {STALE_YEARS} years before this brief's date, which may "
-    "be out of date: {subjects}.",
-    "F-self-reported": "Figures that come from the people or organisation this brief is about, "
-    "or that the source itself hedges (“reportedly”, “according to”), and that nobody has "
-    "checked independently: {subjects}.",
-    "F-single-source": "Figures reported by only one source: {subjects}.",
-    "Q-secondhand": "Quotes known only second-hand, as repeated by another outlet rather than "
-    "from the original interview, speech or transcript: {subjects}.",
-    "T-imprecise": "Events dated only to the year, so their order within that year is "
-    "uncertain: {subjects}.",
-    "S-anonymous": "Sources that name no publisher, author or date, so readers cannot judge "
-    "how reliable they are: {subjects}.",
+#: The catalogue section of the reader texts (assets/locales/*.json): one template per sentence,
+#: with named placeholders; a language without a key says that sentence in English.
+CAVEATS = "caveats"
+#: What `analyse.qualifiers.place_name` calls each text (in English, for authors), and the key
+#: that names it for a reader.
+PLACES = {
+    "the summary": "place_summary",
+    "the content warning": "place_content_warning",
+    "the timeline": "place_timeline",
+    "a caveat": "place_caveat",
+    "a correction": "place_correction",
 }
-#: The same notes when they concern every figure (or quote) of the brief: shorter, and truer.
-NOTE_TEXT_ALL = {
-    "F-stale": f"Every figure in this brief is from more than {STALE_YEARS} years before its "
-    "date, and may be out of date.",
-    "F-self-reported": "Every figure in this brief comes from the people or organisation it is "
-    "about, or is hedged by its source; none has been checked independently.",
-    "F-single-source": "Every figure in this brief is reported by one source only.",
-    "Q-secondhand": "Every quote in this brief is known only second-hand, as repeated by "
-    "another outlet.",
-}
+#: How `place_name` calls a key point (`key point 2`), told by `place_key_point`.
+KEY_POINT = re.compile(r"key point (\d+)")
 
 
 @dataclass(frozen=True)
@@ -84,31 +82,44 @@ class CaveatPlan:
         return tuple(caveat for caveat in self.caveats if subject in caveat.subjects)
 
 
-def subject_label(brief: Brief, subject: str) -> str:
-    """Return how a reader recognises a subject: a figure's number, a quote's first words…"""
+def _text(lang: str, key: str, /, **values: object) -> str:
+    """Return one reader text of `lang` with its placeholders filled."""
+    return format_message(lang, CAVEATS, key, **values)
+
+
+def _label(brief: Brief, subject: str) -> tuple[str, bool]:
+    """Return a subject's label, and whether it already carries quotation marks."""
     lang = brief.meta.lang
     if figure := brief.figure(subject):
-        return f"{format_figure(figure, lang)} {figure.counts}"
+        return f"{format_figure(figure, lang)} {figure.counts}", False
     for quote in brief.quotes:
         if quote.id == subject:
             first = quote.text.split()
-            return "“" + " ".join(first[:6]) + ("…”" if len(first) > 6 else "”")
+            start = " ".join(first[:6]) + ("…" if len(first) > 6 else "")
+            return _text(lang, "quoted", text=start), True
     for event in brief.timeline:
         if event.id == subject:
             text = plain_text(event.event.markdown)
-            return f"{format_partial_date(event.date, lang)}: {text[:50]}{'…' * (len(text) > 50)}"
+            text = f"{text[:50]}{'…' * (len(text) > 50)}"
+            date = format_partial_date(event.date, lang)
+            return _text(lang, "event_label", date=date, text=text), False
     if source := brief.source(subject):
-        return f"“{source.title}”"
-    return subject
+        return _text(lang, "quoted", text=source.title), True
+    return subject, False
+
+
+def subject_label(brief: Brief, subject: str) -> str:
+    """Return how a reader recognises a subject: a figure's number, a quote's first words…"""
+    return _label(brief, subject)[0]
 
 
 def _quoted(brief: Brief, subject: str) -> str:
-    label = subject_label(brief, subject)
-    return label if label.startswith("“") else f"“{label}”"
+    label, quoted = _label(brief, subject)
+    return label if quoted else _text(brief.meta.lang, "quoted", text=label)
 
 
-def _listing(labels: Sequence[str]) -> str:
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _figures(brief: Brief, finding: Diagnostic) -> list[Figure]:
@@ -116,16 +127,9 @@ def _figures(brief: Brief, finding: Diagnostic) -> list[Figure]:
 
 
 def _side(figure: Figure, lang: str) -> str:
-    """Return what a qualifier says of a number in words: “less than 6,000”…"""
+    """Return what a qualifier says of a number in words: “a little less than 6,000”…"""
     number = format_number(figure.value, lang, figure.unit)
-    return {
-        Qualifier.NEARLY: f"a little less than {number}",
-        Qualifier.UP_TO: f"{number} or fewer",
-        Qualifier.OVER: f"more than {number}",
-        Qualifier.AT_LEAST: f"{number} or more",
-        Qualifier.ABOUT: f"about {number}",
-        Qualifier.EXACT: f"exactly {number}",
-    }[figure.qualifier]
+    return _text(lang, "side_" + figure.qualifier.value.replace(" ", "_"), number=number)
 
 
 def _fact(finding: Diagnostic, name: str) -> str:
@@ -137,26 +141,26 @@ def _kind(finding: Diagnostic) -> str:
     return str(getattr(finding, "kind", ""))
 
 
+def _place(place: str, lang: str) -> str:
+    """Return where a number was typed (named in English by the analysis) in `lang`."""
+    if match := KEY_POINT.fullmatch(place):
+        return _text(lang, "place_key_point", n=format_number(int(match[1]), lang))
+    return _text(lang, PLACES[place]) if place in PLACES else place
+
+
 def _conflict(brief: Brief, finding: Diagnostic) -> str:
     first, second = _figures(brief, finding)
-    when = (
-        f" for {first.period_text}"
-        if first.period_text and first.period_text == second.period_text
-        else ""
-    )
-    return (
-        f"Two reports of the same count disagree{when}: "
-        f"{_quoted(brief, first.id)} and {_quoted(brief, second.id)} cannot both be right."
-    )
+    labels = {"first": _quoted(brief, first.id), "second": _quoted(brief, second.id)}
+    if first.period_text and first.period_text == second.period_text:
+        return _text(brief.meta.lang, "conflict_period", period=first.period_text, **labels)
+    return _text(brief.meta.lang, "conflict", **labels)
 
 
 def _drift(brief: Brief, finding: Diagnostic) -> str:
+    lang = brief.meta.lang
     labels = [_quoted(brief, subject) for subject in finding.subjects]
-    some = "they" if len(labels) == 2 else "some of them"
-    return (
-        f"The figures {_listing(labels)} are close in size but count different things; "
-        f"{some} may be one number described in different ways."
-    )
+    key = "drift_two" if len(labels) == 2 else "drift_many"
+    return _text(lang, key, figures=format_items(labels, lang))
 
 
 def _qualifier(brief: Brief, finding: Diagnostic) -> str:
@@ -164,36 +168,27 @@ def _qualifier(brief: Brief, finding: Diagnostic) -> str:
     figures = _figures(brief, finding)
     if kind.startswith("contradict") and len(figures) == 2:
         first, second = figures
-        what = "count the same thing" if kind == "contradict" else "may be one number told two ways"
-        return (
-            f"{_quoted(brief, first.id)} and {_quoted(brief, second.id)} {what}, but one says "
-            f"{_side(first, lang)} and the other {_side(second, lang)}: both cannot be right."
+        return _text(
+            lang,
+            "contradict_same" if kind == "contradict" else "contradict_drift",
+            first=_quoted(brief, first.id),
+            second=_quoted(brief, second.id),
+            first_side=_side(first, lang),
+            second_side=_side(second, lang),
         )
     figure = figures[0]
-    said = _fact(finding, "as_reported")
-    if kind == "wording":
-        return (
-            f"The source's own words are “{said}”; this brief shows the figure as "
-            f"{_quoted(brief, figure.id)}, with a different qualifier."
-        )
-    if kind == "number":
-        return (
-            f"The source's own words, “{said}”, give a different number from the one shown "
-            f"here, {_quoted(brief, figure.id)}."
-        )
+    if kind in ("wording", "number"):
+        said = _fact(finding, "as_reported")
+        return _text(lang, kind, said=said, figure=_quoted(brief, figure.id))
     if kind == "typed":
-        place = _fact(finding, "place")
-        place = place[:1].upper() + place[1:]
-        written = _fact(finding, "written")
-        if _fact(finding, "worded") == figure.qualifier.value:
-            return (
-                f"{place} repeats the number “{written}” by hand; the figure it refers to is "
-                f"{_quoted(brief, figure.id)}."
-            )
-        return (
-            f"{place} gives the number “{written}”, but the source says "
-            f"{_side(figure, lang)} ({_quoted(brief, figure.id)})."
-        )
+        values = {
+            "place": _place(_fact(finding, "place"), lang),
+            "written": _fact(finding, "written"),
+            "side": _side(figure, lang),
+            "figure": _quoted(brief, figure.id),
+        }
+        same = _fact(finding, "worded") == figure.qualifier.value
+        return _sentence(_text(lang, "typed_repeated" if same else "typed_differs", **values))
     return _plain(brief, finding)
 
 
@@ -201,37 +196,24 @@ def _variant(brief: Brief, finding: Diagnostic) -> str:
     speaker = brief.speaker_name(
         next((q.speaker for q in brief.quotes if q.id == finding.subjects[0]), "")
     )
-    if _kind(finding) == "retold":
-        return (
-            f"{speaker} is reported telling the same thing twice, in different words; "
-            "the differences between the two versions are marked:"
-        )
-    return f"{speaker}'s words are reported in two versions that differ; the changes are marked:"
+    key = "variant_retold" if _kind(finding) == "retold" else "variant"
+    return _text(brief.meta.lang, key, speaker=speaker)
 
 
 def _unverified(brief: Brief, finding: Diagnostic) -> str:
-    return (
-        f"The quote {_quoted(brief, finding.subjects[0])} could not be found in the copy of its "
-        "source; the closest passage differs as marked:"
-    )
+    return _text(brief.meta.lang, "unverified", quote=_quoted(brief, finding.subjects[0]))
 
 
 def _uncited(brief: Brief, finding: Diagnostic) -> str:
-    subject = finding.subjects[0]
+    subject, lang = finding.subjects[0], brief.meta.lang
     if _kind(finding) == "source":
-        return (
-            f"{_quoted(brief, subject)} is listed among the sources, but nothing in this brief "
-            "relies on it."
-        )
-    kind = _kind(finding) or "item"
-    return f"The {kind} {_quoted(brief, subject)} names no source, so readers cannot check it."
+        return _text(lang, "uncited_source", source=_quoted(brief, subject))
+    key = "uncited_" + (_kind(finding) or "item")
+    return _text(lang, key, item=_quoted(brief, subject))
 
 
 def _undated(brief: Brief, finding: Diagnostic) -> str:
-    return (
-        f"The figure {_quoted(brief, finding.subjects[0])} comes with no date, so it is unclear "
-        "what period it covers or how current it is."
-    )
+    return _text(brief.meta.lang, "undated", figure=_quoted(brief, finding.subjects[0]))
 
 
 def _timeline_conflict(brief: Brief, finding: Diagnostic) -> str:
@@ -239,12 +221,12 @@ def _timeline_conflict(brief: Brief, finding: Diagnostic) -> str:
     lang = brief.meta.lang
     dates = [format_partial_date(event.date, lang, event.approx) for event in events]
     text = plain_text(events[-1].event.markdown)
-    return f"One event is given two different dates, {_listing(dates)}: “{text}”"
+    return _text(lang, "timeline_conflict", dates=format_items(dates, lang), event=text)
 
 
 def _plain(brief: Brief, finding: Diagnostic) -> str:
-    text = finding.message
-    return text[0].upper() + text[1:] + "."
+    """Say a finding with no reader text as `brief check` does (in English)."""
+    return _text(brief.meta.lang, "plain", message=_sentence(finding.message))
 
 
 #: How each warning is told to a reader (codes missing here fall back to the message).
@@ -270,13 +252,17 @@ def reader_text(brief: Brief, finding: Diagnostic) -> str:
 
 def note_line(brief: Brief, code: str, subjects: tuple[str, ...]) -> NoteLine:
     """Return the gathered notes of one code as one plain line."""
+    lang = brief.meta.lang
+    texts = texts_for(lang, CAVEATS)
+    years = format_number(STALE_YEARS, lang)
     pool = [f.id for f in brief.figures] if code.startswith("F-") else []
     pool = [q.id for q in brief.quotes] if code.startswith("Q-") else pool
-    if code in NOTE_TEXT_ALL and len(pool) > 1 and set(pool) == set(subjects):
-        return NoteLine(code, NOTE_TEXT_ALL[code], subjects)
-    listed = "; ".join(subject_label(brief, subject) for subject in subjects)
-    template = NOTE_TEXT.get(code, code + ": {subjects}.")
-    return NoteLine(code, template.format(subjects=listed), subjects)
+    if f"note_all_{code}" in texts and len(pool) > 1 and set(pool) == set(subjects):
+        return NoteLine(code, texts[f"note_all_{code}"].format(years=years), subjects)
+    listed = texts["note_separator"].join(subject_label(brief, subject) for subject in subjects)
+    if f"note_{code}" in texts:
+        return NoteLine(code, texts[f"note_{code}"].format(subjects=listed, years=years), subjects)
+    return NoteLine(code, texts["note_other"].format(code=code, subjects=listed), subjects)
 
 
 def plan_caveats(brief: Brief, findings: Sequence[Diagnostic]) -> CaveatPlan:

@@ -7,10 +7,12 @@ In: figures, partial dates, a language tag. Out: display strings. Pure: no clock
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from brief.dates import PartialDate
@@ -19,6 +21,9 @@ from brief.resources import asset_dir
 
 #: Languages with a message catalogue in assets/locales; others fall back to English words.
 CATALOGUE_LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
+#: The Babel locale whose list pattern a catalogue follows, where it is not the brief's own: en.json
+#: is written in British English ("organisation", "Licence"), which has no serial comma.
+LIST_LOCALES = {"en": "en_GB"}
 
 
 @cache
@@ -41,9 +46,33 @@ def base_language(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
+def texts_for(lang: str, section: str) -> dict[str, str]:
+    """Return one section of the catalogue of `lang`, English texts filling any gap."""
+    return {**catalogue("en")[section], **catalogue(lang).get(section, {})}
+
+
 def labels_for(lang: str) -> dict[str, str]:
     """Return the interface labels for `lang`, English words filling any gap."""
-    return {**catalogue("en")["labels"], **catalogue(lang)["labels"]}
+    return texts_for(lang, "labels")
+
+
+def format_message(lang: str, section: str, key: str, /, **values: object) -> str:
+    """Fill the named placeholders of one catalogue text of `lang` (English if it has none).
+
+    >>> format_message("fr", "labels", "more_quotes", n=3)
+    '3 autres citations figurent dans le dossier complet et le livre numérique.'
+    """
+    return texts_for(lang, section)[key].format(**values)
+
+
+def format_items(items: Iterable[str], lang: str) -> str:
+    """Join items as a list is written in `lang`.
+
+    >>> format_items(["A", "B", "C"], "en"), format_items(["A", "B", "C"], "fr")
+    ('A, B and C', 'A, B et C')
+    """
+    locale = LIST_LOCALES.get(base_language(lang)) or locale_for(lang)
+    return format_list(list(items), locale=locale)
 
 
 def format_number(value: float, lang: str, unit: str = "") -> str:

