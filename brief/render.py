@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -110,12 +110,12 @@ def _css_file(name: str) -> str:
     return (asset_dir() / "css" / name).read_text(encoding="utf-8")
 
 
-def font_css(prefix: str) -> str:
+def font_css(prefix: str, faces: Sequence[tuple[str, str, str, str]] = FONT_FACES) -> str:
     """Return @font-face rules whose URLs start with `prefix` (a folder URL ending in /)."""
     return "\n".join(
         f'@font-face {{ font-family: "{family}"; src: url("{prefix}{file}"); '
         f"font-weight: {weight}; font-style: {style}; }}"
-        for family, file, weight, style in FONT_FACES
+        for family, file, weight, style in faces
     )
 
 
@@ -149,10 +149,15 @@ def theme_fonts_css(document: Document, target: str) -> str:
     return "\n".join(part for part in (faces, family_rules(document.fonts)) if part)
 
 
-def stylesheet(document: Document, target: str, font_prefix: str) -> str:
+def stylesheet(
+    document: Document,
+    target: str,
+    font_prefix: str,
+    faces: Sequence[tuple[str, str, str, str]] = FONT_FACES,
+) -> str:
     """Return the whole CSS for a target: fonts, theme variables, shared and print rules."""
     parts = [
-        font_css(font_prefix),
+        font_css(font_prefix, faces),
         theme_css(document.theme, document.labels),
         _css_file("base.css"),
         theme_fonts_css(document, target),
@@ -308,6 +313,18 @@ def _epub_noteref(match: re.Match[str], backlinks: dict[int, str], counter: obje
     )
 
 
-def font_files() -> list[Path]:
-    """Return the font files every output embeds."""
-    return [font_dir() / file for _, file, _, _ in FONT_FACES]
+#: Letters of the Arabic script (Arabic, Supplement, Extended-A, Presentation Forms A and B).
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def ebook_faces(texts: Sequence[str]) -> list[tuple[str, str, str, str]]:
+    """Return the shipped faces an EPUB embeds, as WOFF files (stored, not compressed again).
+
+    The Arabic faces are embedded only when some text uses the Arabic script.
+    """
+    arabic = any(_ARABIC.search(text) for text in texts)
+    return [
+        (family, Path(file).stem + ".woff", weight, style)
+        for family, file, weight, style in FONT_FACES
+        if arabic or family != "Brief Arabic"
+    ]

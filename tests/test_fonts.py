@@ -179,3 +179,27 @@ def test_changing_a_theme_font_file_changes_the_cache_key(tmp_path: Path) -> Non
     first = cache_key(brief.check(folder).brief, {})
     shutil.copyfile(font_dir() / "NotoSerif-Regular.ttf", folder / "fonts" / "Body.ttf")
     assert cache_key(brief.check(folder).brief, {}) != first
+
+
+def test_shipped_woff_fonts_hold_exactly_the_truetype_tables() -> None:
+    """The EPUB embeds assets/fonts/woff/*.woff (scripts/make-woff.py); each must be its .ttf."""
+    ttfs = sorted(font_dir().glob("*.ttf"))
+    assert ttfs
+    for ttf in ttfs:
+        woff = font_dir() / "woff" / (ttf.stem + ".woff")
+        assert woff.exists(), f"run scripts/make-woff.py: {woff.name} is missing"
+        plain, packed = TTFont(ttf), TTFont(woff)
+        assert packed.flavor == "woff"
+        assert sorted(plain.reader.keys()) == sorted(packed.reader.keys())
+        for tag in sorted(plain.reader.keys()):
+            assert plain.reader[tag] == packed.reader[tag], (ttf.name, tag)
+
+
+def test_the_ebook_embeds_the_arabic_faces_only_for_arabic_text() -> None:
+    from brief.render import ebook_faces
+
+    latin = {file for _, file, _, _ in ebook_faces(["Summary", "<p>Thorn</p>"])}
+    arabic = {file for _, file, _, _ in ebook_faces(["<p>تقول المنظمة</p>"])}
+    assert "NotoSansArabic-Regular.woff" not in latin
+    assert "NotoSerif-Regular.woff" in latin
+    assert {"NotoSansArabic-Regular.woff", "NotoSansArabic-Bold.woff"} <= arabic

@@ -66,7 +66,9 @@ def test_epub_carries_identity_language_date_and_accessibility_metadata(
         "schema:accessibilitySummary",
         "dcterms:conformsTo",
     } <= properties
-    assert any(name.endswith(".ttf") for name in names)
+    fonts = sorted(name for name in names if name.startswith("EPUB/fonts/"))
+    assert "EPUB/fonts/NotoSerif-Regular.woff" in fonts
+    assert not any("Arabic" in name for name in fonts)  # no Arabic text, no Arabic font
     assert "EPUB/nav.xhtml" in names
     assert "EPUB/toc.ncx" in names
 

@@ -18,13 +18,16 @@ from collections.abc import Mapping
 from ebooklib import epub
 
 from brief.document import Document
-from brief.render import EpubSection, font_files, render_epub, stylesheet, theme_font_name
+from brief.render import EpubSection, ebook_faces, render_epub, stylesheet, theme_font_name
+from brief.resources import font_dir
 from brief.write.cover import make_cover
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 #: Fonts are most of the bytes: level 1 deflates them several times faster than the default 6,
 #: for a file a few percent larger.
 ZIP_LEVEL = 1
+#: Entries already compressed (WOFF fonts, PNG and JPEG images): stored as they are.
+_COMPRESSED = (".woff", ".woff2", ".png", ".jpg", ".jpeg")
 _PAGE_BREAK = re.compile(r'epub:type="pagebreak" role="doc-pagebreak" id="page-(\d+)"')
 A11Y = (
     ("schema:accessMode", "textual"),
@@ -81,19 +84,20 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
     """Assemble the ebooklib book: metadata, fonts, stylesheet, cover, sections, navigation."""
     book = epub.EpubBook()
     _metadata(book, document)
-    css = stylesheet(document, "epub", "fonts/")
+    faces = ebook_faces([document.title, *(section.xhtml for section in sections)])
+    css = stylesheet(document, "epub", "fonts/", faces)
     book.add_item(
         epub.EpubItem(
             uid="style", file_name="style.css", media_type="text/css", content=css.encode()
         )
     )
-    for index, font in enumerate(font_files()):
+    for index, (_, file, _, _) in enumerate(faces):
         book.add_item(
             epub.EpubItem(
                 uid=f"font-{index}",
-                file_name=f"fonts/{font.name}",
-                media_type="font/ttf",
-                content=font.read_bytes(),
+                file_name=f"fonts/{file}",
+                media_type="font/woff",
+                content=(font_dir() / "woff" / file).read_bytes(),
             )
         )
     for role, theme_font in sorted(document.theme_fonts.items()):
@@ -169,7 +173,8 @@ def repack(data: bytes, nav_extra: str = "", lang: str = "") -> bytes:
         names = ["mimetype", *sorted(name for name in source.namelist() if name != "mimetype")]
         for name in names:
             info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            stored = name == "mimetype" or name.endswith(_COMPRESSED)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             content = source.read(name)
