@@ -26,6 +26,7 @@ from brief.load import load
 from brief.model import Brief, Layout, Paper
 from brief.render import THEME_FONT_SCHEME, render_page
 from brief.report import Output, build_report, describe_output, stage
+from brief.timelimit import DEFAULT_SECONDS, time_limit
 from brief.validate import validate
 from brief.write.atomic import prepare_folder, publish
 
@@ -62,6 +63,7 @@ class BuildOptions:
     paper: Paper | None = None
     layout: Layout | None = None
     large_print: bool = False
+    time_limit: float | None = DEFAULT_SECONDS
     strict: bool = False
     keep_html: bool = False
     pdf_variant: str = "ua-1"
@@ -125,7 +127,8 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     if cached:
         files, outputs = cached
     else:
-        files, outputs = _write_outputs(report, options, timings)
+        with time_limit(options.time_limit, report.brief.locate("meta")):
+            files, outputs = _write_outputs(report, options, timings)
         if options.cache_dir:
             store(options.cache_dir, key, {**files, OUTPUTS_JSON: _outputs_json(outputs)})
     name = report.brief.name
@@ -206,7 +209,7 @@ def _cache_options(options: BuildOptions) -> dict[str, object]:
     return {
         key: value
         for key, value in asdict(options).items()
-        if key not in ("out_dir", "cache_dir", "strict")
+        if key not in ("out_dir", "cache_dir", "strict", "time_limit")
     }
 
 

@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=("a4", "letter"))
     build.add_argument("--layout", choices=("handout", "brief"))
     build.add_argument(
+        "--time-limit",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="stop rendering a brief after this many seconds (B502; default 300, 0: no limit)",
+    )
+    build.add_argument(
         "--large-print",
         action="store_true",
         help="16pt body text in the PDF and HTML (a handout may then take 4 pages)",
@@ -156,6 +163,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         paper=Paper(args.paper) if args.paper else None,
         layout=Layout(args.layout) if args.layout else None,
         large_print=args.large_print,
+        time_limit=args.time_limit or None,
         strict=args.strict,
         keep_html=args.keep_html,
         pdf_variant=args.pdf_variant,

@@ -30,6 +30,9 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -c constraints.txt -e ".[test]" 2> >(grep -v "^WARNING: Location" >&2)
+# An editable install is not byte-compiled (a wheel install is): compile once, so that no build
+# pays for it, even where PYTHONDONTWRITEBYTECODE is set.
+.venv/bin/python -m compileall -q brief >/dev/null
 # DAISY Ace (EPUB accessibility), pinned in tools/ace/package-lock.json; it drives Debian's
 # chromium, so puppeteer must not download a browser of its own.
 if [ ! -x tools/ace/node_modules/.bin/ace-cli ] || [ tools/ace/package-lock.json -nt tools/ace/node_modules ]; then

@@ -1,0 +1,67 @@
+"""The per-document render time limit (issue 7): B502, exit 2, nothing written, nothing left."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import brief
+from brief import BuildOptions
+from brief.api import _cache_options
+
+from .conftest import EXAMPLE
+
+
+def test_a_render_over_the_time_limit_stops_with_b502_and_writes_nothing(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thorn.pdf").write_bytes(b"the previous build")
+    code, stdout, err = run_cli(
+        "build", str(EXAMPLE), "-o", str(out), "--no-cache", "--time-limit", "0.05"
+    )
+    assert code == 2
+    assert "brief.yaml:" in err
+    assert "error B502: rendering took longer than 0.05 s and was stopped" in err
+    assert "hint: " in err
+    assert "Traceback" not in err + stdout
+    assert sorted(path.name for path in out.iterdir()) == ["thorn.pdf"]
+    assert (out / "thorn.pdf").read_bytes() == b"the previous build"
+
+
+def test_the_default_limit_lets_the_example_build_and_zero_turns_it_off(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, _, err = run_cli("build", str(EXAMPLE), "-o", str(tmp_path / "a"), "-f", "html")
+    assert code == 0, err
+    code, _, err = run_cli(
+        "build", str(EXAMPLE), "-o", str(tmp_path / "b"), "-f", "html", "--time-limit", "0"
+    )
+    assert code == 0, err
+
+
+def test_the_timer_is_restored_after_a_build(tmp_path: Path) -> None:
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    result = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path, formats=("html",)))
+    assert not result.stopped
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_build_off_the_main_thread_runs_without_the_timer(tmp_path: Path) -> None:
+    """`brief serve` builds on a worker thread, where signals cannot reach: no limit, no error."""
+    results: list[object] = []
+    options = BuildOptions(out_dir=tmp_path, formats=("html",), time_limit=0.000001)
+    worker = threading.Thread(target=lambda: results.append(brief.build(EXAMPLE, options)))
+    worker.start()
+    worker.join()
+    assert len(results) == 1
+    assert not results[0].stopped  # type: ignore[attr-defined]
+
+
+def test_the_limit_is_not_part_of_the_cache_key() -> None:
+    assert "time_limit" not in _cache_options(BuildOptions(time_limit=5))
