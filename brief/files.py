@@ -7,6 +7,7 @@ links that leave it) and read with a size cap.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
     from brief.load import SourceMap
 
 MAX_INCLUDE_BYTES = 5_000_000
+#: Characters no text of a brief may hold: C0 controls but tab, line feed and carriage return, DEL,
+#: C1 controls and the noncharacters U+FFFE and U+FFFF. XML (the EPUB) cannot hold them, and ESC
+#: sequences quoted in a diagnostic would drive the reader's terminal.
+CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+#: The same, allowing form feeds: text copies of sources extracted from PDFs hold page breaks.
+CONTROL_BUT_FORM_FEED = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def display_path(path: Path) -> str:
@@ -65,8 +72,11 @@ def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402"
     return data
 
 
-def decode_utf8(raw: bytes, display: str) -> str:
-    """Decode UTF-8 (a leading BOM is allowed), naming the line of the first bad byte."""
+def decode_utf8(raw: bytes, display: str, control: re.Pattern[str] = CONTROL) -> str:
+    """Decode UTF-8 (a leading BOM is allowed), naming the line of the first bad byte.
+
+    A NUL or another control character (`control`) is refused where it stands.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as caught:
@@ -96,6 +106,21 @@ def decode_utf8(raw: bytes, display: str) -> str:
                 )
             ]
         )
+    found = control.search(text)
+    if found:
+        offset = found.start()
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise BriefError(
+            [
+                error(
+                    "B105",
+                    f"the file contains the control character U+{ord(found[0]):04X}",
+                    Location(display, line, column),
+                    "remove it: a brief's files hold printable text only",
+                )
+            ]
+        )
     return text
 
 
@@ -103,20 +128,22 @@ def read_includes(
     data: dict[str, Any], where: SourceMap, folder: Path
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Read every `{file: NAME}` include and every source's `text` copy, inside `folder` only."""
-    wanted: list[tuple[str, Location]] = []
+    wanted: list[tuple[str, Location, re.Pattern[str]]] = []
     summary = data.get("summary")
     if isinstance(summary, dict) and isinstance(summary.get("file"), str):
-        wanted.append((summary["file"], where.locate("summary", "file")))
+        wanted.append((summary["file"], where.locate("summary", "file"), CONTROL))
     for index, item in enumerate(data.get("sources") or []):
         if isinstance(item, dict) and isinstance(item.get("text"), str):
-            wanted.append((item["text"], where.locate("sources", index, "text")))
+            at = where.locate("sources", index, "text")
+            wanted.append((item["text"], at, CONTROL_BUT_FORM_FEED))
     files: dict[str, str] = {}
     problems: list[Diagnostic] = []
-    for name, at in wanted:
+    for name, at, control in wanted:
         try:
             target = resolve_inside(folder, name, at)
             raw = read_capped(target, MAX_INCLUDE_BYTES, at)
-            files[name] = decode_utf8(raw, display_path(target)).replace("\r\n", "\n")
+            text = decode_utf8(raw, display_path(target), control)
+            files[name] = text.replace("\r\n", "\n")
         except BriefError as caught:
             problems.extend(caught.diagnostics)
     return files, problems

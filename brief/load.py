@@ -9,6 +9,7 @@ capped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 
 from brief.errors import BriefError, Location, error
 from brief.files import (
+    CONTROL,
     MAX_INCLUDE_BYTES,
     decode_utf8,
     display_path,
@@ -47,6 +49,12 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _RESOLVER = yaml.resolver.Resolver()
+#: Plain scalars that libyaml (YAML 1.1) keeps as text but YAML 1.2, which editors and most other
+#: tools read, takes for numbers: `1e3`, `1.5E-2`, `0o17`. Given where text is meant they are
+#: errors like `no` (design.md §2), so that no two readers of one source disagree.
+_YAML12_NUMBER = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$"
+)
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -146,8 +154,8 @@ def compose_plain(text: str, where: SourceMap) -> Any:
         if "end of stream" in problem and caught.context_mark:
             mark, problem = caught.context_mark, f"{caught.context}: {problem}"
         at = _mark(where, mark) if mark else Location(where.path, 1, 1)
-        if "nesting depth" in problem:
-            raise _too_deep(at) from None
+        if "nesting depth" in problem and mark:
+            raise _too_deep(_where_too_deep(text[: mark.index], where) or at) from None
         tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
         hint = (
             "tabs cannot indent YAML: use spaces"
@@ -159,6 +167,21 @@ def compose_plain(text: str, where: SourceMap) -> Any:
         raise BriefError(
             [error("B101", f"YAML syntax: {caught}", Location(where.path, 1, 1))]
         ) from None
+
+
+def _where_too_deep(text: str, where: SourceMap) -> Location | None:
+    """Return where nesting passes MAX_DEPTH in `text`, cut where libyaml gave up at its own limit.
+
+    libyaml scans a run of `[` or `{` ahead of its events, so it stops first, far past our limit.
+    """
+    try:
+        _Builder(SourceMap(where.path), yaml.parse(text, Loader=_Parser)).document()
+    except BriefError as caught:
+        deepest = caught.diagnostics[0]
+        return deepest.location if deepest.code == "B106" else None
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 class _Builder:
@@ -267,10 +290,25 @@ class _Builder:
         return result
 
     def scalar(self, event: Any, at: Location) -> Any:
+        found = CONTROL.search(event.value)
+        if found:  # only an escape (`"\e"`, `"\x07"`) can write one: the file itself is checked
+            raise BriefError(
+                [
+                    error(
+                        "B105",
+                        f"a value holds the control character U+{ord(found[0]):04X}",
+                        at,
+                        "remove the escape sequence (such as \\e, \\a or \\x1b): "
+                        "a brief holds printable text only",
+                    )
+                ]
+            )
         if event.style or event.tag == "tag:yaml.org,2002:str" or event.implicit == (False, False):
             return event.value  # quoted, block or explicitly a string
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
         constructor = yaml.SafeLoader.yaml_constructors.get(tag)
+        if tag == "tag:yaml.org,2002:str" and _YAML12_NUMBER.match(event.value):
+            return Coerced(event.value, "number")  # `1e3`: text here, 1000 to YAML 1.2 readers
         if tag == "tag:yaml.org,2002:str" or constructor is None:
             return event.value
         try:
@@ -283,7 +321,8 @@ class _Builder:
 
 @dataclass(frozen=True)
 class Coerced:
-    """A plain scalar that YAML reads as something other than text but that could not be built."""
+    """A plain scalar that YAML reads as something other than text but that could not be built,
+    or that YAML 1.2 reads as a number where YAML 1.1 keeps text (kind "number": `1e3`)."""
 
     text: str
     kind: str

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from brief import model, schema
@@ -21,6 +23,9 @@ from brief.schema import Field
 
 _ID = re.compile(schema.ID_PATTERN)
 _YAML_KIND = {bool: "a yes/no value", int: "a number", float: "a number", dt.date: "a date"}
+#: The longest value of a one-line field (title, name, id, quote...). Longer text is a mistake or an
+#: attack on layout time (a 1 MB title takes the EPUB cover most of a minute): it is refused.
+MAX_LINE_CHARS = 2_000
 
 
 def validate(source: Source) -> model.Brief:
@@ -47,6 +52,8 @@ def validate(source: Source) -> model.Brief:
 
 
 def _describe(value: object) -> str:
+    if isinstance(value, Coerced) and value.kind == "number":
+        return f"{value.text}, which YAML 1.2 reads as a number"
     if isinstance(value, Coerced):
         return f"'{value.text}', which YAML reads as an impossible {value.kind}"
     kind = next((name for typ, name in _YAML_KIND.items() if isinstance(value, typ)), None)
@@ -144,8 +151,17 @@ class _Checker:
 
     @staticmethod
     def hint_for(written: object, raw: object, kind: str) -> str:
-        if isinstance(raw, bool | int | float | dt.date | Coerced) and kind in ("str", "id", "url"):
+        if isinstance(raw, bool | int | float | dt.date | Coerced) and kind in (
+            "str",
+            "id",
+            "url",
+            "text",
+        ):
             return f'put the value in quotes: "{written}"'
+        values = raw.values() if isinstance(raw, dict) else [raw]  # map[str]: theme colours
+        too_long = any(isinstance(value, str) and len(value) > MAX_LINE_CHARS for value in values)
+        if too_long and kind in ("str", "id", "url", "map[str]"):
+            return "shorten it: long text belongs in `summary` or `key_points`"
         if kind == "url":
             return "write a full web address such as https://example.org/page"
         if kind == "int":
@@ -162,6 +178,15 @@ class _Checker:
         return ""
 
     def to_str(self, raw: object, at: KeyPath) -> str:
+        text = self.to_any_length_str(raw)
+        if len(text) > MAX_LINE_CHARS:
+            raise ValueError(
+                f"{len(text):,} characters is too long for this field (at most {MAX_LINE_CHARS:,})"
+            )
+        return text
+
+    @staticmethod
+    def to_any_length_str(raw: object) -> str:
         if not isinstance(raw, str):
             raise ValueError(f"expected text, got {_describe(raw)}")
         return raw.strip()
@@ -188,7 +213,7 @@ class _Checker:
 
             path = display_path(self.source.folder / name)
             return model.Text(self.source.files[name], Location(path, 1, 1))
-        text = self.to_str(raw, at)
+        text = self.to_any_length_str(raw)
         return model.Text(
             text, self.where.locate(*at), self.where.block.get(at, False), self.where.spans.get(at)
         )
@@ -204,6 +229,8 @@ class _Checker:
         return parse_period(text), str(text)
 
     def to_number(self, raw: object, at: KeyPath) -> float:
+        if isinstance(raw, Coerced) and raw.kind == "number":  # `1e3`, as YAML 1.2 reads it
+            raw = int(raw.text, 0) if raw.text.startswith("0o") else float(raw.text)
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             raise ValueError(f"expected a number, got {_describe(raw)}")
         if raw != raw or raw in (float("inf"), float("-inf")):
@@ -234,6 +261,16 @@ def _items(source: Source, values: Mapping[str, Any], key: str) -> list[tuple[Ke
     raw = source.data.get(key) or []
     converted = values.get(key) or []
     return [((key, index), item) for index, item in enumerate(converted) if index < len(raw)]
+
+
+def output_name(source: Source) -> str:
+    """Return the name of the outputs: the brief's folder, or the file's stem (design.md §5).
+
+    The folder is made absolute first, so `brief build .` is named after the folder, not "".
+    """
+    if source.file.name != "brief.yaml":
+        return source.file.stem
+    return Path(os.path.abspath(source.folder)).name or "brief"
 
 
 def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
@@ -296,7 +333,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
     theme = values.get("theme") or {}
     return model.Brief(
         folder=source.folder,
-        name=source.folder.name if source.file.name == "brief.yaml" else source.file.stem,
+        name=output_name(source),
         path=source.display,
         meta=brief_meta,
         summary=values.get("summary"),
