@@ -256,3 +256,27 @@ def test_pdf_a3_variants_carry_the_source_and_findings_for_audit(tmp_path: Path)
     detached = tmp_path / "detached.yaml"
     _run("pdfdetach", "-save", "1", "-o", str(detached), str(tmp_path / "a-3a" / "thorn.pdf"))
     assert detached.read_bytes() == (EXAMPLE / "brief.yaml").read_bytes()
+
+
+def test_the_generated_cover_cuts_a_huge_title_with_an_ellipsis() -> None:
+    """A 2,000-character title (the longest a title may be) is wrapped to a few lines, not to the
+    thousands a 1 MB title once gave (each drawn, for 45 s, below the image)."""
+    import dataclasses
+    import io
+
+    from PIL import Image, ImageFont
+
+    from brief.analyse import analyse
+    from brief.compose import compose
+    from brief.resources import font_dir
+    from brief.write.cover import TITLE_LINES, _wrap, make_cover
+
+    font = ImageFont.truetype(str(font_dir() / "NotoSans-Bold.ttf"), 92)
+    lines = _wrap("word " * 400, font, 1040, TITLE_LINES)
+    assert len(lines) == TITLE_LINES
+    assert lines[-1].endswith("…")
+    report = brief.check(EXAMPLE)
+    document = compose(report.brief, analyse(report.brief))
+    long = dataclasses.replace(document, title="word " * 400, subtitle="more " * 400)
+    assert Image.open(io.BytesIO(make_cover(long))).size == (1200, 1800)
+    assert make_cover(document) == make_cover(document)
