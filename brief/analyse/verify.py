@@ -71,6 +71,37 @@ def _find_word(haystack: str, needle: str, start: int) -> int:
     return -1
 
 
+#: The most characters one `…` may stand for (about a paragraph): pieces further apart are not one
+#: quotation but words picked from across the text ("We … saved … the tool … alone").
+MAX_GAP = 400
+#: How many places of a quote's first piece are tried before giving up (a very common first word).
+MAX_STARTS = 500
+
+
+def _chain(text: str, pieces: list[str]) -> list[tuple[int, int]] | None:
+    """Return the spans of `pieces` in order, each gap at most MAX_GAP characters, or None.
+
+    Each start of the first piece is tried in turn; from it, the earliest next piece is always
+    the best choice (it leaves the smallest gap and the most text for the rest).
+    """
+    start = _find_word(text, pieces[0], 0)
+    for _ in range(MAX_STARTS):
+        if start < 0:
+            return None
+        spans = [(start, start + len(pieces[0]))]
+        for piece in pieces[1:]:
+            at = _find_word(text, piece, spans[-1][1])
+            if at < 0:
+                return None  # a later start of the first piece cannot find it either
+            if at - spans[-1][1] > MAX_GAP:
+                break
+            spans.append((at, at + len(piece)))
+        else:
+            return spans
+        start = _find_word(text, pieces[0], start + 1)
+    return None
+
+
 def locate_quote(quote: str, source: str | Normalised) -> tuple[int, int] | None:
     """Return where a quote (with `…` gaps allowed) is in the source, as original offsets."""
     copy = normalise(source) if isinstance(source, str) else source
@@ -78,14 +109,9 @@ def locate_quote(quote: str, source: str | Normalised) -> tuple[int, int] | None
     pieces = [piece for piece in pieces if piece]
     if not pieces:
         return None
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in pieces:
-        at = _find_word(copy.text, piece, cursor)
-        if at < 0:
-            return None
-        spans.append((at, at + len(piece)))
-        cursor = at + len(piece)
+    spans = _chain(copy.text, pieces)
+    if spans is None:
+        return None
     if len(spans) > 1:  # the first piece's last occurrence before the second: the tightest span
         later = _find_word(copy.text, pieces[0], spans[0][0] + 1)
         while later >= 0 and later + len(pieces[0]) <= spans[1][0]:
