@@ -152,7 +152,9 @@ def main() -> int:
         f"{platform.python_version()}; {time.strftime('%Y-%m-%d')}. Ratios, not absolute "
         "claims: wall time medians over interleaved rounds.\n",
     ]
+    home = Path.cwd()
     with tempfile.TemporaryDirectory() as scratch:
+        os.chdir(scratch)  # pandoc's WeasyPrint engine leaves temporary files in the working folder
         for size in sizes:
             folder, markdown = generate(Path(scratch) / f"b{size}", size)
             out = Path(scratch) / f"out{size}"
@@ -190,6 +192,7 @@ def main() -> int:
                 f"{median['pandoc pdf'] / median['weasyprint']:.2f}× bare WeasyPrint."
             )
             sys.stdout.write("\n".join(lines[-len(times) - 5 :]) + "\n")
+        os.chdir(home)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
