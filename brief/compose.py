@@ -163,7 +163,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         paper=options.paper or brief.meta.paper,
         layout=options.layout or brief.meta.layout,
         large_print=options.large_print,
-        labels=l10n.labels_for(lang),
+        labels=_labels(lang),
         content_warning=content_warning,
         summary=summary,
         key_points=key_points,
@@ -186,6 +186,12 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         },
         **_logo(brief),
     )
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """Return the labels of `lang`, with its quotation marks split from the caveats' `quoted`."""
+    opening, _, closing = l10n.texts_for(lang, "caveats")["quoted"].partition("{text}")
+    return {**l10n.labels_for(lang), "quote_open": opening, "quote_close": closing}
 
 
 def document_id(brief: Brief) -> str:

@@ -360,6 +360,11 @@ def test_a_brief_prints_its_caveats_in_its_language(
     assert "count different things" not in html
     assert "reported in two versions" not in html
     assert "reported by one source only" not in html
+    caveat_marker = {"fr": "mise en garde 1", "es": "advertencia 1", "de": "Vorbehalt 1"}[lang]
+    assert f'aria-label="{caveat_marker}"' in html  # screen readers hear the brief's language
+    assert 'aria-label="caveat 1"' not in html
+    opening = {"fr": "«\u00a0", "es": "«", "de": "„"}[lang]
+    assert f"<p>{opening}" in html  # quotations in the language's quotation marks
 
 
 def test_a_french_brief_lists_and_quotes_the_french_way(
