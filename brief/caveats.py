@@ -260,6 +260,7 @@ def note_line(brief: Brief, code: str, subjects: tuple[str, ...]) -> NoteLine:
     if f"note_all_{code}" in texts and len(pool) > 1 and set(pool) == set(subjects):
         return NoteLine(code, texts[f"note_all_{code}"].format(years=years), subjects)
     listed = texts["note_separator"].join(subject_label(brief, subject) for subject in subjects)
+    listed = re.sub(r"(?<![.…])[.。]$", "", listed)  # "…published." + ".": one full stop, not two
     if f"note_{code}" in texts:
         return NoteLine(code, texts[f"note_{code}"].format(subjects=listed, years=years), subjects)
     return NoteLine(code, texts["note_other"].format(code=code, subjects=listed), subjects)

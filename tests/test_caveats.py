@@ -259,7 +259,7 @@ ENGLISH = [
         "timeline",
         (
             "Events dated only to the year, so their order within that year is uncertain: "
-            "2012: Thorn is founded.; 2012: A report is published.."
+            "2012: Thorn is founded.; 2012: A report is published."
         ),
     ),
     (
@@ -376,3 +376,4 @@ def test_a_french_brief_lists_and_quotes_the_french_way(
         "Les chiffres «\u00a0plus de 6\u202f000 lives saved\u00a0» et «\u00a05\u202f791 child "
         "victims identified\u00a0» sont proches"
     )
+
