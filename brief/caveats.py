@@ -250,6 +250,9 @@ def reader_text(brief: Brief, finding: Diagnostic) -> str:
         return _plain(brief, finding)
 
 
+_END_STOP = re.compile(r"(?<![.…])[.。]$")
+
+
 def note_line(brief: Brief, code: str, subjects: tuple[str, ...]) -> NoteLine:
     """Return the gathered notes of one code as one plain line."""
     lang = brief.meta.lang
@@ -259,8 +262,9 @@ def note_line(brief: Brief, code: str, subjects: tuple[str, ...]) -> NoteLine:
     pool = [q.id for q in brief.quotes] if code.startswith("Q-") else pool
     if f"note_all_{code}" in texts and len(pool) > 1 and set(pool) == set(subjects):
         return NoteLine(code, texts[f"note_all_{code}"].format(years=years), subjects)
-    listed = texts["note_separator"].join(subject_label(brief, subject) for subject in subjects)
-    listed = re.sub(r"(?<![.…])[.。]$", "", listed)  # "…published." + ".": one full stop, not two
+    listed = texts["note_separator"].join(
+        _END_STOP.sub("", subject_label(brief, subject)) for subject in subjects
+    )  # "2012: A report is published." is listed without its own full stop: the line ends with one
     if f"note_{code}" in texts:
         return NoteLine(code, texts[f"note_{code}"].format(subjects=listed, years=years), subjects)
     return NoteLine(code, texts["note_other"].format(code=code, subjects=listed), subjects)

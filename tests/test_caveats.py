@@ -259,7 +259,7 @@ ENGLISH = [
         "timeline",
         (
             "Events dated only to the year, so their order within that year is uncertain: "
-            "2012: Thorn is founded.; 2012: A report is published."
+            "2012: Thorn is founded; 2012: A report is published."
         ),
     ),
     (
