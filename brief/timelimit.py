@@ -19,8 +19,26 @@ from brief.errors import BriefError, Location, error
 DEFAULT_SECONDS = 300.0
 
 
-class _ExpiredError(Exception):
-    """Raised by the timer inside the rendering code; turned into B502 at the boundary."""
+class _ExpiredError(BaseException):
+    """Raised by the timer inside the rendering code; turned into B502 at the boundary.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` in a library swallows
+    it; and should one catch it anyway, the expiry is remembered and reported at the boundary.
+    """
+
+
+def _too_long(seconds: float, where: Location) -> BriefError:
+    return BriefError(
+        [
+            error(
+                "B502",
+                f"rendering took longer than {seconds:g} s and was stopped; nothing was written",
+                where,
+                "shorten the brief or split it into several; on a slow machine, raise the "
+                "limit with --time-limit SECONDS",
+            )
+        ]
+    )
 
 
 @contextlib.contextmanager
@@ -35,26 +53,23 @@ def time_limit(seconds: float | None, where: Location) -> Iterator[None]:
         yield
         return
 
+    expired: list[bool] = []
+
     def expire(signum: int, frame: object) -> None:
+        expired.append(True)
         raise _ExpiredError
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except _ExpiredError:
-        raise BriefError(
-            [
-                error(
-                    "B502",
-                    f"rendering took longer than {seconds:g} s and was stopped; nothing was "
-                    "written",
-                    where,
-                    "shorten the brief or split it into several; on a slow machine, raise the "
-                    "limit with --time-limit SECONDS",
-                )
-            ]
-        ) from None
+    except BaseException:
+        if not expired:
+            raise
+        raise _too_long(seconds, where) from None  # whatever the expiry turned into on its way
+    else:
+        if expired:  # raised, then swallowed by a library: the work is late all the same
+            raise _too_long(seconds, where)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

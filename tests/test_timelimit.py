@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 import brief
 from brief import BuildOptions
@@ -65,3 +68,34 @@ def test_a_build_off_the_main_thread_runs_without_the_timer(tmp_path: Path) -> N
 
 def test_the_limit_is_not_part_of_the_cache_key() -> None:
     assert "time_limit" not in _cache_options(BuildOptions(time_limit=5))
+
+
+def _swallowing() -> None:
+    """Sleep past the limit like a careless library that catches everything."""
+    import time
+
+    with contextlib.suppress(BaseException):
+        time.sleep(0.5)
+
+
+def _replacing() -> None:
+    """Sleep past the limit like a library that turns any interruption into its own error."""
+    import time
+
+    try:
+        time.sleep(0.5)
+    except BaseException:
+        raise ValueError("a library's own error, raised while handling the expiry") from None
+
+
+@pytest.mark.parametrize("work", [_swallowing, _replacing])
+def test_an_expiry_caught_by_a_library_is_still_reported(work: Callable[[], None]) -> None:
+    from brief.errors import BriefError, Location
+    from brief.timelimit import time_limit
+
+    def limited() -> None:
+        with time_limit(0.05, Location("brief.yaml", 1, 1)):
+            work()
+
+    with pytest.raises(BriefError, match=r"longer than 0\.05 s"):
+        limited()
