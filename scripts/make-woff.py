@@ -8,6 +8,7 @@ tests/test_fonts.py checks that every WOFF holds exactly its TrueType file's tab
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -22,7 +23,8 @@ def main() -> None:
         font.flavor = "woff"
         target = FONTS / "woff" / (ttf.stem + ".woff")
         font.save(target, reorderTables=False)
-        print(f"{target.relative_to(FONTS.parent.parent)}: {target.stat().st_size:,} bytes")
+        size = target.stat().st_size
+        sys.stdout.write(f"{target.relative_to(FONTS.parent.parent)}: {size:,} bytes\n")
 
 
 if __name__ == "__main__":

@@ -376,4 +376,3 @@ def test_a_french_brief_lists_and_quotes_the_french_way(
         "Les chiffres «\u00a0plus de 6\u202f000 lives saved\u00a0» et «\u00a05\u202f791 child "
         "victims identified\u00a0» sont proches"
     )
-

@@ -1,4 +1,3 @@
-
 def test_gaps_cannot_stitch_words_from_across_the_text() -> None:
     from brief.analyse.verify import MAX_GAP, locate_quote
 
