@@ -244,9 +244,11 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import threading
 
-    from brief.serve import Preview, start_server, watch
+    from brief.load import find_source_file
+    from brief.serve import Preview, fingerprint, start_server, watch
 
     preview = Preview(args.source)
+    built = fingerprint(find_source_file(args.source).parent)  # before the build: no edit lost
     preview.refresh(("html", "pdf"))
     server = start_server(preview, args.port)
     host, port = server.server_address[:2]
@@ -254,7 +256,7 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.flush()
     stop = threading.Event()
     try:
-        watch(preview, stop, lambda p: out.write(f"rebuilt (version {p.version})\n"))
+        watch(preview, stop, lambda p: out.write(f"rebuilt (version {p.version})\n"), built)
     finally:
         stop.set()
         server.shutdown()

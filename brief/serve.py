@@ -7,7 +7,9 @@ shows its diagnostics in the page. Requests whose Host is not the loopback addre
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,14 +124,52 @@ def start_server(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
     return server
 
 
+MAX_WATCHED_FILES = 10_000  # a folder bigger than this is fingerprinted by its first files only
+
+
+def fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file under `folder` (hidden ones skipped).
+
+    Taken just before each build, so an edit made while a build runs, or before the watcher has
+    started, is never lost: the next look at the folder sees a different fingerprint.
+    """
+    seen: list[tuple[str, int, int]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or len(seen) >= MAX_WATCHED_FILES:
+                continue
+            with contextlib.suppress(OSError):
+                info = os.stat(os.path.join(root, name), follow_symlinks=False)
+                seen.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
+    return tuple(seen)
+
+
 def watch(
-    preview: Preview, stop: threading.Event, on_rebuild: Callable[[Preview], None] = lambda _: None
+    preview: Preview,
+    stop: threading.Event,
+    on_rebuild: Callable[[Preview], None] = lambda _: None,
+    built: tuple[tuple[str, int, int], ...] | None = None,
 ) -> None:
-    """Rebuild whenever a file in the brief's folder changes, until `stop` is set."""
+    """Rebuild whenever a file in the brief's folder changes, until `stop` is set.
+
+    `built` is the folder's fingerprint when the preview was last built (taken now if None).
+    watchfiles wakes the loop at once on a change; the loop also looks every half second, and
+    rebuilds only when the fingerprint differs, so no edit is missed and none is built twice.
+    """
     from watchfiles import watch as watch_files
 
     folder = find_source_file(preview.source).parent
-    for _changes in watch_files(folder, stop_event=stop, debounce=100, step=50):
+    if built is None:
+        built = fingerprint(folder)
+    changes = watch_files(
+        folder, stop_event=stop, debounce=100, step=50, rust_timeout=500, yield_on_timeout=True
+    )
+    for _changes in changes:
+        current = fingerprint(folder)
+        if current == built:
+            continue
+        built = current
         preview.refresh(("html",))  # the page first: it takes milliseconds
         on_rebuild(preview)
         preview.refresh(("pdf",))

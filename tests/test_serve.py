@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.serve import Preview, start_server, watch
+from brief.serve import Preview, fingerprint, start_server, watch
 from tests.conftest import EXAMPLE
 
 
@@ -33,9 +33,11 @@ def served(tmp_path: Path) -> Iterator[tuple[Preview, int, Path]]:
     preview.refresh(("html", "pdf"))
     server = start_server(preview)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(preview, stop), daemon=True)
-    watcher.start()
-    time.sleep(0.3)  # let the watcher start before a test edits a file
+    built = fingerprint(folder)
+    watcher = threading.Thread(
+        target=watch, args=(preview, stop), kwargs={"built": built}, daemon=True
+    )
+    watcher.start()  # no wait: an edit made before the watcher is ready must not be lost
     try:
         yield preview, server.server_address[1], folder
     finally:
@@ -99,3 +101,35 @@ def test_a_broken_source_shows_its_diagnostics_instead_of_stopping(
     assert b"did you mean" in page
     source.write_text(source.read_text().replace("  titel:", "  title:", 1))
     assert _wait_for(lambda: b"B201" not in _get(port, "/")[1])
+
+
+def test_an_edit_made_before_the_watcher_starts_is_built(tmp_path: Path) -> None:
+    folder = tmp_path / "thorn"
+    shutil.copytree(EXAMPLE, folder)
+    preview = Preview(folder)
+    built = fingerprint(folder)
+    preview.refresh(("html",))
+    summary = folder / "summary.md"
+    summary.write_text(summary.read_text() + "\nWritten before anyone watched.\n")
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch, args=(preview, stop), kwargs={"built": built}, daemon=True
+    )
+    watcher.start()
+    try:
+        assert _wait_for(lambda: b"Written before anyone watched." in preview.page)
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+    assert not watcher.is_alive()
+
+
+def test_the_fingerprint_changes_with_an_edit_and_skips_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("one")
+    first = fingerprint(tmp_path)
+    (tmp_path / ".swap").write_text("an editor's scratch file")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "index").write_text("x")
+    assert fingerprint(tmp_path) == first
+    (tmp_path / "a.md").write_text("one, two")
+    assert fingerprint(tmp_path) != first
