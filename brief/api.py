@@ -115,8 +115,6 @@ def check(path: Path | str, as_of: PartialDate | None = None) -> Report:
 def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     """Check a brief and, unless its findings stop it, write every requested output."""
     options = options or BuildOptions()
-    if "pdf" in options.formats:
-        _preload_weasyprint()
     report = check(path, options.as_of)
     if report.fails(options.strict):
         return BuildResult(report, stopped=True)
@@ -127,6 +125,8 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     if cached:
         files, outputs = cached
     else:
+        if "pdf" in options.formats:
+            _preload_weasyprint()  # not before the cache is asked: a no-op rebuild never needs it
         with time_limit(options.time_limit, report.brief.locate("meta")):
             files, outputs = _write_outputs(report, options, timings)
         if options.cache_dir:
@@ -196,7 +196,7 @@ def build_in_memory(
 
 
 def _preload_weasyprint() -> None:
-    """Import WeasyPrint on a second thread while the source is checked and composed.
+    """Import WeasyPrint on a second thread while the document is composed and rendered to HTML.
 
     Most of its import time is spent waiting on its library lookup (subprocesses), so the two
     overlap instead of adding up (issue 6: our overhead must disappear into WeasyPrint's floor).

@@ -62,3 +62,26 @@ def test_no_cache_option_always_builds(tmp_path: Path, monkeypatch: pytest.Monke
         main(["build", str(EXAMPLE), "-f", "html", "-o", str(tmp_path / "b"), "-q", "--no-cache"])
         == 0
     )
+
+
+def test_a_cached_pdf_rebuild_never_imports_weasyprint(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path / "one", formats=("pdf",), cache_dir=cache))
+    script = (
+        "import sys, brief\n"
+        "from pathlib import Path\n"
+        f"options = brief.BuildOptions(out_dir=Path({str(tmp_path / 'two')!r}),"
+        f" formats=('pdf',), cache_dir=Path({str(cache)!r}))\n"
+        f"result = brief.build({str(EXAMPLE)!r}, options)\n"
+        "print(result.cached, 'weasyprint' in sys.modules)\n"
+    )
+    reply = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert reply.split() == ["True", "False"]
+    assert (tmp_path / "two" / "thorn.pdf").read_bytes() == (
+        tmp_path / "one" / "thorn.pdf"
+    ).read_bytes()
