@@ -172,9 +172,9 @@ def build_notices(
                 Diagnostic(
                     "O-rtl",
                     Severity.WARNING,
-                    "right-to-left PDF: Arabic and Hebrew text is shaped and reads right to "
-                    "left, but WeasyPrint keeps tables' columns in left-to-right order and may "
-                    "put punctuation beside Latin words on the wrong side",
+                    "right-to-left PDF: text and tables read right to left, but WeasyPrint may "
+                    "put Latin words set in bold or italic inside an Arabic or Hebrew sentence in "
+                    "the wrong order, and a dash or note mark at a line's end on the wrong side",
                     brief.locate("meta.lang"),
                     "check the PDF by eye before printing; the EPUB and HTML are fully "
                     "right-to-left",

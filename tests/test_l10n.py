@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from string import Formatter
 
@@ -162,3 +162,52 @@ def test_labels_follow_the_brief_language(
     html = (tmp_path / "case.html").read_text(encoding="utf-8")
     assert "Resumen" in html
     assert "Cómo se comprobó este informe" in html
+
+
+def _cells(box: object) -> Iterator[tuple[str, object]]:
+    tag = getattr(box, "element_tag", None)
+    if tag in ("th", "td"):
+        yield tag, box
+        return
+    for child in getattr(box, "children", ()):
+        yield from _cells(child)
+
+
+def _text_right_edge(box: object) -> float | None:
+    edges = []
+    if isinstance(getattr(box, "text", None), str) and box.text.strip():  # type: ignore[attr-defined]
+        edges.append(box.position_x + box.width)  # type: ignore[attr-defined]
+    for child in getattr(box, "children", ()):
+        edge = _text_right_edge(child)
+        if edge is not None:
+            edges.append(edge)
+    return max(edges) if edges else None
+
+
+def test_an_arabic_table_runs_right_to_left_and_cells_start_at_the_right(tmp_path: Path) -> None:
+    from brief.analyse import analyse
+    from brief.compose import ComposeOptions, compose
+    from brief.model import Layout, Paper
+    from brief.render import render_page
+    from brief.write.pdf import layout_pdf
+
+    folder = tmp_path / "ar"
+    folder.mkdir()
+    (folder / "brief.yaml").write_bytes((CASES / "ar.yaml").read_bytes())
+    report = brief.check(folder)
+    document = compose(
+        report.brief, analyse(report.brief), ComposeOptions(Paper.A4, Layout.HANDOUT, False)
+    )
+    pages = layout_pdf(render_page(document, "pdf"), folder, "brief.yaml").pages
+    cells = [cell for page in pages for cell in _cells(page._page_box)]
+    assert {tag for tag, _ in cells} == {"th", "td"}
+    header_x = [cell.position_x for tag, cell in cells if tag == "th"]  # type: ignore[attr-defined]
+    assert header_x == sorted(header_x, reverse=True)  # the first column is the rightmost
+    gaps = []
+    for _, cell in cells:
+        edge = _text_right_edge(cell)
+        if edge is not None:
+            inner_right = cell.content_box_x() + cell.width  # type: ignore[attr-defined]
+            gaps.append(round(inner_right - edge, 1))
+    assert gaps
+    assert max(gaps) < 1.0, gaps  # headers as well as data hug the right (start) edge
