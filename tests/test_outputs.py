@@ -150,14 +150,15 @@ def _marks_content(node: object) -> bool:
 def _struct_elements(document: Any) -> Iterator[Any]:
     import pikepdf
 
-    pending = [document.Root.StructTreeRoot]
+    pending = [document.Root.StructTreeRoot.get("/K")]
     while pending:
         node = pending.pop()
         if isinstance(node, pikepdf.Array):
             pending.extend(node)
-        elif isinstance(node, pikepdf.Dictionary) and "/K" in node:
-            yield node
-            pending.append(node["/K"])
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            yield node  # a structure element, with or without kids
+            if "/K" in node:
+                pending.append(node["/K"])
 
 
 def _cells_without_headers(pdf: Path) -> tuple[int, list[str]]:
@@ -180,25 +181,14 @@ def _empty_headings(pdf: Path) -> list[str]:
     """PDF/UA-1 7.4: every H1 to H6 structure element marks some page content."""
     import pikepdf
 
-    empty: list[str] = []
     with pikepdf.open(pdf) as document:
-        pending = [document.Root.StructTreeRoot]
-        headings = 0
-        while pending:
-            node = pending.pop()
-            if isinstance(node, pikepdf.Array):
-                pending.extend(node)
-                continue
-            if not isinstance(node, pikepdf.Dictionary) or "/K" not in node:
-                continue
-            role = str(node.get("/S", ""))
-            if re.fullmatch(r"/H[1-6]", role):
-                headings += 1
-                if not _marks_content(node["/K"]):
-                    empty.append(role)
-            pending.append(node["/K"])
-        assert headings >= 3, "no headings found in the structure tree"
-    return empty
+        headings = [
+            element
+            for element in _struct_elements(document)
+            if re.fullmatch(r"/H[1-6]", str(element.get("/S", "")))
+        ]
+        assert len(headings) >= 3, "no headings found in the structure tree"
+        return [str(h["/S"]) for h in headings if not _marks_content(h.get("/K"))]
 
 
 def test_brief_layout_text_holds_every_quote_figure_and_caveat(built_brief_layout: Path) -> None:
@@ -363,24 +353,22 @@ def test_the_generated_cover_cuts_a_huge_title_with_an_ellipsis() -> None:
     assert make_cover(document) == make_cover(document)
 
 
-def test_the_empty_heading_check_finds_an_empty_heading(tmp_path: Path) -> None:
+def _tagged_pdf(tmp_path: Path, body: str) -> Path:
+    """Write a PDF/UA-1 file of `body` with bare WeasyPrint, for testing our structure checks."""
     import weasyprint
 
-    pdf = tmp_path / "empty.pdf"
-    weasyprint.HTML(
-        string="<html lang=en><title>t</title><h1>One</h1><h2>Two</h2>"
-        "<h3 style='height:1em'></h3><h2>Three</h2><p>text</p></html>"
-    ).write_pdf(pdf, pdf_variant="pdf/ua-1")
-    assert _empty_headings(pdf) == ["/H3"]
+    pdf = tmp_path / "sample.pdf"
+    html = f"<html lang=en><title>t</title>{body}</html>"
+    weasyprint.HTML(string=html).write_pdf(pdf, pdf_variant="pdf/ua-1")
+    return pdf
+
+
+def test_the_empty_heading_check_finds_an_empty_heading(tmp_path: Path) -> None:
+    body = "<h1>One</h1><h2>Two</h2><h3 style='height:1em'></h3><h2>Three</h2><p>text</p>"
+    assert _empty_headings(_tagged_pdf(tmp_path, body)) == ["/H3"]
 
 
 def test_the_header_check_finds_cells_without_a_header(tmp_path: Path) -> None:
-    import weasyprint
-
-    pdf = tmp_path / "table.pdf"
-    weasyprint.HTML(
-        string="<html lang=en><title>t</title><table><tr><td>a</td><td>b</td></tr>"
-        "<tr><th>h</th><td>c</td></tr></table></html>"
-    ).write_pdf(pdf, pdf_variant="pdf/ua-1")
-    cells, loose = _cells_without_headers(pdf)
+    body = "<table><tr><td>a</td><td>b</td></tr><tr><th>h</th><td>c</td></tr></table>"
+    cells, loose = _cells_without_headers(_tagged_pdf(tmp_path, body))
     assert (cells, len(loose)) == (3, 2)  # the first row comes before any header
