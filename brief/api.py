@@ -198,8 +198,8 @@ def build_in_memory(
 def _preload_weasyprint() -> None:
     """Import WeasyPrint on a second thread while the document is composed and rendered to HTML.
 
-    Most of its import time is spent waiting on its library lookup (subprocesses), so the two
-    overlap instead of adding up (issue 6: our overhead must disappear into WeasyPrint's floor).
+    The part of its import spent waiting on its library lookup (ldconfig and gcc subprocesses)
+    overlaps our own work; the rest is CPU under the GIL and adds up (bench/README.md, issue 6).
     """
     if "weasyprint" not in sys.modules:
         threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
