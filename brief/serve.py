@@ -22,12 +22,14 @@ from brief.errors import BriefError, format_text
 from brief.load import find_source_file
 
 ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+#: Polls the version and reloads when it is not the one the page was built at (the page carries
+#: it: a version read by the first poll could already be newer than the page that was shown).
 RELOAD_SCRIPT = """<script>
 (function () {
-  var seen = null;
+  var built = "%(version)d";
   function poll() {
     fetch("/__brief/version", {cache: "no-store"}).then(function (r) { return r.text(); })
-      .then(function (v) { if (seen !== null && v !== seen) { location.reload(); } seen = v; })
+      .then(function (v) { if (v !== built) { location.reload(); } })
       .catch(function () {}).finally(function () { setTimeout(poll, 300); });
   }
   poll();
@@ -61,18 +63,22 @@ class Preview:
             if problems:
                 self.page = _problem_page(problems)
             elif f"{name}.html" in files:
-                page = files[f"{name}.html"]
-                self.page = page.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+                self.page = files[f"{name}.html"]
             if f"{name}.pdf" in files:
                 self.pdf = files[f"{name}.pdf"]
             self.version += 1
+
+    def served_page(self) -> bytes:
+        """The page with our reload script, carrying the version it is served at (under lock)."""
+        script = RELOAD_SCRIPT % {"version": self.version}
+        return self.page.replace(b"</body>", script.encode() + b"</body>", 1)
 
 
 def _problem_page(problems: str) -> bytes:
     body = (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>brief: '
         f"the source has problems</title></head><body><h1>The source has problems</h1>"
-        f"<pre>{html.escape(problems)}</pre>{RELOAD_SCRIPT}</body></html>"
+        f"<pre>{html.escape(problems)}</pre></body></html>"
     )
     return body.encode()
 
@@ -90,9 +96,10 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                 return
             path = self.path.split("?", 1)[0]
             with preview.lock:
+                page = preview.served_page()
                 routes = {
-                    "/": (preview.page, "text/html; charset=utf-8"),
-                    "/index.html": (preview.page, "text/html; charset=utf-8"),
+                    "/": (page, "text/html; charset=utf-8"),
+                    "/index.html": (page, "text/html; charset=utf-8"),
                     f"/{preview.name}.pdf": (preview.pdf, "application/pdf"),
                     "/__brief/version": (str(preview.version).encode(), "text/plain"),
                 }

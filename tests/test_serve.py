@@ -133,3 +133,13 @@ def test_the_fingerprint_changes_with_an_edit_and_skips_hidden_files(tmp_path: P
     assert fingerprint(tmp_path) == first
     (tmp_path / "a.md").write_text("one, two")
     assert fingerprint(tmp_path) != first
+
+
+def test_the_page_carries_the_version_it_was_built_at(served: tuple[Preview, int, Path]) -> None:
+    preview, port, _ = served
+    for formats in (("html",), ("pdf",), ("html", "pdf")):
+        preview.refresh(formats)
+        page = _get(port, "/")[1].decode()
+        version = _get(port, "/__brief/version")[1].decode()
+        assert f'var built = "{version}";' in page, formats  # else it would reload forever
+        assert page.count("var built") == 1
