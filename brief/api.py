@@ -20,7 +20,6 @@ from brief.analyse import Analysis, analyse
 from brief.cache import cache_key, load_cached, store
 from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
 from brief.dates import PartialDate
-from brief.document import Document
 from brief.errors import Diagnostic, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
@@ -39,15 +38,6 @@ HANDOUT_PAGES = 2
 #: A large-print handout sets 16pt type where the handout sets 9–10pt: 2.5 times the area per
 #: word. It may take two sheets printed on both sides.
 LARGE_PRINT_HANDOUT_PAGES = 4
-
-
-def handout_pages(document: Document) -> int:
-    """Return the most pages a handout may take (aims at, in large print)."""
-    return handout_pages_for(document.large_print)
-
-
-def handout_pages_for(large_print: bool) -> int:
-    return LARGE_PRINT_HANDOUT_PAGES if large_print else HANDOUT_PAGES
 
 
 #: The cache's index of a build's outputs (sizes, hashes, pages).
@@ -148,14 +138,14 @@ def build_notices(
     stop a build (not even under --strict: they describe the output, not the source)."""
     notices = []
     where = brief.locate("meta.layout")
+    layout = options.layout or brief.meta.layout
     for output in outputs:
         if output.format != "pdf":
             continue
-        layout = options.layout or brief.meta.layout
         if (
             layout is Layout.HANDOUT
             and options.large_print
-            and output.pages > handout_pages_for(large_print=True)
+            and output.pages > LARGE_PRINT_HANDOUT_PAGES
         ):
             notices.append(
                 Diagnostic(
@@ -307,7 +297,9 @@ def _write_outputs(
     if "pdf" in options.formats:
         from brief.write.pdf import write_pdf
 
-        handout = document.layout is Layout.HANDOUT
+        page_limit = None
+        if document.layout is Layout.HANDOUT:
+            page_limit = LARGE_PRINT_HANDOUT_PAGES if document.large_print else HANDOUT_PAGES
         with stage("pdf", timings):
             pdf = write_pdf(
                 lambda fit: render_page(document, "pdf", fit),
@@ -315,7 +307,7 @@ def _write_outputs(
                 brief.path,
                 options.pdf_variant,
                 document.id,
-                max_pages=handout_pages(document) if handout else None,
+                max_pages=page_limit,
                 hard_limit=not document.large_print,
                 provided={
                     f"{THEME_FONT_SCHEME}:{role}": font.data
