@@ -23,7 +23,7 @@ from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
-from brief.render import THEME_FONT_SCHEME, render_page
+from brief.render import pdf_resources, render_page
 from brief.report import Output, build_report, describe_output, stage
 from brief.timelimit import DEFAULT_SECONDS, time_limit
 from brief.validate import validate
@@ -309,10 +309,7 @@ def _write_outputs(
                 document.id,
                 max_pages=page_limit,
                 hard_limit=not document.large_print,
-                provided={
-                    f"{THEME_FONT_SCHEME}:{role}": font.data
-                    for role, font in document.theme_fonts.items()
-                },
+                provided=pdf_resources(document),
                 attachments=_audit_attachments(report) if options.pdf_variant != "ua-1" else (),
                 on_layout=start_others,
             )

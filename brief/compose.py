@@ -229,18 +229,24 @@ def _fragment_quote(text: str) -> str:
     return quote_url(text, safe="").replace("-", "%2D")
 
 
-def _logo(brief: Brief) -> dict[str, str]:
-    """Return the logo's names for each output: its file (PDF), a data URI (HTML), an EPUB path."""
+#: The logo's URL in the print HTML; the PDF writer serves the checked bytes under it.
+LOGO_URL = "brief-image:logo"
+
+
+def _logo(brief: Brief) -> dict[str, object]:
+    """Return the logo for each output: a URL of ours (PDF), a data URI (HTML), an EPUB path,
+    and the checked file they all show."""
     organization = brief.meta.organization
     image = brief.images.get(organization.logo) if organization and organization.logo else None
     if not organization or image is None:
         return {}
     data = base64.b64encode(image.data).decode()
     return {
-        "logo": organization.logo,
+        "logo": LOGO_URL,
         "logo_alt": organization.logo_alt,
         "logo_uri": f"data:{image.media_type};base64,{data}",
         "logo_epub": f"images/logo.{image.extension}",
+        "logo_file": image,
     }
 
 

@@ -7,10 +7,14 @@ templates through `render`. Markdown arrives already turned into safe HTML (`Mar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from brief.fonts import FontFile
+
+if TYPE_CHECKING:
+    from brief.images import ImageFile
 from brief.model import Layout, Paper
 
 
@@ -138,7 +142,8 @@ class Document:
     theme: dict[str, str] = field(default_factory=dict)
     fonts: dict[str, str] = field(default_factory=dict)
     theme_fonts: dict[str, FontFile] = field(default_factory=dict)  # role -> checked file
-    logo: str = ""
+    logo: str = ""  # the logo's URL in the PDF: served by the PDF writer from `logo_file`
     logo_alt: str = ""
     logo_uri: str = ""
     logo_epub: str = ""
+    logo_file: ImageFile | None = None  # the checked bytes, the only ones any output shows

@@ -167,8 +167,39 @@ def read_images(
         return {}, list(caught.diagnostics)
 
 
+#: Characters a file name from a source may not hold: a renderer reads `#`, `?` and `%` in a name
+#: as URL syntax (fragment, query, escape), so the file checked and the file rendered could differ.
+UNSAFE_NAME = re.compile(r"[#?%\x00-\x1f\x7f-\x9f]")
+
+
+def check_file_name(name: str, at: Location) -> None:
+    """Refuse a file name holding `#`, `?`, `%` or control characters (B407).
+
+    >>> check_file_name("logo.png", Location("brief.yaml", 1, 1))
+    >>> check_file_name("logo.png#x", Location("brief.yaml", 8, 11))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    brief.errors.BriefError: brief.yaml:8:11: error B407: ...
+    """
+    found = UNSAFE_NAME.search(name)
+    if found:
+        shown = repr(found[0]) if found[0] not in "#?%" else found[0]
+        raise BriefError(
+            [
+                error(
+                    "B407",
+                    f"the file name '{CONTROL.sub('?', name)[:200]}' contains {shown}, "
+                    "which is not allowed in the name of a file a brief uses",
+                    at,
+                    "rename the file with letters, digits, spaces, dots, dashes and underscores",
+                )
+            ]
+        )
+
+
 def resolve_inside(folder: Path, name: str, at: Location) -> Path:
-    """Return `folder/name`, refusing absolute paths, `..` and symlinks that leave the folder."""
+    """Return `folder/name`, refusing absolute paths, `..` and symlinks that leave the folder,
+    and names a renderer would read as a URL (B407)."""
+    check_file_name(name, at)
     pure = PurePosixPath(name.replace("\\", "/"))
     if not name or pure.is_absolute() or ".." in pure.parts or ":" in name:
         raise BriefError(

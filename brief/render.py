@@ -138,6 +138,17 @@ def theme_font_urls(document: Document, target: str) -> dict[str, str]:
     return urls
 
 
+def pdf_resources(document: Document) -> dict[str, bytes]:
+    """Return the checked bytes the PDF writer serves, by the exact URLs the print HTML uses: the
+    theme's font files and the logo. Nothing of the brief's folder is read while rendering."""
+    resources = {
+        f"{THEME_FONT_SCHEME}:{role}": font.data for role, font in document.theme_fonts.items()
+    }
+    if document.logo_file:
+        resources[document.logo] = document.logo_file.data
+    return resources
+
+
 def theme_font_name(role: str, extension: str) -> str:
     """Return the file name of a theme font inside the EPUB."""
     return f"theme-{role.replace('_', '-')}.{extension}"

@@ -113,3 +113,77 @@ def test_hostile_markup_is_printed_as_text_and_fetches_nothing(tmp_path: Path) -
         assert tag not in html
     assert 'href="javascript:' not in html
     assert 'href="file:' not in html
+
+
+# ------------------------------------------------------------------ the renderer's resources
+# WeasyPrint receives only the bytes that were checked (issue 16): the brief's folder is never
+# read while rendering, and a file: URL is served only when the path WeasyPrint would read again
+# is the path that was checked.
+LOGO_BRIEF = """\
+brief: 1
+meta:
+  title: "A logo"
+  lang: en
+  date: 2024-01-01
+  organization:
+    name: Thorn
+    logo: logo.png
+    logo_alt: "Thorn's logo"
+"""
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_the_pdf_renderer_reads_nothing_from_the_briefs_folder(tmp_path: Path) -> None:
+    import pytest
+
+    from brief.errors import BriefError
+    from brief.write.pdf import layout_pdf
+
+    (tmp_path / "logo.png").write_bytes(_png((200, 0, 0)))
+    html = '<html><body><img src="logo.png" alt="x"/></body></html>'
+    with pytest.raises(BriefError) as caught:
+        layout_pdf(html, tmp_path, "brief.yaml")
+    assert caught.value.diagnostics[0].code == "B404"
+
+
+def test_a_file_url_with_a_fragment_or_query_is_refused_even_inside_an_allowed_folder(
+    tmp_path: Path,
+) -> None:
+    import pytest
+
+    from brief.write.pdf import _fetcher_class
+
+    image = tmp_path / "x.png"
+    image.write_bytes(_png((0, 200, 0)))
+    (tmp_path / "x.png#").mkdir()
+    fetcher = _fetcher_class()([tmp_path], {})
+    assert fetcher.fetch(image.as_uri()).read() == image.read_bytes()
+    for tail in ("#x", "?x", "#%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd", "%23/../../../etc/passwd"):
+        with pytest.raises(ValueError, match="refused"):
+            fetcher.fetch(image.as_uri() + tail)
+    assert len(fetcher.refused) == 4
+
+
+def test_the_pdf_shows_the_checked_logo_bytes(tmp_path: Path) -> None:
+    import brief
+    from brief.analyse import analyse
+    from brief.compose import ComposeOptions, compose
+    from brief.render import pdf_resources, render_page
+
+    (tmp_path / "brief.yaml").write_text(LOGO_BRIEF, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(_png((200, 0, 0)))
+    report = brief.check(tmp_path)
+    document = compose(report.brief, analyse(report.brief), ComposeOptions())
+    (tmp_path / "logo.png").write_bytes(_png((0, 0, 200)))  # changed after it was checked
+    html = render_page(document, "pdf")
+    assert 'src="brief-image:logo"' in html and "logo.png" not in html
+    assert pdf_resources(document)["brief-image:logo"] == _png((200, 0, 0))

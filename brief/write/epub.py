@@ -8,7 +8,6 @@ zip with fixed timestamps (design.md §4).
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import io
 import re
@@ -110,14 +109,13 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
             )
         )
     book.set_cover("cover.png", make_cover(document), create_page=False)
-    if document.logo_epub:
-        media_type, _, data = document.logo_uri.removeprefix("data:").partition(";base64,")
+    if document.logo_file:
         book.add_item(
             epub.EpubItem(
                 uid="logo",
                 file_name=document.logo_epub,
-                media_type=media_type,
-                content=base64.b64decode(data),
+                media_type=document.logo_file.media_type,
+                content=document.logo_file.data,
             )
         )
     items = []

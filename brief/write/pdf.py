@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from brief.errors import BriefError, Location, error
 from brief.resources import asset_dir
@@ -52,7 +53,11 @@ def _fetcher_class() -> Any:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SafeFetcher(URLFetcher):  # type: ignore[misc]
-        """Serve files inside the allowed folders and small data: URLs; refuse everything else."""
+        """Serve the brief's checked bytes by exact key, our own assets and small data: URLs.
+
+        Nothing of the brief's folder is read here: its logo and fonts were checked when the source
+        was loaded and are handed over as bytes (`provided`), under URLs of our own making.
+        """
 
         def __init__(self, roots: list[Path], provided: Mapping[str, bytes]) -> None:
             super().__init__(fail_on_errors=True, allowed_protocols={"file", "data"})
@@ -61,21 +66,37 @@ def _fetcher_class() -> Any:
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if url in self.provided:  # bytes checked when the source was loaded (theme fonts)
+            if url in self.provided:  # bytes checked when the source was loaded
                 return URLFetcherResponse(url, self.provided[url], {})
             parts = urlsplit(url)
             if parts.scheme == "data" and len(url) <= MAX_DATA_URL:
                 return super().fetch(url, headers)
-            if parts.scheme == "file" and not parts.netloc:
-                path = Path(unquote(parts.path)).resolve()
-                inside = any(path.is_relative_to(root) for root in self.roots)
-                if inside and path.is_file() and path.stat().st_size <= MAX_RESOURCE_BYTES:
-                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+            path = _file_url_path(url)
+            if path and self.serves(path):
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
             self.refused.append(url)
             raise ValueError(f"refused resource: {url}")
 
+        def serves(self, path: Path) -> bool:
+            inside = any(path.is_relative_to(root) for root in self.roots)
+            return inside and path.is_file() and path.stat().st_size <= MAX_RESOURCE_BYTES
+
     return SafeFetcher
+
+
+def _file_url_path(url: str) -> Path | None:
+    """Return the resolved file a local file: URL names, read exactly as WeasyPrint reads a
+    response's path again; None for any other URL and for one with a query or fragment.
+
+    >>> str(_file_url_path("file:///opt/assets/fonts/a%20b.woff2"))
+    '/opt/assets/fonts/a b.woff2'
+    >>> _file_url_path("file:///opt/x.jpg#%2F..%2Fetc%2Fpasswd"), _file_url_path("file:///a?b")
+    (None, None)
+    """
+    if not url.startswith("file:///") or "#" in url or "?" in url:
+        return None
+    return Path(url2pathname(url.removeprefix("file:"))).resolve()
 
 
 @dataclass(frozen=True)
@@ -131,7 +152,7 @@ def layout_pdf(
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     provided = provided or {}
-    fetcher = _fetcher_class()([folder, asset_dir()], provided)
+    fetcher = _fetcher_class()([asset_dir()], provided)
     base_url = folder.resolve().as_uri() + "/"
     block = STYLE_BLOCK.search(html)
     css_text = block.group(1) if block else ""
