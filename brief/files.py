@@ -7,7 +7,10 @@ links that leave it) and read with a size cap.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +37,48 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402") -> bytes:
-    """Read at most `limit` bytes of `file`, raising BriefError when it is missing or larger."""
+class _NotPlainFileError(OSError):
+    """A file that is there but is not one a brief may read."""
+
+
+def _open_regular(file: Path) -> int:
+    """Open `file` for reading without blocking (a FIFO would wait for a writer forever) and
+    return its descriptor; raise OSError unless it is a regular file with a single name."""
+    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
-        with file.open("rb") as stream:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotPlainFileError("is not a plain file (a pipe, socket or device)")
+        if status.st_nlink > 1:
+            raise _NotPlainFileError(
+                f"is a hard link (the same file has {status.st_nlink} names), so it may be a "
+                "file from outside the brief's folder"
+            )
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def read_capped(file: Path, limit: int, at: Location, code_missing: str = "B402") -> bytes:
+    """Read at most `limit` bytes of `file`, raising BriefError when it is missing or larger,
+    or not a regular file with one name (B401)."""
+    try:
+        with os.fdopen(_open_regular(file), "rb") as stream:
             data = stream.read(limit + 1)
+    except _NotPlainFileError as caught:
+        raise BriefError(
+            [
+                error(
+                    "B401",
+                    f"'{file.name}' {caught}",
+                    at,
+                    "copy the file itself into the brief's folder",
+                )
+            ]
+        ) from None
     except FileNotFoundError:
         raise BriefError(
             [

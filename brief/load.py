@@ -109,6 +109,17 @@ def load(path: Path | str) -> Source:
     """Read a brief's YAML and its included files, or raise BriefError with every problem found."""
     file = find_source_file(Path(path))
     display = display_path(file)
+    if not file.resolve().is_relative_to(file.parent.resolve()):
+        raise BriefError(
+            [
+                error(
+                    "B401",
+                    f"{file.name} leads outside its folder (through a symbolic link)",
+                    Location(display, 1, 1),
+                    "copy the file into the brief's folder",
+                )
+            ]
+        )
     raw = read_capped(file, MAX_SOURCE_BYTES, Location(display, 1, 1), code_missing="B100")
     text = decode_utf8(raw, display)
     where = SourceMap(display)

@@ -135,6 +135,34 @@ def decompression_bomb(folder: Path) -> None:
     Image.new("1", (12_000, 12_000)).save(folder / "logo.png", format="PNG")
 
 
+def fifo_include(folder: Path) -> None:
+    """`summary.md` is a named pipe: opening it for reading would wait for a writer forever."""
+    (folder / "brief.yaml").write_text(HEAD + "summary: {file: summary.md}\n", encoding="utf-8")
+    os.mkfifo(folder / "summary.md")
+
+
+def fifo_logo(folder: Path) -> None:
+    """The logo is a named pipe."""
+    (folder / "brief.yaml").write_text(HEAD + LOGO, encoding="utf-8")
+    os.mkfifo(folder / "logo.png")
+
+
+def hard_link_include(folder: Path) -> None:
+    """`summary.md` is a hard link to a file outside the folder (no symbolic link to see)."""
+    outside = folder.parent / f"{folder.name}-outside-secret.md"
+    outside.write_text("A secret kept outside the brief's folder.\n", encoding="utf-8")
+    (folder / "brief.yaml").write_text(HEAD + "summary: {file: summary.md}\n", encoding="utf-8")
+    os.link(outside, folder / "summary.md")
+
+
+def source_symlink_out_of_folder(folder: Path) -> None:
+    """`brief.yaml` itself is a symbolic link to a brief outside the folder (it would be
+    published beside the outputs and attached to a PDF/A)."""
+    outside = folder.parent / f"{folder.name}-outside-brief.yaml"
+    outside.write_text(HEAD + "summary: a brief kept outside the folder\n", encoding="utf-8")
+    (folder / "brief.yaml").symlink_to(outside)
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     function.__name__: function
     for function in (
@@ -143,6 +171,10 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
         deep_nesting,
         symlink_out_of_folder,
         decompression_bomb,
+        fifo_include,
+        fifo_logo,
+        hard_link_include,
+        source_symlink_out_of_folder,
     )
 }
 
