@@ -18,7 +18,6 @@ from brief.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "thorn"
-ARTICLE = ROOT.parent / "shared" / "seed" / "article.txt"
 
 
 META = """\

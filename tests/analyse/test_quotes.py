@@ -1,5 +1,5 @@
 """Quotes: versions that differ (Q-variant), quotes passed on (Q-secondhand), and verification
-against local source copies (Q-unverified), including the seed article."""
+against local source copies (Q-unverified), including a fixture article (fixtures/README.md)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ from brief.load import load
 from brief.validate import validate
 
 ROOT = Path(__file__).parents[2]
-ARTICLE = ROOT / ".." / "shared" / "seed" / "article.txt"
-EXAMPLE = ROOT / "examples" / "thorn"
+#: A brief on a fictional news article written for these tests (fixtures/README.md).
+FIXTURE = Path(__file__).parent / "fixtures" / "marrowby"
+ARTICLE = FIXTURE / "article.txt"
 HEAD = "brief: 1\nmeta: {title: Q, lang: en, date: 2024-01-01}\n"
 PEOPLE = "people:\n  - {id: ashton, name: Ashton Kutcher}\n"
 SOURCES = "sources:\n  - {id: s, title: Report, publisher: P}\n"
@@ -176,30 +177,38 @@ def test_a_match_gives_offsets_in_the_original_text() -> None:
     assert normalise("İstanbul").offsets[:3] == (0, 0, 1)  # one character lowering to two
 
 
-# ── Q-unverified: the seed article ──────────────────────────────────────────────────────
+# ── Q-unverified: a news article ────────────────────────────────────────────────────────
 
 ARTICLE_QUOTES = [
-    ("congress", "I’m here today to defend the right to pursue happiness."),
-    ("stripped", "But the right to pursue happiness for so many is stripped away - it's raped"),
-    ("dhs", "They told us about a 7-year-old girl who had been subjected to abuse for years."),
+    # straight marks and spaced hyphens for the article's curly apostrophe and spaced em dashes
+    (
+        "river",
+        "I've been on this river for 31 years - my father before me - and nobody from the "
+        "council has set foot in my yard,",
+    ),
+    ("generation", "the most important thing this council will do in a generation."),
+    ("school", "They told us the water had reached the school gates and was still rising."),
     (
         "cut",
-        "I received a call from the Department of Homeland Security … the last line of defense.",
+        "I received a call at four in the morning from the fire service … it would not happen "
+        "again.",
     ),
-    ("core", "what we do at our core is we build technology"),
+    ("split", "We have waited long enough … The water will not wait for us"),  # over its speaker
+    ("door", "what we have built on paper is a door, not a wall"),  # case
+    ("statement", "It’s the same barrier it was in 2021, built to a safer standard."),  # ’ for '
+    ("nested", "People have asked me for one thing, over and over: ‘keep the water out.’"),
 ]
 
 
 def _article_brief(write_brief: Callable[[str], Path], quotes: list[tuple[str, str]]) -> Path:
-    assert ARTICLE.is_file(), f"{ARTICLE} is missing: the shared seed must sit beside the project"
-    items = "".join(quote(quote_id, text, speaker="Kutcher") for quote_id, text in quotes)
+    items = "".join(quote(quote_id, text, speaker="Okafor") for quote_id, text in quotes)
     sources = "sources:\n  - {id: s, title: Article, publisher: P, text: article.txt}\n"
     folder = write_brief(HEAD + "quotes:\n" + items + sources)
     shutil.copy(ARTICLE, folder / "article.txt")
     return folder
 
 
-def test_quotes_from_the_seed_article_are_verified_with_selectors(
+def test_quotes_from_an_article_are_verified_with_selectors(
     write_brief: Callable[[str], Path],
 ) -> None:
     report = brief.check(_article_brief(write_brief, ARTICLE_QUOTES))
@@ -214,40 +223,48 @@ def test_quotes_from_the_seed_article_are_verified_with_selectors(
             match.prefix + match.exact + match.suffix
         )
         assert len(match.prefix) == 32 or match.start < 32
-    assert matches[0].exact == "I’m here today to defend the right to pursue happiness."
+    exact = {match.quote: match.exact for match in matches}
+    assert exact["river"] == (  # the article's own marks, and the comma the quote ends with
+        "I’ve been on this river for 31 years — my father before me — and nobody from the "
+        "council has set foot in my yard,"
+    )
+    assert exact["generation"].endswith("generation.")
+    assert exact["door"].startswith("What we have built")
+    assert exact["split"] == (
+        "We have waited long enough,” Okafor told a packed public gallery before the vote. "
+        "“The water will not wait for us"
+    )
+    assert exact["statement"] == "It's the same barrier it was in 2021, built to a safer standard."
+    assert exact["cut"].startswith("I received a call")
+    assert exact["cut"].endswith("it would not happen again.")
 
 
 def test_a_misquote_of_the_article_is_an_error_showing_the_closest_passage(
     write_brief: Callable[[str], Path],
 ) -> None:
-    misquote = [("job", "That’s my day job, and I’m sticking with it.")]
+    misquote = [("job", "That is the job, and we intend to complete it.")]
     report = brief.check(_article_brief(write_brief, misquote))
     (finding,) = [f for f in report.findings if f.code == "Q-unverified"]
     assert isinstance(finding, Finding)
     assert finding.subjects == ("job",)
-    assert "{+with+}" in finding.message
-    assert ("+", "with") in finding.diff
+    assert "[-finish-] {+complete+}" in finding.message
+    assert ("-", "finish") in finding.diff
+    assert ("+", "complete") in finding.diff
     assert finding.location is not None
     assert finding.location.path.endswith("brief.yaml")
     assert finding.location.line == 4
     assert report.fails()
 
 
-def test_every_example_quote_citing_the_article_is_found_in_it(tmp_path: Path) -> None:
-    folder = tmp_path / "thorn"
-    shutil.copytree(EXAMPLE, folder)
-    shutil.copy(ARTICLE, folder / "article.txt")
-    source = folder / "brief.yaml"
-    text = source.read_text(encoding="utf-8")
-    assert "  - id: article\n" in text
-    source.write_text(
-        text.replace("  - id: article\n", "  - id: article\n    text: article.txt\n"),
-        encoding="utf-8",
-    )
+def test_every_fixture_quote_citing_the_article_is_found_in_it(tmp_path: Path) -> None:
+    folder = tmp_path / "marrowby"
+    shutil.copytree(FIXTURE, folder)
     result = brief.build(folder, BuildOptions(out_dir=tmp_path / "dist", formats=("html",)))
+    assert not result.stopped
     assert [f for f in result.report.findings if f.code == "Q-unverified"] == []
     cited = [q for q in result.report.brief.quotes if q.source == "article"]
-    assert len(result.report.analysis.matches) == len(cited) > 0
-    report = json.loads((tmp_path / "dist" / "thorn.report.json").read_text())
+    assert 0 < len(cited) < len(result.report.brief.quotes)  # one quote has no local copy
+    assert [m.quote for m in result.report.analysis.matches] == [q.id for q in cited]
+    report = json.loads((tmp_path / "dist" / "marrowby.report.json").read_text())
     assert len(report["quotes"]) == len(cited)
     assert {entry["selector"]["type"] for entry in report["quotes"]} == {"TextQuoteSelector"}
