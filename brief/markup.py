@@ -65,6 +65,57 @@ def is_safe_link(url: str) -> bool:
     return cleaned.startswith(SAFE_SCHEMES)
 
 
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A picture (`image`) or a link to anything but the web, e-mail or the page itself (`link`)
+    written in a text, at `offset` in its Markdown: refused, never printed as Markdown syntax."""
+
+    kind: str
+    target: str
+    offset: int
+
+
+def _scanner() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = lambda url: True  # see every link and picture, to refuse the unsafe ones
+    return md
+
+
+_SCAN = _scanner()
+
+
+def refused_markup(markdown: str) -> list[Refused]:
+    """List the pictures and unsafe links a text holds, in order.
+
+    >>> [(r.kind, r.target, r.offset) for r in refused_markup("a ![x](p.png) [y](javascript:z)")]
+    [('image', 'p.png', 2), ('link', 'javascript:z', 14)]
+    >>> refused_markup("[web](https://a.org) <mailto:a@b.org> [here](#figures)")
+    []
+    """
+    starts = [0]
+    for line in markdown.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    found: list[Refused] = []
+    for block in _SCAN.parse(markdown):
+        if block.type != "inline" or not block.map:
+            continue
+        cursor = starts[min(block.map[0], len(starts) - 1)]
+        for child in block.children or ():
+            if child.type == "image":
+                target, needle = str(child.attrGet("src") or ""), "!["
+            elif child.type == "link_open":
+                target = str(child.attrGet("href") or "")
+                needle = "<" if child.markup == "autolink" else "["
+            else:
+                continue
+            at = markdown.find(needle, cursor)
+            offset = at if at >= 0 else cursor
+            cursor = offset + len(needle)
+            if child.type == "image" or not is_safe_link(target):
+                found.append(Refused(child.type.removesuffix("_open"), target, offset))
+    return found
+
+
 def _rule(pattern: re.Pattern[str], kind: str) -> Callable[[StateInline, bool], bool]:
     def rule(state: StateInline, silent: bool) -> bool:
         match = pattern.match(state.src, state.pos)

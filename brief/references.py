@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from brief import model, schema
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Location, error
-from brief.markup import find_references
+from brief.markup import find_references, refused_markup
 from brief.themes import check_fonts, check_theme
 
 
@@ -93,6 +93,7 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
                         f"did you mean '{guess[0]}'?" if guess else "check the id",
                     )
                 )
+    problems += check_markup(brief)
     organization = brief.meta.organization
     if organization and organization.logo and not organization.logo_alt:
         problems.append(
@@ -106,6 +107,40 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
     return problems
 
 
+def check_markup(brief: model.Brief) -> list[Diagnostic]:
+    """Refuse pictures (B306) and links to anything but the web, e-mail or the page (B307)
+    written in a text: they would otherwise print as Markdown syntax. One error per text, at the
+    first, saying how many more it holds."""
+    problems: list[Diagnostic] = []
+    for _label, text in brief.texts_in_order():
+        found = refused_markup(text.markdown)
+        if not found:
+            continue
+        first, more = found[0], len(found) - 1
+        also = f" (and {more} more in this text)" if more else ""
+        at = _literal_location(brief, text, text.markdown[first.offset : first.offset + 2], first)
+        if first.kind == "image":
+            problems.append(
+                error(
+                    "B306",
+                    f"a picture written in the text ('{first.target[:80]}') cannot be shown{also}",
+                    at,
+                    "remove it: the text holds words and links; the organisation's logo goes in "
+                    "meta.organization.logo",
+                )
+            )
+        else:
+            problems.append(
+                error(
+                    "B307",
+                    f"the link to '{first.target[:80]}' is not a web or e-mail address{also}",
+                    at,
+                    "link to an https://, http:// or mailto: address, or remove the link",
+                )
+            )
+    return problems
+
+
 def _reference_location(brief: model.Brief, text: model.Text, reference: Any) -> Location:
     markdown = text.markdown
     literal = (
@@ -113,7 +148,13 @@ def _reference_location(brief: model.Brief, text: model.Text, reference: Any) ->
         if reference.kind == "cite"
         else (markdown[reference.offset :].split("}", 1)[0] + "}")
     )
-    nth = markdown.count(literal, 0, reference.offset)
+    return _literal_location(brief, text, literal, reference)
+
+
+def _literal_location(brief: model.Brief, text: model.Text, literal: str, found: Any) -> Location:
+    """Return where the `literal` at `found.offset` of a text's Markdown stands in its file."""
+    markdown = text.markdown
+    nth = markdown.count(literal, 0, found.offset)
     if text.span is None:
         raw, start = markdown, 0
     else:
@@ -122,7 +163,7 @@ def _reference_location(brief: model.Brief, text: model.Text, reference: Any) ->
     for _ in range(nth + 1):
         index = raw.find(literal, index + 1, text.span[1] if text.span else len(raw))
     if index < 0:
-        return text.line_location(reference.offset)
+        return text.line_location(found.offset)
     line = raw.count("\n", 0, index) + 1
     column = index - (raw.rfind("\n", 0, index) + 1) + 1
     return Location(text.location.path, line, column)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import brief
 from brief.api import BuildOptions
+from brief.errors import BriefError
 from brief.markup import Reference, find_references, is_safe_link, plain_text, render_markdown
+
+from .conftest import META
 
 
 class Resolver:
@@ -145,7 +149,7 @@ def test_template_syntax_survives_a_whole_html_build_literally(tmp_path: Path) -
           date: 2018-01-10
         summary: |
           Thorn says {{ 7*7 }} and {% if true %}yes{% endif %} and <script>alert(1)</script>
-          and [click](javascript:alert(1)).
+          and <a href="javascript:alert(1)">click</a>.
         """),
         encoding="utf-8",
     )
@@ -212,3 +216,36 @@ def test_inline_rendering_has_no_paragraph() -> None:
 def test_plain_text_drops_emphasis_and_references() -> None:
     assert plain_text("**Thorn** says {fig:a} [@s]") == "Thorn says"
     assert plain_text("`code` and _this_") == "code and this"
+
+
+@pytest.mark.parametrize(
+    ("summary", "code", "column"),
+    [
+        ("See ![a chart](chart.png).", "B306", 15),
+        ("See [the form](form.pdf) and [web](https://a.org).", "B307", 15),
+        ("Web [ok](https://a.org), then [bad](JaVaScRiPt:alert(1)).", "B307", 41),
+        ("Mail <mailto:a@b.org> and <file:///etc/passwd>", "B307", 37),
+    ],
+)
+def test_pictures_and_unsafe_links_in_a_text_are_refused_where_they_stand(
+    write_brief: Callable[[str], Path], summary: str, code: str, column: int
+) -> None:
+    folder = write_brief(META + f"summary: '{summary}'\n")
+    with pytest.raises(BriefError) as caught:
+        brief.check(folder)
+    (problem,) = caught.value.diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == (code, 6, column)
+    assert problem.hint
+
+
+def test_a_picture_in_an_included_file_is_refused_at_its_line(
+    write_brief: Callable[[str], Path],
+) -> None:
+    folder = write_brief(META + "summary: {file: summary.md}\n")
+    (folder / "summary.md").write_text("First line.\n\nThen ![x](y.png) here.\n", encoding="utf-8")
+    with pytest.raises(BriefError) as caught:
+        brief.check(folder)
+    (problem,) = caught.value.diagnostics
+    assert problem.code == "B306"
+    assert problem.location.path.endswith("summary.md")
+    assert (problem.location.line, problem.location.column) == (3, 6)

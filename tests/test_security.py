@@ -41,8 +41,8 @@ meta:
   lang: en
   date: 2024-01-01
 summary: |
-  [click](javascript:alert(1)) [file](file:///etc/passwd) <img src="http://169.254.169.254/">
-  <iframe src="https://example.org"></iframe> ![x](../../etc/passwd) {{ 7*7 }}
+  <a href="javascript:alert(1)">click</a> <img src="http://169.254.169.254/">
+  <iframe src="https://example.org"></iframe> <img src="file:///etc/passwd"> {{ 7*7 }}
 sources:
   - id: s
     title: "<object data='x'>"
@@ -167,7 +167,12 @@ def test_a_file_url_with_a_fragment_or_query_is_refused_even_inside_an_allowed_f
     (tmp_path / "x.png#").mkdir()
     fetcher = _fetcher_class()([tmp_path], {})
     assert fetcher.fetch(image.as_uri()).read() == image.read_bytes()
-    for tail in ("#x", "?x", "#%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd", "%23/../../../etc/passwd"):
+    for tail in (
+        "#x",
+        "?x",
+        "#%2F..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+        "%23/../../../etc/passwd",
+    ):
         with pytest.raises(ValueError, match="refused"):
             fetcher.fetch(image.as_uri() + tail)
     assert len(fetcher.refused) == 4
@@ -185,5 +190,6 @@ def test_the_pdf_shows_the_checked_logo_bytes(tmp_path: Path) -> None:
     document = compose(report.brief, analyse(report.brief), ComposeOptions())
     (tmp_path / "logo.png").write_bytes(_png((0, 0, 200)))  # changed after it was checked
     html = render_page(document, "pdf")
-    assert 'src="brief-image:logo"' in html and "logo.png" not in html
+    assert 'src="brief-image:logo"' in html
+    assert "logo.png" not in html
     assert pdf_resources(document)["brief-image:logo"] == _png((200, 0, 0))
