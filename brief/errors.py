@@ -70,12 +70,33 @@ class Diagnostic:
         }
 
 
+#: The most diagnostics one error lists; the rest are counted in one last line (150,000 unknown
+#: keys once printed 32 MB).
+MAX_DIAGNOSTICS = 100
+
+
 class BriefError(Exception):
-    """The only exception raised for bad input; it holds every diagnostic found."""
+    """The only exception raised for bad input; it holds the diagnostics found, at most
+    MAX_DIAGNOSTICS of them and then one (B108) that counts the rest."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics = tuple(diagnostics)
+        self.diagnostics = _capped(tuple(diagnostics))
         super().__init__("\n".join(map(str, self.diagnostics)))
+
+
+def _capped(diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    if len(diagnostics) <= MAX_DIAGNOSTICS + 1:
+        return diagnostics
+    rest = diagnostics[MAX_DIAGNOSTICS:]
+    codes = sorted({item.code for item in rest})
+    listed = ", ".join(codes[:5]) + (", …" if len(codes) > 5 else "")
+    more = error(
+        "B108",
+        f"{len(rest):,} more problems not listed ({listed})",
+        rest[0].location,
+        "fix the problems above, then check again",
+    )
+    return (*diagnostics[:MAX_DIAGNOSTICS], more)
 
 
 def error(code: str, message: str, location: Location | None, hint: str = "") -> Diagnostic:
