@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from brief import l10n
 from brief.analyse import Analysis
-from brief.caveats import CaveatPlan, PrintedCaveat, plan_caveats
+from brief.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
 from brief.document import (
     CaveatRow,
     Checked,
@@ -173,7 +173,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         handout_quotes=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET),
         handout_quotes_short=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET // 3),
         caveats=caveats,
-        note_lines=tuple(NoteLineRow(line.code, line.text, line.subjects) for line in plan.notes),
+        note_lines=tuple(_note_row(line, brief.meta.lang) for line in plan.notes),
         corrections=corrections,
         notes=_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
@@ -264,6 +264,13 @@ def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
     )
 
 
+def _note_row(line: NoteLine, lang: str) -> NoteLineRow:
+    """Return a note line with the few plain words the compact list prints for its code."""
+    texts = l10n.texts_for(lang, "caveats")
+    label = texts.get(f"short_{line.code}") or texts["short_other"]
+    return NoteLineRow(line.code, line.text, line.subjects, label)
+
+
 def _handout_quotes(quotes: tuple[QuoteRow, ...], budget: int) -> tuple[str, ...]:
     """Return the ids of the quotes a handout prints: those a caveat is about come first."""
     ranked = sorted(quotes, key=lambda quote: not quote.markers)
@@ -305,12 +312,11 @@ def _notes(brief: Brief, numbers: dict[str, int]) -> tuple[Note, ...]:
 
 
 def _checked(brief: Brief, analysis: Analysis, plan: CaveatPlan) -> Checked:
-    hashes = tuple(sorted({(match.source, match.sha256) for match in analysis.matches}))
     return Checked(
         sources=len(brief.sources),
         quotes=len(brief.quotes),
         quotes_verified=len(analysis.matches),
-        hashes=hashes,
+        copies=sum(1 for source in brief.sources if source.text),
         warnings=sum(1 for f in analysis.findings if f.severity is Severity.WARNING),
         notes=sum(1 for f in analysis.findings if f.severity is Severity.NOTE),
         covered=len(plan.covered),

@@ -85,9 +85,10 @@ class CaveatRow:
 
 @dataclass(frozen=True)
 class NoteLineRow:
-    code: str
+    code: str  # for the build report; never printed
     text: str
     subjects: tuple[str, ...]
+    label: str = ""  # a few plain words for the handout's compact list
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Checked:
     sources: int
     quotes: int
     quotes_verified: int
-    hashes: tuple[tuple[str, str], ...]
+    copies: int  # sources with a saved copy the quotes were checked against
     warnings: int
     notes: int
     covered: int

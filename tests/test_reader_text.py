@@ -1,0 +1,89 @@
+"""What is printed for readers is plain words in their language, never tool jargon (issue 11):
+no finding codes, no tool name, no hashes, in the handout, the full brief, the EPUB and the HTML.
+Codes stay in `brief check`, the build report and SARIF.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+import brief
+from brief import BuildOptions, Layout
+from brief.resources import asset_dir
+
+from .conftest import EXAMPLE, require_tool
+
+#: A finding or output code (F-conflict, Q-variant, O-pages, C-stale…), or a B-code.
+CODE = re.compile(r"\b(?:[FQTSCO]-[a-z][a-z-]*|B\d{3})\b")
+JARGON = re.compile(r"sha256|computed by brief|word for word against local copies", re.I)
+LOCALES = sorted((asset_dir() / "locales").glob("*.json"))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("catalogue", LOCALES, ids=lambda path: path.stem)
+def test_no_catalogue_text_holds_a_code_or_jargon(catalogue: Path) -> None:
+    data = json.loads(catalogue.read_text(encoding="utf-8"))
+    for text in _strings(data):
+        assert not CODE.search(text), f"{catalogue.name}: {text}"
+        assert not JARGON.search(text), f"{catalogue.name}: {text}"
+        assert "{code}" not in text, f"{catalogue.name}: {text}"
+        tool_name = r"\bby brief\b" if catalogue.stem == "en" else r"\bbrief\b"
+        assert not re.search(tool_name, text), f"{catalogue.name}: {text}"
+
+
+def _visible_text(markup: str) -> str:
+    markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S | re.I)
+    markup = re.sub(r"<!--.*?-->", " ", markup, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def _reader_texts(out: Path, name: str) -> dict[str, str]:
+    pdftotext = require_tool("pdftotext")
+    texts = {
+        "pdf": subprocess.run(
+            [pdftotext, "-layout", str(out / f"{name}.pdf"), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout,
+        "html": _visible_text((out / f"{name}.html").read_text(encoding="utf-8")),
+    }
+    with zipfile.ZipFile(out / f"{name}.epub") as book:
+        texts["epub"] = " ".join(
+            _visible_text(book.read(item).decode("utf-8"))
+            for item in book.namelist()
+            if item.endswith((".xhtml", ".html"))
+        )
+    return texts
+
+
+@pytest.mark.parametrize("layout", [Layout.HANDOUT, Layout.BRIEF])
+def test_no_output_shows_readers_a_code_or_jargon(tmp_path: Path, layout: Layout) -> None:
+    result = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path, layout=layout))
+    assert not result.stopped
+    assert any(CODE.search(str(finding)) for finding in result.report.findings)  # codes exist
+    for fmt, text in _reader_texts(tmp_path, "thorn").items():
+        assert not CODE.findall(text), (fmt, sorted(set(CODE.findall(text))))
+        assert not JARGON.findall(text), (fmt, JARGON.findall(text))
+
+
+def test_the_checked_box_says_how_quotes_were_checked_only_when_copies_exist(
+    tmp_path: Path,
+) -> None:
+    fixture = Path(__file__).parent / "analyse" / "fixtures" / "marrowby"
+    for folder, name, says_found in ((EXAMPLE, "thorn", False), (fixture, "marrowby", True)):
+        brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
+        text = " ".join(_visible_text((tmp_path / f"{name}.html").read_text("utf-8")).split())
+        assert ("were found word for word" in text) is says_found, text
