@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import json
 import sys
 import threading
 from dataclasses import asdict, dataclass, field, replace
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from brief import __version__, l10n
 from brief.analyse import Analysis, analyse
-from brief.cache import cache_key, load_cached, store
+from brief.cache import CacheKey, cache_key, lookup, store
 from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity, format_json
@@ -38,10 +37,6 @@ HANDOUT_PAGES = 2
 #: A large-print handout sets 16pt type where the handout sets 9–10pt: 2.5 times the area per
 #: word. It may take two sheets printed on both sides.
 LARGE_PRINT_HANDOUT_PAGES = 4
-
-
-#: The cache's index of a build's outputs (sizes, hashes, pages).
-OUTPUTS_JSON = "outputs.json"
 
 
 @dataclass(frozen=True)
@@ -120,7 +115,7 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
         with time_limit(options.time_limit, report.brief.locate("meta")):
             files, outputs = _write_outputs(report, options, timings)
         if options.cache_dir:
-            store(options.cache_dir, key, {**files, OUTPUTS_JSON: _outputs_json(outputs)})
+            store(options.cache_dir, key, files, outputs)
     name = report.brief.name
     notices = build_notices(report.brief, options, outputs)
     files[f"{name}.report.json"] = build_report(
@@ -203,31 +198,16 @@ def _cache_options(options: BuildOptions) -> dict[str, object]:
     }
 
 
-def _outputs_json(outputs: list[Output]) -> bytes:
-    return json.dumps([asdict(output) for output in outputs]).encode()
-
-
-def _from_cache(options: BuildOptions, key: str) -> tuple[dict[str, bytes], list[Output]] | None:
-    """Return cached outputs (renamed into this output folder), or None."""
-    if not options.cache_dir:
+def _from_cache(
+    options: BuildOptions, key: CacheKey
+) -> tuple[dict[str, bytes], list[Output]] | None:
+    """Return cached outputs (verified, described for this output folder), or None."""
+    hit = lookup(options.cache_dir, key) if options.cache_dir else None
+    if hit is None:
         return None
-    index = load_cached(options.cache_dir, key, [OUTPUTS_JSON])
-    if index is None:
-        return None
-    outputs = [Output(**entry) for entry in json.loads(index[OUTPUTS_JSON])]
-    files = load_cached(
-        options.cache_dir,
-        key,
-        [Path(o.path).name for o in outputs] + (_kept_html(options, outputs)),
-    )
-    if files is None:
-        return None
-    return files, [replace(o, path=str(options.out_dir / Path(o.path).name)) for o in outputs]
-
-
-def _kept_html(options: BuildOptions, outputs: list[Output]) -> list[str]:
-    pdfs = [Path(o.path) for o in outputs if o.format == "pdf"]
-    return [pdf.stem + ".print.html" for pdf in pdfs] if options.keep_html else []
+    return dict(hit.files), [
+        replace(output, path=str(options.out_dir / output.path)) for output in hit.outputs
+    ]
 
 
 def _audit_attachments(report: Report) -> list[PdfAttachment]:

@@ -248,9 +248,9 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from brief.serve import Preview, fingerprint, start_server, watch
 
     preview = Preview(args.source)
+    server = start_server(preview, args.port)  # first: a busy port is refused before building
     built = fingerprint(find_source_file(args.source).parent)  # before the build: no edit lost
     preview.refresh(("html", "pdf"))
-    server = start_server(preview, args.port)
     host, port = server.server_address[:2]
     out.write(f"previewing {args.source} at http://{host}:{port}/ (Ctrl+C to stop)\n")
     out.flush()

@@ -2,26 +2,41 @@
 
 In: a brief's path. Out: an HTTP server serving only the preview's own files: the HTML page (with a
 small reload script of ours), the latest PDF, and a version number the page polls. A broken source
-shows its diagnostics in the page. Requests whose Host is not the loopback address get 403.
+shows its diagnostics in the page; the last good PDF is still served, marked stale (the header
+`X-Brief-Stale: 1`, on the page too, and a notice in the page) until a build succeeds again.
+Requests whose Host is not the loopback address get 403. Each connection is closed after
+`REQUEST_TIMEOUT` idle seconds, and at most `MAX_THREADS` are served at once (others get 503).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import html
 import os
+import socket
 import threading
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from brief.api import BuildOptions, build_in_memory
-from brief.errors import BriefError, format_text
+from brief.errors import BriefError, Location, error, format_text
 from brief.load import find_source_file
 
 ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+REQUEST_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
+MAX_THREADS = 32  # connections served at once; a browser opens about six
+BUSY_RESPONSE = b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n"
+Connection = socket.socket | tuple[bytes, socket.socket]  # what socketserver hands a handler
+WAITING_PAGE = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>brief: building</title>'
+    b"</head><body><p>Building the preview\xe2\x80\xa6</p></body></html>"
+)
 #: Polls the version and reloads when it is not the one the page was built at (the page carries
 #: it: a version read by the first poll could already be newer than the page that was shown).
 RELOAD_SCRIPT = """<script>
@@ -43,9 +58,11 @@ class Preview:
 
     source: Path
     version: int = 0
-    page: bytes = b""
+    page: bytes = WAITING_PAGE
     pdf: bytes = b""
     name: str = "brief"
+    #: Formats whose served bytes predate the source's latest state (a build failed since).
+    stale: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def refresh(self, formats: tuple[str, ...] = ("html",)) -> None:
@@ -61,17 +78,31 @@ class Preview:
         with self.lock:
             self.name = name
             if problems:
+                self.stale |= {"html", "pdf"}  # the source is broken: nothing served is current
                 self.page = _problem_page(problems)
-            elif f"{name}.html" in files:
-                self.page = files[f"{name}.html"]
-            if f"{name}.pdf" in files:
-                self.pdf = files[f"{name}.pdf"]
+            else:
+                self.stale -= set(formats)
+                self.page = files.get(f"{name}.html", self.page)
+            self.pdf = files.get(f"{name}.pdf", self.pdf)
             self.version += 1
 
     def served_page(self) -> bytes:
         """The page with our reload script, carrying the version it is served at (under lock)."""
         script = RELOAD_SCRIPT % {"version": self.version}
-        return self.page.replace(b"</body>", script.encode() + b"</body>", 1)
+        notice = _stale_notice(self.name) if "pdf" in self.stale and self.pdf else ""
+        return self.page.replace(b"</body>", (notice + script).encode() + b"</body>", 1)
+
+
+def _stale_notice(name: str) -> str:
+    """A notice, fixed at the foot of the page, that the PDF is the last good build's."""
+    link = html.escape("/" + urllib.parse.quote(f"{name}.pdf"))
+    return (
+        '<p id="brief-stale" role="status" style="position:fixed;left:0;right:0;bottom:0;'
+        "margin:0;padding:.5em 1em;background:#fff3cd;color:#000;border-top:2px solid #b45309;"
+        'font:15px/1.4 system-ui,sans-serif">Stale: the PDF at '
+        f'<a href="{link}">{link}</a> is from the last build that worked, '
+        "before the source's latest changes.</p>"
+    )
 
 
 def _problem_page(problems: str) -> bytes:
@@ -83,34 +114,40 @@ def _problem_page(problems: str) -> bytes:
     return body.encode()
 
 
-def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    preview: Preview, idle_timeout: float = REQUEST_TIMEOUT
+) -> type[BaseHTTPRequestHandler]:
     """Return a request handler that serves `preview` and nothing else."""
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "brief-preview"
+        timeout = idle_timeout  # set on the socket: a silent connection is closed
 
         def do_GET(self) -> None:
             host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
             if host not in ALLOWED_HOSTS:  # DNS rebinding: only loopback names are served
                 self._send(HTTPStatus.FORBIDDEN, b"forbidden host", "text/plain")
                 return
-            path = self.path.split("?", 1)[0]
+            path = urllib.parse.unquote(self.path.split("?", 1)[0])  # as the page's links quote it
             with preview.lock:
                 page = preview.served_page()
+                page_stale, pdf_stale = bool(preview.stale), "pdf" in preview.stale
                 routes = {
-                    "/": (page, "text/html; charset=utf-8"),
-                    "/index.html": (page, "text/html; charset=utf-8"),
-                    f"/{preview.name}.pdf": (preview.pdf, "application/pdf"),
-                    "/__brief/version": (str(preview.version).encode(), "text/plain"),
+                    "/": (page, "text/html; charset=utf-8", page_stale),
+                    "/index.html": (page, "text/html; charset=utf-8", page_stale),
+                    f"/{preview.name}.pdf": (preview.pdf, "application/pdf", pdf_stale),
+                    "/__brief/version": (str(preview.version).encode(), "text/plain", False),
                 }
-            body, kind = routes.get(path, (None, ""))
+            body, kind, stale = routes.get(path, (None, "", False))
             if body is None or (path.endswith(".pdf") and not body):
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
             else:
-                self._send(HTTPStatus.OK, body, kind)
+                self._send(HTTPStatus.OK, body, kind, stale)
 
-        def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+        def _send(self, status: HTTPStatus, body: bytes, kind: str, stale: bool = False) -> None:
             self.send_response(status)
+            if stale:  # the last good output, from before the source's latest changes
+                self.send_header("X-Brief-Stale", "1")
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
@@ -124,11 +161,80 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def start_server(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
-    """Start serving `preview` on 127.0.0.1 (a free port when `port` is 0) in a daemon thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview))
+class PreviewServer(ThreadingHTTPServer):
+    """A threading server that serves at most `max_threads` connections at once."""
+
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        handler: type[BaseHTTPRequestHandler],
+        max_threads: int = MAX_THREADS,
+    ) -> None:
+        self.slots = threading.BoundedSemaphore(max_threads)
+        super().__init__(address, handler)
+
+    def process_request(self, request: Connection, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            _turn_away(request)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:  # no thread started: its slot is free again
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Connection, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
+def _turn_away(request: Connection) -> None:
+    """Answer 503 without a thread and without waiting (a full send buffer drops the answer)."""
+    if not isinstance(request, socket.socket):
+        return
+    with contextlib.suppress(OSError):
+        request.setblocking(False)
+        request.sendall(BUSY_RESPONSE)
+
+
+def start_server(
+    preview: Preview,
+    port: int = 0,
+    *,
+    timeout: float = REQUEST_TIMEOUT,
+    max_threads: int = MAX_THREADS,
+) -> ThreadingHTTPServer:
+    """Start serving `preview` on 127.0.0.1 (a free port when `port` is 0) in a daemon thread.
+
+    Raises BriefError (B414) when the port is in use or is no port.
+    """
+    handler = make_handler(preview, timeout)
+    try:
+        server = PreviewServer(("127.0.0.1", port), handler, max_threads)
+    except OverflowError:  # socket.bind's own check of the range
+        raise _port_error(port, f"port {port} is not a TCP port (0-65535)") from None
+    except OSError as caught:
+        raise _port_error(port, _why_not(port, caught)) from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def _why_not(port: int, caught: OSError) -> str:
+    if caught.errno == errno.EADDRINUSE:
+        return f"port {port} is in use"
+    if caught.errno == errno.EACCES:
+        return f"port {port} needs administrator rights"
+    return f"cannot listen on 127.0.0.1 port {port}: {caught.strerror or caught}"
+
+
+def _port_error(port: int, message: str) -> BriefError:
+    hint = "choose another with --port, or leave --port out to get a free one"
+    return BriefError([error("B414", message, Location("<command line>"), hint)])
 
 
 MAX_WATCHED_FILES = 10_000  # a folder bigger than this is fingerprinted by its first files only
