@@ -19,10 +19,10 @@ from brief.analyse import Analysis, analyse
 from brief.cache import CacheKey, cache_key, lookup, store
 from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
 from brief.dates import PartialDate
-from brief.errors import Diagnostic, Severity, format_json
+from brief.errors import Diagnostic, Location, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
-from brief.render import pdf_resources, render_page
+from brief.render import MOVED_FIT, pdf_resources, printed_quotes, render_page
 from brief.report import Output, build_report, describe_output, stage
 from brief.timelimit import DEFAULT_SECONDS, time_limit
 from brief.validate import validate
@@ -126,6 +126,35 @@ def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     return BuildResult(report, tuple(outputs), cached=bool(cached), notices=notices)
 
 
+def fit_notice(output: Output, quotes: int, timeline: bool, where: Location) -> list[Diagnostic]:
+    """Say what a handout changed to fit its pages (O-fit): smaller type, quotes left out, the
+    timeline and quotes moved to the ebook and web page. Nothing moves or shrinks in silence."""
+    fit, shown = output.fit or 0, output.quotes_shown
+    said = []
+    if 1 <= fit < MOVED_FIT:
+        said.append(f"it used fit level {fit}: tighter spacing and smaller type")
+    if fit >= MOVED_FIT:
+        moved = " and ".join(["the timeline"] * timeline + ["the quotes"] * bool(quotes))
+        said.append(
+            f"it used fit level {fit}: smaller type, and {moved or 'nothing'} moved to the "
+            "ebook and web page"
+        )
+    elif shown is not None and shown < quotes:
+        said.append(f"it prints {shown} of its {quotes} quotes (all are in the ebook and web page)")
+    if not said:
+        return []
+    return [
+        Diagnostic(
+            "O-fit",
+            Severity.WARNING,
+            f"to fit the handout on {output.pages} pages, " + "; ".join(said),
+            where,
+            "shorten the summary, key points or quotes to print everything, or build with "
+            "--layout brief",
+        )
+    ]
+
+
 def build_notices(
     brief: Brief, options: BuildOptions, outputs: list[Output]
 ) -> tuple[Diagnostic, ...]:
@@ -137,6 +166,8 @@ def build_notices(
     for output in outputs:
         if output.format != "pdf":
             continue
+        if layout is Layout.HANDOUT:
+            notices += fit_notice(output, len(brief.quotes), bool(brief.timeline), where)
         if (
             layout is Layout.HANDOUT
             and options.large_print
@@ -294,8 +325,9 @@ def _write_outputs(
                 on_layout=start_others,
             )
         files[f"{name}.pdf"] = pdf.data
+        shown = len(printed_quotes(document, "pdf", pdf.fit))
         outputs["pdf"] = describe_output(
-            "pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages, pdf.fit
+            "pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages, pdf.fit, shown
         )
         if options.keep_html:
             files[f"{name}.print.html"] = pdf.html.encode("utf-8")

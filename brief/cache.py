@@ -30,7 +30,7 @@ from brief.report import Output, describe_output
 from brief.resources import asset_dir, template_dir
 from brief.write.atomic import write_atomic
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 FORMATS = ("pdf", "epub", "html")
 KEPT_HTML = "print.html"
 MAX_INDEX_BYTES = 64 * 1024
@@ -64,6 +64,7 @@ class _Entry:
     sha256: str
     pages: int | None
     fit: int | None
+    quotes_shown: int | None
 
 
 @cache
@@ -118,7 +119,9 @@ def lookup(cache_dir: Path, key: CacheKey) -> Hit | None:
         files[f"{key.name}.{suffix}"] = data
         if suffix in FORMATS:
             path = f"{key.name}.{suffix}"
-            outputs.append(describe_output(suffix, path, data, entry.pages, entry.fit))
+            outputs.append(
+                describe_output(suffix, path, data, entry.pages, entry.fit, entry.quotes_shown)
+            )
     outputs.sort(key=lambda output: FORMATS.index(output.format))
     return Hit(files, tuple(outputs))
 
@@ -138,7 +141,7 @@ def _store(
 ) -> None:
     if not _HEX64.fullmatch(key.digest) or not key.suffixes:
         return
-    described = {output.format: (output.pages, output.fit) for output in outputs}
+    described = {o.format: (o.pages, o.fit, o.quotes_shown) for o in outputs}
     entries: dict[str, dict[str, object]] = {}
     for suffix in sorted(key.suffixes):
         data = files.get(f"{key.name}.{suffix}")
@@ -147,8 +150,8 @@ def _store(
         digest = hashlib.sha256(data).hexdigest()
         (cache_dir / "blobs").mkdir(parents=True, exist_ok=True)
         write_atomic(data, cache_dir / "blobs" / digest)
-        pages, fit = described.get(suffix, (None, None))
-        entries[suffix] = {"sha256": digest, "pages": pages, "fit": fit}
+        pages, fit, shown = described.get(suffix, (None, None, None))
+        entries[suffix] = {"sha256": digest, "pages": pages, "fit": fit, "quotes_shown": shown}
     index = {"version": INDEX_VERSION, "files": entries}
     (cache_dir / "index").mkdir(parents=True, exist_ok=True)
     path = cache_dir / "index" / f"{key.digest}.json"
@@ -173,14 +176,14 @@ def _parse_index(raw: bytes, suffixes: frozenset[str]) -> dict[str, _Entry] | No
 
 
 def _parse_entry(entry: object) -> _Entry | None:
-    if not isinstance(entry, dict) or set(entry) != {"sha256", "pages", "fit"}:
+    if not isinstance(entry, dict) or set(entry) != {"sha256", "pages", "fit", "quotes_shown"}:
         return None
-    digest, pages, fit = entry["sha256"], entry["pages"], entry["fit"]
+    digest, pages, fit, shown = (entry[k] for k in ("sha256", "pages", "fit", "quotes_shown"))
     if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
         return None
-    if not (_is_count(pages) and _is_count(fit)):
+    if not (_is_count(pages) and _is_count(fit) and _is_count(shown)):
         return None
-    return _Entry(digest, pages, fit)
+    return _Entry(digest, pages, fit, shown)
 
 
 def _is_count(value: object) -> bool:

@@ -10,10 +10,14 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from brief import __version__
-from brief.errors import BriefError, ExitCode, format_json, format_text
+from brief.errors import BriefError, ExitCode, format_json, format_text, summarise
+
+if TYPE_CHECKING:
+    from brief.batch import BatchItem
+    from brief.report import Output
 
 FORMATS = ("pdf", "epub", "html")
 
@@ -182,15 +186,34 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif not args.quiet:
             if item.notices:
                 err.write(format_text(item.notices) + "\n")
+            err.write(_findings_line(item) + "\n")
             for output in item.outputs:
-                plural = "page" if output.pages == 1 else "pages"
-                pages = f", {output.pages} {plural}" if output.pages else ""
-                out.write(f"{output.path}  ({output.size:,} bytes{pages})\n")
+                out.write(f"{output.path}  ({_described(output)})\n")
     if len(items) > 1:
         from brief.write.atomic import publish
 
         publish({"batch.report.json": batch_report(items)}, args.out)
     return worst_exit_code(items)
+
+
+def _described(output: Output) -> str:
+    """Return an output's size, and a PDF's pages and fit level, in a few words."""
+    words = [f"{output.size:,} bytes"]
+    if output.pages:
+        words.append(f"{output.pages} page" + "s" * (output.pages != 1))
+    if output.fit:
+        words.append(f"fit level {output.fit}")
+    return ", ".join(words)
+
+
+def _findings_line(item: BatchItem) -> str:
+    """Return one line counting a built brief's findings by severity."""
+    counts = summarise([d for d in item.diagnostics if d not in item.notices])
+    said = [
+        f"{counts[severity]} {severity}" + "s" * (counts[severity] != 1)
+        for severity in ("warning", "note")
+    ]
+    return f"{item.source}: {', '.join(said)} (`brief check {item.source}` lists them)"
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from brief.document import Document
+from brief.model import Layout
 from brief.fonts import family_rules, font_faces
 from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
@@ -202,6 +203,22 @@ def footnotes_for_print(html: str, document: Document) -> str:
     return _NOTEREF.sub(footnote, html)
 
 
+#: The handout's fit levels that print fewer quotes, and that move the timeline and quotes to the
+#: ebook and web page (`write.pdf.write_pdf` steps through them).
+FEWER_QUOTES_FIT = 3
+MOVED_FIT = 4
+
+
+def printed_quotes(document: Document, target: str, fit: int = 0) -> tuple[str, ...]:
+    """Return the ids of the quotes a page prints: all of them, except on a handout, which
+    prints those that fit its budget, fewer at fit level 3 and none at level 4 (they move)."""
+    if target != "pdf" or document.layout is not Layout.HANDOUT:
+        return tuple(quote.id for quote in document.quotes)
+    if fit >= MOVED_FIT:
+        return ()
+    return document.handout_quotes_short if fit >= FEWER_QUOTES_FIT else document.handout_quotes
+
+
 def render_page(document: Document, target: str, fit: int = 0) -> str:
     """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone).
 
@@ -223,7 +240,14 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
     html = (
         environment()
         .get_template("page.html.j2")
-        .render(doc=document, target=target, css=Markup(css), fit=fit)
+        .render(
+            doc=document,
+            target=target,
+            css=Markup(css),
+            fit=fit,
+            moved=fit >= MOVED_FIT and target == "pdf" and document.layout is Layout.HANDOUT,
+            shown=printed_quotes(document, target, fit),
+        )
     )
     return footnotes_for_print(html, document) if target == "pdf" else html
 

@@ -30,6 +30,7 @@ class Output:
     sha256: str
     pages: int | None = None
     fit: int | None = None
+    quotes_shown: int | None = None  # a handout PDF: how many quotes it prints
 
 
 @contextlib.contextmanager
@@ -45,10 +46,17 @@ def stage(name: str, timings: dict[str, float]) -> Iterator[None]:
 
 
 def describe_output(
-    fmt: str, path: str, data: bytes, pages: int | None = None, fit: int | None = None
+    fmt: str,
+    path: str,
+    data: bytes,
+    pages: int | None = None,
+    fit: int | None = None,
+    quotes_shown: int | None = None,
 ) -> Output:
-    """Return size and hash of an output's bytes (and, for a PDF, its pages and fit level)."""
-    return Output(fmt, path, len(data), hashlib.sha256(data).hexdigest(), pages, fit)
+    """Return size and hash of an output's bytes (and, for a PDF, its pages, fit level and the
+    quotes it prints)."""
+    digest = hashlib.sha256(data).hexdigest()
+    return Output(fmt, path, len(data), digest, pages, fit, quotes_shown)
 
 
 def build_report(

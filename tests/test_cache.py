@@ -162,10 +162,10 @@ CORRUPT_INDEXES = [
     b"[1, 2]",
     b'[{"format": "html"}]',
     b'[{"format": 1, "path": [], "size": "x", "sha256": null}]',
-    b'{"version": 2, "files": []}',
-    b'{"version": 2, "files": {"html": "not a mapping"}}',
-    b'{"version": 2, "files": {"html": {"sha256": 5, "pages": null, "fit": null}}}',
-    json.dumps({"version": 2, "files": {"html": {"sha256": "0" * 64, "pages": "1"}}}).encode(),
+    b'{"version": 3, "files": []}',
+    b'{"version": 3, "files": {"html": "not a mapping"}}',
+    b'{"version": 3, "files": {"html": {"sha256": 5, "pages": null, "fit": null}}}',
+    json.dumps({"version": 3, "files": {"html": {"sha256": "0" * 64, "pages": "1"}}}).encode(),
 ]
 
 
@@ -206,8 +206,16 @@ def test_a_forged_index_never_names_an_output(tmp_path: Path, name: str) -> None
     entry = {"format": "html", "path": name, "size": 14, "sha256": digest}
     indexes = _index_files(cache, [page])
     for path in indexes:
-        forged = {"version": 2, "files": {name: {"sha256": name, "pages": None, "fit": None}}}
-        forged["files"]["html"] = {"sha256": name or "0", "pages": None, "fit": None}
+        forged = {
+            "version": 3,
+            "files": {name: {"sha256": name, "pages": None, "fit": None, "quotes_shown": None}},
+        }
+        forged["files"]["html"] = {
+            "sha256": name or "0",
+            "pages": None,
+            "fit": None,
+            "quotes_shown": None,
+        }
         path.write_text(json.dumps(forged))
     for key in {path.stem for path in indexes} | {path.parent.name for path in indexes}:
         if len(key) != 64:
@@ -253,10 +261,11 @@ _ENTRY = st.fixed_dictionaries(
         "sha256": st.sampled_from([_HEX, _HEX.upper(), "0" * 64, *HOSTILE_NAMES]) | _JSON,
         "pages": st.none() | st.integers() | _JSON,
         "fit": st.none() | st.integers() | _JSON,
+        "quotes_shown": st.none() | st.integers() | _JSON,
     }
 )
 _INDEX = st.fixed_dictionaries(
-    {"version": st.sampled_from([2, 1, "2", None]), "files": st.dictionaries(_NAMES, _ENTRY)}
+    {"version": st.sampled_from([3, 2, "3", None]), "files": st.dictionaries(_NAMES, _ENTRY)}
 )
 _RAW = st.one_of(
     st.binary(max_size=200),
@@ -271,10 +280,13 @@ _RAW = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(raw=_RAW)
-@example(raw=json.dumps({"version": 2, "files": {"html": {"sha256": _HEX}}}).encode())
+@example(raw=json.dumps({"version": 3, "files": {"html": {"sha256": _HEX}}}).encode())
 @example(
     raw=json.dumps(
-        {"version": 2, "files": {"html": {"sha256": _HEX, "pages": None, "fit": None}}}
+        {
+            "version": 3,
+            "files": {"html": {"sha256": _HEX, "pages": None, "fit": None, "quotes_shown": None}},
+        }
     ).encode()
 )
 def test_any_index_is_a_miss_or_a_valid_hit(tmp_path: Path, raw: bytes) -> None:

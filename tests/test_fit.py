@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,3 +67,80 @@ def test_the_brief_layout_has_no_page_limit(
         BuildOptions(out_dir=tmp_path, formats=("pdf",), layout=brief.Layout.BRIEF),
     )
     assert result.outputs[0].pages > 2
+
+
+# ------------------------------------------------------------------ nothing moves in silence
+QUOTES = """\
+people:
+  - {id: ana, name: Ana Ruiz}
+sources:
+  - {id: s, title: A report, publisher: A paper, kind: news}
+quotes:
+"""
+
+
+def _quoted_brief(write_brief: Callable[[str], Path], paragraphs: int, quotes: int) -> Path:
+    vocabulary = "winter family door counted pantry shelves volunteers rent bus school".split()
+
+    def words(n: int) -> str:  # quotes unlike each other, so none is a variant of another
+        return " ".join(f"{vocabulary[(n + k) % 10]}{n}{k}" for k in range(14))
+
+    lines = "".join(
+        f"  - {{id: q{n}, text: '{words(n)}.', speaker: ana, source: s}}\n" for n in range(quotes)
+    )
+    return write_brief(HEAD + PARAGRAPH * paragraphs + QUOTES + lines)
+
+
+def _o_fit(result: brief.BuildResult) -> list[str]:
+    return [notice.message for notice in result.notices if notice.code == "O-fit"]
+
+
+def test_quotes_left_out_of_the_handout_are_said_in_a_notice(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = _quoted_brief(write_brief, 2, 14)
+    result = brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("pdf",)))
+    (pdf,) = result.outputs
+    assert pdf.quotes_shown is not None
+    assert pdf.quotes_shown < 14
+    (message,) = _o_fit(result)
+    assert f"{pdf.quotes_shown} of its 14 quotes" in message
+    report = (tmp_path / "case.report.json").read_text(encoding="utf-8")
+    assert "O-fit" in report
+
+
+def test_a_tightened_handout_says_what_it_did_also_from_the_cache(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    for paragraphs in range(30, 80, 4):
+        folder = _quoted_brief(write_brief, paragraphs, 0)
+        options = BuildOptions(out_dir=tmp_path, formats=("pdf",), cache_dir=tmp_path / "c")
+        result = brief.build(folder, options)
+        if result.outputs[0].fit:
+            (message,) = _o_fit(result)
+            assert "smaller" in message
+            again = brief.build(folder, options)
+            assert again.cached
+            assert _o_fit(again) == [message]
+            return
+    pytest.fail("no length needed a tighter fit")
+
+
+def test_a_handout_that_fits_as_designed_says_nothing(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    result = brief.build(
+        _quoted_brief(write_brief, 2, 2), BuildOptions(out_dir=tmp_path, formats=("pdf",))
+    )
+    assert result.outputs[0].fit == 0
+    assert _o_fit(result) == []
+
+
+def test_the_cli_prints_the_fit_and_a_count_of_the_findings(
+    write_brief: Callable[[str], Path], tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    folder = _quoted_brief(write_brief, 2, 14)
+    code, _, err = run_cli("build", str(folder), "-f", "pdf", "-o", str(tmp_path))
+    assert code == 0
+    assert "O-fit" in err
+    assert re.search(r"\d+ warnings?, \d+ notes?", err), err
