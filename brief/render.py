@@ -17,8 +17,8 @@ import jinja2
 from markupsafe import Markup
 
 from brief.document import Document
-from brief.model import Layout
 from brief.fonts import family_rules, font_faces
+from brief.model import Layout
 from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
 

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from pathlib import Path
 
 from ebooklib import epub
 
@@ -20,6 +21,7 @@ from brief.document import Document
 from brief.render import EpubSection, ebook_faces, render_epub, stylesheet, theme_font_name
 from brief.resources import font_dir
 from brief.write.cover import make_cover
+from brief.write.fontsubset import subset_woff
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 #: Fonts are most of the bytes: level 1 deflates them several times faster than the default 6,
@@ -90,13 +92,14 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
             uid="style", file_name="style.css", media_type="text/css", content=css.encode()
         )
     )
+    used = "".join([document.title, *document.labels.values(), *(s.xhtml for s in sections)])
     for index, (_, file, _, _) in enumerate(faces):
         book.add_item(
             epub.EpubItem(
                 uid=f"font-{index}",
                 file_name=f"fonts/{file}",
                 media_type="font/woff",
-                content=(font_dir() / "woff" / file).read_bytes(),
+                content=subset_woff(font_dir() / Path(file).with_suffix(".ttf").name, used),
             )
         )
     for role, theme_font in sorted(document.theme_fonts.items()):
