@@ -80,10 +80,10 @@ quotes:
 
 
 def _quoted_brief(write_brief: Callable[[str], Path], paragraphs: int, quotes: int) -> Path:
-    vocabulary = "winter family door counted pantry shelves volunteers rent bus school".split()
+    vocabulary = ("winter", "family", "door", "counted", "pantry", "shelf", "rent", "bus", "school")
 
     def words(n: int) -> str:  # quotes unlike each other, so none is a variant of another
-        return " ".join(f"{vocabulary[(n + k) % 10]}{n}{k}" for k in range(14))
+        return " ".join(f"{vocabulary[(n + k) % len(vocabulary)]}{n}{k}" for k in range(14))
 
     lines = "".join(
         f"  - {{id: q{n}, text: '{words(n)}.', speaker: ana, source: s}}\n" for n in range(quotes)
