@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
@@ -130,12 +131,23 @@ def _rule(pattern: re.Pattern[str], kind: str) -> Callable[[StateInline, bool], 
     return rule
 
 
+def _attach_marks(state: Any) -> None:
+    """Attach each source mark to the word before it: "in 2012 [@s]" prints "2012¹", so a mark
+    never floats alone or wraps onto a line of its own."""
+    for block in state.tokens:
+        children = block.children or []
+        for before, token in pairwise(children):
+            if token.type == "brief_cite" and before.type == "text":
+                before.content = before.content.rstrip()
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")  # images come from the schema with alt text, never from prose
     md.inline.ruler.before("link", "brief_cite", _rule(_CITE, "brief_cite"))
     md.inline.ruler.before("link", "brief_fig", _rule(_FIG, "brief_fig"))
     md.validateLink = is_safe_link
+    md.core.ruler.push("brief_attach_marks", _attach_marks)
     md.add_render_rule(
         "brief_cite",
         lambda self, tokens, idx, options, env: env["resolve"].cite(tokens[idx].meta["id"]),

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from brief.document import Document
 from brief.fonts import family_rules, font_faces
@@ -80,6 +80,18 @@ def without_scheme(url: str) -> str:
     return re.sub(r"^[a-z]+://", "", url).rstrip("/")
 
 
+def url_breaks(url: str) -> Markup:
+    """Print a URL as people type it, breakable only after `/`, `.` or `-` in its path, never
+    inside its host name (a line break there reads as two addresses).
+
+    >>> str(url_breaks("https://news.example.org/2024/food-bank.html?a=1&b=2"))
+    'news.example.org/<wbr/>2024/<wbr/>food-<wbr/>bank.<wbr/>html?a=1&amp;b=2'
+    """
+    host, slash, path = without_scheme(url).partition("/")
+    parts = [part for part in re.split(r"(?<=[/.-])", slash + path) if part]
+    return escape(host) + Markup("<wbr/>").join(escape(part) for part in parts)
+
+
 def iso_datetime(date_iso: str) -> str:
     """Turn a partial date into the midnight-UTC timestamp metadata needs.
 
@@ -102,6 +114,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["without_scheme"] = without_scheme
+    env.filters["url_breaks"] = url_breaks
     env.filters["iso_datetime"] = iso_datetime
     return env
 
@@ -249,7 +262,9 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
             shown=printed_quotes(document, target, fit),
         )
     )
-    return footnotes_for_print(html, document) if target == "pdf" else html
+    if target == "pdf" and document.layout is not Layout.HANDOUT:
+        return footnotes_for_print(html, document)
+    return html  # a handout's note marks link to its sources list: each source printed once
 
 
 def render_epub(

@@ -37,6 +37,11 @@ THEMES: dict[str, dict[str, str]] = {
 }
 #: Colours printed as text on the background: WCAG 2.x AA asks 4.5:1 for normal text.
 TEXT_COLORS = ("text", "accent", "muted", "warning")
+#: The organisation's own colour, for bands, rules and bullets only, never for text: so no
+#: contrast rule applies, and a brand orange or yellow may be used. It follows the accent unless
+#: set.
+BRAND = "brand"
+KNOWN_COLORS = (*DEFAULT_COLORS, BRAND)
 AA_RATIO = 4.5
 COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
@@ -48,7 +53,8 @@ def _css_string(text: str) -> str:
 def theme_colors(name: str, overrides: Mapping[str, str]) -> dict[str, str]:
     """Return the full colour set of a theme with the source's valid overrides applied."""
     valid = {key: value for key, value in overrides.items() if COLOR.match(value)}
-    return {**DEFAULT_COLORS, **THEMES.get(name, {}), **valid}
+    merged = {**DEFAULT_COLORS, **THEMES.get(name, {}), **valid}
+    return {**merged, BRAND: merged.get(BRAND, merged["accent"])}
 
 
 def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
@@ -151,9 +157,9 @@ def check_theme(name: str, colors: Mapping[str, str]) -> list[tuple[str, str, st
     if name not in THEMES:
         problems.append(("name", f"unknown theme '{name}'", "choose one of: " + ", ".join(THEMES)))
     for key, value in colors.items():
-        if key not in DEFAULT_COLORS:
+        if key not in KNOWN_COLORS:
             problems.append(
-                (f"colors.{key}", f"unknown colour '{key}'", "use " + ", ".join(DEFAULT_COLORS))
+                (f"colors.{key}", f"unknown colour '{key}'", "use " + ", ".join(KNOWN_COLORS))
             )
         elif not COLOR.match(value):
             problems.append(

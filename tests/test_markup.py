@@ -249,3 +249,17 @@ def test_a_picture_in_an_included_file_is_refused_at_its_line(
     assert problem.code == "B306"
     assert problem.location.path.endswith("summary.md")
     assert (problem.location.line, problem.location.column) == (3, 6)
+
+
+def test_a_source_mark_is_attached_to_the_word_before_it() -> None:
+    class Marks:
+        def cite(self, source_id: str) -> str:
+            return f"<sup>{source_id}</sup>"
+
+        def figure(self, figure_id: str) -> str:
+            return figure_id
+
+    html = render_markdown("founded in 2012 [@a]. Then **this** [@b], and [@c] first.", Marks())
+    assert "2012<sup>a</sup>." in html
+    assert "</strong><sup>b</sup>," in html
+    assert "and<sup>c</sup> first" in html

@@ -87,3 +87,17 @@ def test_the_checked_box_says_how_quotes_were_checked_only_when_copies_exist(
         brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
         text = " ".join(_visible_text((tmp_path / f"{name}.html").read_text("utf-8")).split())
         assert ("were found word for word" in text) is says_found, text
+
+
+def test_a_handout_lists_each_source_once_and_the_brief_layout_keeps_page_notes() -> None:
+    from brief.analyse import analyse
+    from brief.compose import ComposeOptions, compose
+    from brief.render import render_page
+
+    report = brief.check(EXAMPLE)
+    analysis = analyse(report.brief)
+    for layout, footnotes in ((Layout.HANDOUT, False), (Layout.BRIEF, True)):
+        document = compose(report.brief, analysis, ComposeOptions(layout=layout))
+        html = render_page(document, "pdf")
+        assert ('class="footnote"' in html) is footnotes, layout
+        assert html.count('<li id="note-1"') == 1

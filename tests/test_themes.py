@@ -77,3 +77,32 @@ def test_a_theme_chooses_shipped_font_families_and_reads_files_only_when_there(
         caught.value.diagnostics[0].location.line,
         caught.value.diagnostics[0].location.column,
     ) == (4, 17)
+
+
+def test_a_brand_colour_is_decorative_so_a_light_orange_is_allowed(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = write_brief(BASE + "theme:\n  colors:\n    brand: '#f7941d'\n")
+    brief.check(folder)  # no contrast error: the brand colour is never used for text
+    brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
+    html = (tmp_path / "case.html").read_text(encoding="utf-8")
+    assert "--brand: #f7941d;" in html
+
+
+def test_the_brand_colour_follows_the_themes_accent_unless_set() -> None:
+    from brief.themes import theme_colors
+
+    assert theme_colors("forest", {})["brand"] == THEMES["forest"]["accent"]
+    assert theme_colors("forest", {"brand": "#f7941d"})["brand"] == "#f7941d"
+
+
+def test_the_brand_colour_is_never_a_text_colour() -> None:
+    from brief.resources import asset_dir
+
+    for sheet in (asset_dir() / "css").glob("*.css"):
+        for rule in sheet.read_text(encoding="utf-8").split("}"):
+            declarations = rule.partition("{")[2]
+            for declaration in declarations.split(";"):
+                prop, _, value = declaration.partition(":")
+                if "var(--brand)" in value:
+                    assert prop.strip() not in ("color", "-webkit-text-fill-color"), rule
