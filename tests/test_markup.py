@@ -197,7 +197,7 @@ def test_text_that_only_looks_like_a_reference_is_not_one(text: str) -> None:
 def test_references_render_through_the_resolver() -> None:
     resolver = Resolver()
     html = render_markdown("Over {fig:victims} children [@thorn].", resolver)
-    assert html == '<p>Over nearly 6,000 children <sup class="note">thorn</sup>.</p>'
+    assert html == '<p>Over nearly 6,000 children<sup class="note">thorn</sup>.</p>'
     assert resolver.asked == ["fig:victims", "cite:thorn"]
 
 
