@@ -126,16 +126,19 @@ def test_the_quote_variant_is_shown_as_a_word_diff_with_markup_not_colour_alone(
         caveats = book.read("EPUB/caveats.xhtml").decode()
         figures = book.read("EPUB/figures.xhtml").decode()
     assert "<del>" in caveats
-    assert 'class="marker" href="caveats.xhtml#finding-' in figures  # marker links to the caveat
+    assert 'class="caveat-ref" href="caveats.xhtml#finding-' in figures  # links to the caveat
 
 
-def test_markers_sit_next_to_the_figures_they_qualify(
+def test_a_figures_row_names_its_caveats_in_a_column_not_a_second_kind_of_mark(
     write_brief: Callable[[str], Path], tmp_path: Path
 ) -> None:
     brief.build(write_brief(SOURCE), BuildOptions(out_dir=tmp_path, formats=("html",)))
     html = (tmp_path / "case.html").read_text()
     row = html.split('<tr id="saved">', 1)[1].split("</tr>", 1)[0]
-    assert 'class="marker"' in row
+    cells = row.split("<td")
+    assert 'class="caveat-ref"' in cells[-1]  # the last column: the row's caveats
+    assert 'class="marker"' not in row  # no superscript beside the number
+    assert "<th scope=\"col\">Caveats</th>" in html
 
 
 #: One English reader text per catalogue template, as printed before the texts moved into
