@@ -31,7 +31,7 @@ from brief.document import (
 )
 from brief.errors import Severity
 from brief.fonts import FILE_ROLES
-from brief.markup import render_markdown
+from brief.markup import find_references, render_markdown
 from brief.model import Brief, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
 from brief.themes import theme_colors
@@ -168,6 +168,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         summary=summary,
         key_points=key_points,
         figures=figures,
+        callouts=_callouts(brief, figures),
         timeline=timeline,
         quotes=quotes,
         handout_quotes=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET),
@@ -186,6 +187,22 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         },
         **_logo(brief),
     )
+
+
+#: The most key figures printed large at the top of the summary.
+MAX_CALLOUTS = 3
+
+
+def _callouts(brief: Brief, figures: tuple[FigureRow, ...]) -> tuple[FigureRow, ...]:
+    """Return the key figures printed large: those the key points cite (`{fig:id}`), in order."""
+    rows = {row.id: row for row in figures}
+    cited = [
+        reference.id
+        for point in brief.key_points
+        for reference in find_references(point.markdown)
+        if reference.kind == "fig" and reference.id in rows
+    ]
+    return tuple(rows[figure_id] for figure_id in dict.fromkeys(cited))[:MAX_CALLOUTS]
 
 
 def _labels(lang: str) -> dict[str, str]:

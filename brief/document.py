@@ -131,6 +131,7 @@ class Document:
     summary: Markup
     key_points: tuple[Markup, ...]
     figures: tuple[FigureRow, ...]
+    callouts: tuple[FigureRow, ...]  # key figures printed large, for a reader across a room
     timeline: tuple[EventRow, ...]
     quotes: tuple[QuoteRow, ...]
     handout_quotes: tuple[str, ...]

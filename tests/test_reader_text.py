@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import brief
+import brief.markup
 from brief import BuildOptions, Layout
 from brief.resources import asset_dir
 
@@ -101,3 +102,28 @@ def test_a_handout_lists_each_source_once_and_the_brief_layout_keeps_page_notes(
         html = render_page(document, "pdf")
         assert ('class="footnote"' in html) is footnotes, layout
         assert html.count('<li id="note-1"') == 1
+
+
+def test_the_figures_the_key_points_cite_are_printed_large_with_their_caveat_marks(
+    tmp_path: Path,
+) -> None:
+    from brief.analyse import analyse
+    from brief.compose import MAX_CALLOUTS, ComposeOptions, compose
+
+    report = brief.check(EXAMPLE)
+    document = compose(report.brief, analyse(report.brief), ComposeOptions())
+    cited = [
+        ref.id
+        for point in report.brief.key_points
+        for ref in brief.markup.find_references(point.markdown)
+        if ref.kind == "fig"
+    ]
+    assert [row.id for row in document.callouts] == list(dict.fromkeys(cited))[:MAX_CALLOUTS]
+    assert document.callouts
+    result = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path, formats=("html",)))
+    assert not result.stopped
+    html = (tmp_path / "thorn.html").read_text(encoding="utf-8")
+    first = html.split('<li class="callout">', 1)[1].split("</li>", 1)[0]
+    assert document.callouts[0].display in first
+    if document.callouts[0].markers:
+        assert 'class="marker"' in first  # a big number never hides its caveats
