@@ -18,6 +18,7 @@ from markupsafe import Markup
 from brief import l10n
 from brief.analyse import Analysis
 from brief.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
+from brief.chart import LARGE, NORMAL, figures_chart
 from brief.document import (
     CaveatRow,
     Checked,
@@ -169,6 +170,14 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         key_points=key_points,
         figures=figures,
         callouts=_callouts(brief, figures),
+        chart=figures_chart(
+            brief.figures,
+            figures,
+            theme_colors(brief.theme.name, brief.theme.colors),
+            lang,
+            _labels(lang),
+            LARGE if options.large_print else NORMAL,
+        ),
         timeline=timeline,
         quotes=quotes,
         handout_quotes=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET),

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from brief.fonts import FontFile
 
 if TYPE_CHECKING:
+    from brief.chart import Chart
     from brief.images import ImageFile
 from brief.model import Layout, Paper
 
@@ -132,6 +133,7 @@ class Document:
     key_points: tuple[Markup, ...]
     figures: tuple[FigureRow, ...]
     callouts: tuple[FigureRow, ...]  # key figures printed large, for a reader across a room
+    chart: Chart | None  # the figures drawn as ranges (not in the two-page handout)
     timeline: tuple[EventRow, ...]
     quotes: tuple[QuoteRow, ...]
     handout_quotes: tuple[str, ...]

@@ -92,6 +92,11 @@ def url_breaks(url: str) -> Markup:
     return escape(host) + Markup("<wbr/>").join(escape(part) for part in parts)
 
 
+def svg_data_url(svg: str) -> str:
+    """Return an SVG drawing of ours as a data: URL (the PDF and the standalone HTML page)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
+
+
 def iso_datetime(date_iso: str) -> str:
     """Turn a partial date into the midnight-UTC timestamp metadata needs.
 
@@ -115,6 +120,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["without_scheme"] = without_scheme
     env.filters["url_breaks"] = url_breaks
+    env.filters["svg_data_url"] = svg_data_url
     env.filters["iso_datetime"] = iso_datetime
     return env
 
@@ -280,7 +286,7 @@ def render_epub(
     parts = [
         ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub")),  # type: ignore[attr-defined]
         ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),  # type: ignore[attr-defined]
-        ("figures.xhtml", labels["figures"], "chapter", module.figures(document)),  # type: ignore[attr-defined]
+        ("figures.xhtml", labels["figures"], "chapter", module.figures(document, "epub")),  # type: ignore[attr-defined]
         ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),  # type: ignore[attr-defined]
         (
             "quotes.xhtml",

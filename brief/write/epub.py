@@ -112,6 +112,15 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
             )
         )
     book.set_cover("cover.png", make_cover(document), create_page=False)
+    if document.chart:
+        book.add_item(
+            epub.EpubItem(
+                uid="figures-chart",
+                file_name="images/figures-chart.svg",
+                media_type="image/svg+xml",
+                content=document.chart.svg.encode("utf-8"),
+            )
+        )
     if document.logo_file:
         book.add_item(
             epub.EpubItem(
