@@ -18,7 +18,7 @@ from markupsafe import Markup
 from brief import l10n
 from brief.analyse import Analysis
 from brief.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
-from brief.chart import LARGE, NORMAL, figures_chart
+from brief.chart import LARGE, NORMAL, Chart, Size, figures_chart
 from brief.document import (
     CaveatRow,
     Checked,
@@ -170,14 +170,8 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         key_points=key_points,
         figures=figures,
         callouts=_callouts(brief, figures),
-        chart=figures_chart(
-            brief.figures,
-            figures,
-            theme_colors(brief.theme.name, brief.theme.colors),
-            lang,
-            _labels(lang),
-            LARGE if options.large_print else NORMAL,
-        ),
+        chart=_chart(brief, figures, NORMAL),
+        chart_large=_chart(brief, figures, LARGE) if options.large_print else None,
         timeline=timeline,
         quotes=quotes,
         handout_quotes=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET),
@@ -196,6 +190,12 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         },
         **_logo(brief),
     )
+
+
+def _chart(brief: Brief, figures: tuple[FigureRow, ...], size: Size) -> Chart | None:
+    colors = theme_colors(brief.theme.name, brief.theme.colors)
+    lang = brief.meta.lang
+    return figures_chart(brief.figures, figures, colors, lang, _labels(lang), size)
 
 
 #: The most key figures printed large at the top of the summary.

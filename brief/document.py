@@ -134,6 +134,7 @@ class Document:
     figures: tuple[FigureRow, ...]
     callouts: tuple[FigureRow, ...]  # key figures printed large, for a reader across a room
     chart: Chart | None  # the figures drawn as ranges (not in the two-page handout)
+    chart_large: Chart | None  # the same with large-print text, for the PDF and HTML page
     timeline: tuple[EventRow, ...]
     quotes: tuple[QuoteRow, ...]
     handout_quotes: tuple[str, ...]
