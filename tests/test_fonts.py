@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
 import subprocess
+import tracemalloc
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -203,3 +206,132 @@ def test_the_ebook_embeds_the_arabic_faces_only_for_arabic_text() -> None:
     assert "NotoSansArabic-Regular.woff" not in latin
     assert "NotoSerif-Regular.woff" in latin
     assert {"NotoSansArabic-Regular.woff", "NotoSansArabic-Bold.woff"} <= arabic
+
+
+# ------------------------------------------------------------------ WOFF and WOFF2 containers
+def _tiny_tables() -> dict[bytes, bytes]:
+    """The tables of NotoSans cut down to the letters A and B, as raw bytes."""
+    from fontTools import subset
+
+    font = TTFont(io.BytesIO(_noto("NotoSans-Regular.ttf")))
+    subsetter = subset.Subsetter()
+    subsetter.populate(text="AB")
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    data = buffer.getvalue()
+    count = struct.unpack_from(">H", data, 4)[0]
+    entries = [struct.unpack_from(">4sLLL", data, 12 + 16 * i) for i in range(count)]
+    return {tag: data[offset : offset + length] for tag, _, offset, length in entries}
+
+
+def _woff(tables: dict[bytes, tuple[bytes, int]], total: int | None = None) -> bytes:
+    """A WOFF file from (stored bytes, claimed origLength) per table, laid out by hand."""
+    directory, body = b"", b""
+    offset = 44 + 20 * len(tables)
+    for tag, (stored, orig_length) in sorted(tables.items()):
+        directory += struct.pack(">4sLLLL", tag, offset + len(body), len(stored), orig_length, 0)
+        body += stored + b"\0" * (-len(stored) % 4)
+    size = total if total is not None else sum(orig for _, orig in tables.values())
+    length = offset + len(body)
+    header = struct.pack(
+        ">4s4sLHHLHHLLLLL", b"wOFF", b"\0\1\0\0", length, len(tables), 0, size, 1, 0, 0, 0, 0, 0, 0
+    )
+    return header + directory + body
+
+
+def _packed(extra: dict[bytes, tuple[bytes, int]] | None = None) -> dict[bytes, tuple[bytes, int]]:
+    tables = {
+        tag: (min(zlib.compress(data), data, key=len), len(data))
+        for tag, data in _tiny_tables().items()
+    }
+    return tables | (extra or {})
+
+
+def _refused_font(data: bytes, name: str = "fonts/Body.woff") -> tuple[str, int]:
+    """Return the refusal's text and the most memory Python held while checking."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(BriefError) as caught:
+            check_font(data, name, AT)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "B406"
+    assert diagnostic.location == AT
+    return diagnostic.message, peak
+
+
+ZEROS = zlib.compress(b"\0" * 48_000_000, 9)  # 48 MB of zeros in 47 KB
+
+
+def test_a_hand_made_woff_of_a_real_font_is_accepted() -> None:
+    assert check_font(_woff(_packed()), "fonts/Body.woff", AT).css_format == "woff"
+
+
+def test_a_woff_table_lying_about_its_unpacked_size_is_refused_before_it_unpacks() -> None:
+    message, peak = _refused_font(_woff(_packed({b"zzzz": (ZEROS, 100_000)})))
+    assert "unpack" in message
+    assert peak < 8_000_000
+
+
+@pytest.mark.parametrize(
+    ("extra", "total", "words"),
+    [
+        ({b"zzzz": (ZEROS, 48_000_000)}, None, "32,000,000"),  # the truth, but too large
+        ({}, 100_000_000, "32,000,000"),  # totalSfntSize
+        ({b"zzzz": (zlib.compress(b"\0" * 1_000_000), 1_000_000)}, None, "times"),  # ratio
+        ({b"z%03d" % n: (b"\0" * 4, 4) for n in range(100)}, None, "tables"),
+    ],
+)
+def test_a_woff_claiming_too_much_is_refused_before_it_unpacks(
+    extra: dict[bytes, tuple[bytes, int]], total: int | None, words: str
+) -> None:
+    message, peak = _refused_font(_woff(_packed(extra), total))
+    assert words in message
+    assert peak < 8_000_000
+
+
+def _woff2(font: TTFont) -> bytes:
+    font.flavor = "woff2"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def _tiny_font() -> TTFont:
+    stream = io.BytesIO(_woff(_packed()))
+    return TTFont(stream)
+
+
+def test_a_woff2_font_is_accepted() -> None:
+    assert check_font(_woff2(_tiny_font()), "fonts/Body.woff2", AT).css_format == "woff2"
+
+
+def _unbrotli(data: bytes) -> bool:
+    import brotli
+
+    try:
+        return bool(brotli.decompress(data))
+    except brotli.error:
+        return False
+
+
+def test_a_woff2_whose_brotli_stream_unpacks_to_more_than_it_claims_is_refused() -> None:
+    import brotli
+
+    data = bytearray(_woff2(_tiny_font()))
+    # WOFF2 header: totalCompressedSize at 20; with no metadata or private block the stream
+    # ends the file, then up to 3 bytes pad the file to a multiple of 4.
+    compressed = struct.unpack_from(">L", data, 20)[0]
+    starts = [len(data) - compressed - pad for pad in range(4)]
+    start = next(start for start in starts if _unbrotli(bytes(data[start : start + compressed])))
+    stream = brotli.decompress(bytes(data[start : start + compressed]))
+    bomb = brotli.compress(stream + b"\0" * 200_000_000, quality=1)
+    data[start:] = bomb
+    struct.pack_into(">L", data, 20, len(bomb))
+    struct.pack_into(">L", data, 8, len(data))
+    message, peak = _refused_font(bytes(data), "fonts/Body.woff2")
+    assert "unpack" in message
+    assert peak < 8_000_000
