@@ -1,17 +1,40 @@
 """brief: turn what was reported about a subject into a printable, trustworthy brief.
 
 The public API is what this package exposes: `load()`, `check()`, `build()`, their options and
-results, the model and the one error type (design.md §1).
+results, the model and the one error type (docs/design.md §1). The names are imported when first
+used, so that importing one stage (`brief.model`, `brief.load`) does not import every other.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from brief.api import BuildOptions, BuildResult, Report, build, check
-from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
-from brief.load import load
-from brief.model import Brief, Layout, Paper
+from brief.version import __version__
+
+if TYPE_CHECKING:
+    from brief.api import BuildOptions, BuildResult, Report, build, check
+    from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
+    from brief.load import load
+    from brief.model import Brief, Layout, Paper
+
+#: Each public name and the module that defines it.
+_EXPORTS = {
+    "BuildOptions": "brief.api",
+    "BuildResult": "brief.api",
+    "Report": "brief.api",
+    "build": "brief.api",
+    "check": "brief.api",
+    "BriefError": "brief.errors",
+    "Diagnostic": "brief.errors",
+    "ExitCode": "brief.errors",
+    "Location": "brief.errors",
+    "Severity": "brief.errors",
+    "load": "brief.load",
+    "Brief": "brief.model",
+    "Layout": "brief.model",
+    "Paper": "brief.model",
+}
 
 __all__ = [
     "Brief",
@@ -30,3 +53,12 @@ __all__ = [
     "check",
     "load",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for (PEP 562)."""
+    if name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'brief' has no attribute {name!r}")

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief import __version__, l10n
+from brief import l10n
 from brief.analyse import Analysis, analyse
 from brief.cache import CacheKey, cache_key, lookup, store
 from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
@@ -26,6 +26,7 @@ from brief.render import MOVED_FIT, pdf_resources, printed_quotes, render_page
 from brief.report import Output, build_report, describe_output, stage
 from brief.timelimit import DEFAULT_SECONDS, time_limit
 from brief.validate import validate
+from brief.version import __version__
 from brief.write.atomic import prepare_folder, publish
 
 if TYPE_CHECKING:

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from brief import __version__
 from brief.model import Brief
 from brief.report import Output, describe_output
 from brief.resources import asset_dir, template_dir
+from brief.version import __version__
 from brief.write.atomic import write_atomic
 
 INDEX_VERSION = 3

@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from brief import __version__
 from brief.errors import BriefError, ExitCode, format_json, format_text, summarise
+from brief.version import __version__
 
 if TYPE_CHECKING:
     from brief.batch import BatchItem

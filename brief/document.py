@@ -11,12 +11,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from brief.fonts import FontFile
-
 if TYPE_CHECKING:
     from brief.chart import Chart
-    from brief.images import ImageFile
-from brief.model import Layout, Paper
+from brief.model import FontFile, ImageFile, Layout, Paper
 
 
 @dataclass(frozen=True)

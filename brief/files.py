@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 from brief.errors import BriefError, Diagnostic, Location, error
 
 if TYPE_CHECKING:
-    from brief.images import ImageFile
-    from brief.load import SourceMap
+    from brief.positions import SourceMap
 
 MAX_INCLUDE_BYTES = 5_000_000
 #: Characters no text of a brief may hold: C0 controls but tab, line feed and carriage return, DEL,
@@ -187,24 +186,6 @@ def read_includes(
         except BriefError as caught:
             problems.extend(caught.diagnostics)
     return files, problems
-
-
-def read_images(
-    data: dict[str, Any], where: SourceMap, folder: Path
-) -> tuple[dict[str, ImageFile], list[Diagnostic]]:
-    """Read and check the organisation's logo, the one image a brief may show."""
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
-    organization = meta.get("organization") if isinstance(meta, dict) else None
-    name = organization.get("logo") if isinstance(organization, dict) else None
-    if not isinstance(name, str):
-        return {}, []
-    from brief.images import read_image  # images reads through read_capped, defined here
-
-    at = where.locate("meta", "organization", "logo")
-    try:
-        return {name: read_image(resolve_inside(folder, name, at), name, at)}, []
-    except BriefError as caught:
-        return {}, list(caught.diagnostics)
 
 
 #: Characters a file name from a source may not hold: a renderer reads `#`, `?` and `%` in a name

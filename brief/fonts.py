@@ -13,15 +13,15 @@ import io
 import struct
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from brief.errors import BriefError, Diagnostic, Location, error
 from brief.files import read_capped, resolve_inside
+from brief.model import FontFile
 
 if TYPE_CHECKING:
-    from brief.load import SourceMap
+    from brief.positions import SourceMap
 
 MAX_FONT_BYTES = 8_000_000
 #: Unpacked WOFF and WOFF2 limits, checked from the file's own directory before fontTools unpacks
@@ -58,16 +58,6 @@ _FORMATS = {  # extension: (media type, CSS format())
     ".woff": ("font/woff", "woff"),
     ".woff2": ("font/woff2", "woff2"),
 }
-
-
-@dataclass(frozen=True)
-class FontFile:
-    """A checked font file: its bytes, media type, CSS format and extension."""
-
-    data: bytes
-    media_type: str
-    css_format: str
-    extension: str
 
 
 def is_file_name(value: str) -> bool:

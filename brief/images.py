@@ -19,13 +19,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.parsers import expat
 
 from PIL import Image
 from PIL import ImageFile as PillowImageFile
 
-from brief.errors import BriefError, Location, error
+from brief.errors import BriefError, Diagnostic, Location, error
+from brief.files import read_capped, resolve_inside
+from brief.model import ImageFile
+
+if TYPE_CHECKING:
+    from brief.positions import SourceMap
 
 MAX_IMAGE_BYTES = 5_000_000
 MAX_PIXELS = 25_000_000
@@ -94,15 +99,6 @@ _SELECTOR_PART = re.compile(r"[.#]?[\w-]++")
 #: Attributes whose `url(#id)` draws the part once (clips, masks); any other paints with it.
 _DRAWN_REFERENCES = ("clip-path", "mask")
 _TEXT_ELEMENTS = ("text", "tspan")
-
-
-@dataclass(frozen=True)
-class ImageFile:
-    """A checked image: its bytes, media type and the extension to store it under."""
-
-    data: bytes
-    media_type: str
-    extension: str
 
 
 def _refuse(name: str, why: str, at: Location, hint: str = _SIZE_HINT) -> BriefError:
@@ -446,6 +442,20 @@ def _labels(name: str, attributes: dict[str, str]) -> frozenset[str]:
 
 def read_image(path: Path, name: str, at: Location) -> ImageFile:
     """Read and check an image file already resolved inside the brief's folder."""
-    from brief.files import read_capped
-
     return check_image(read_capped(path, MAX_IMAGE_BYTES, at), name, at)
+
+
+def read_images(
+    data: dict[str, Any], where: SourceMap, folder: Path
+) -> tuple[dict[str, ImageFile], list[Diagnostic]]:
+    """Read and check the organisation's logo, the one image a brief may show."""
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    organization = meta.get("organization") if isinstance(meta, dict) else None
+    name = organization.get("logo") if isinstance(organization, dict) else None
+    if not isinstance(name, str):
+        return {}, []
+    at = where.locate("meta", "organization", "logo")
+    try:
+        return {name: read_image(resolve_inside(folder, name, at), name, at)}, []
+    except BriefError as caught:
+        return {}, list(caught.diagnostics)

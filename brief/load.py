@@ -24,19 +24,26 @@ from brief.files import (
     decode_utf8,
     display_path,
     read_capped,
-    read_images,
     read_includes,
     resolve_inside,
 )
-from brief.fonts import FontFile, read_fonts
-from brief.images import ImageFile
+from brief.fonts import read_fonts
+from brief.images import read_images
+from brief.model import FontFile, ImageFile
+from brief.positions import Coerced, KeyPath, SourceMap
 
-__all__ = ["MAX_INCLUDE_BYTES", "Coerced", "Source", "SourceMap", "load", "resolve_inside"]
+__all__ = [
+    "MAX_INCLUDE_BYTES",
+    "Coerced",
+    "KeyPath",
+    "Source",
+    "SourceMap",
+    "load",
+    "resolve_inside",
+]
 
 MAX_SOURCE_BYTES = 2_000_000
 MAX_DEPTH = 64
-
-KeyPath = tuple[str | int, ...]
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -56,31 +63,6 @@ _YAML12_NUMBER = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$"
 )
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class SourceMap:
-    """Where each node of the YAML came from: key path -> location of the key and of its value."""
-
-    path: str
-    keys: dict[KeyPath, Location] = field(default_factory=dict)
-    values: dict[KeyPath, Location] = field(default_factory=dict)
-    block: dict[KeyPath, bool] = field(default_factory=dict)
-    written: dict[KeyPath, str] = field(default_factory=dict)
-    spans: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, *at: str | int) -> Location:
-        """Return the location of the value at `at`, or of its nearest located parent."""
-        path: KeyPath = tuple(at)
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), Location(self.path, 1, 1))
-
-    def locate_key(self, *at: str | int) -> Location:
-        """Return the location of the key at `at` (of the value for list items)."""
-        return self.keys.get(tuple(at)) or self.locate(*at)
 
 
 @dataclass(frozen=True)
@@ -328,15 +310,3 @@ class _Builder:
             if tag == "tag:yaml.org,2002:timestamp":
                 return Coerced(event.value, "date")
             return event.value
-
-
-@dataclass(frozen=True)
-class Coerced:
-    """A plain scalar that YAML reads as something other than text but that could not be built,
-    or that YAML 1.2 reads as a number where YAML 1.1 keeps text (kind "number": `1e3`)."""
-
-    text: str
-    kind: str
-
-    def __str__(self) -> str:
-        return self.text

@@ -13,8 +13,25 @@ from pathlib import Path
 
 from brief.dates import PartialDate
 from brief.errors import Location
-from brief.fonts import FontFile
-from brief.images import ImageFile
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A checked font file: its bytes, media type, CSS format and extension."""
+
+    data: bytes
+    media_type: str
+    css_format: str
+    extension: str
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """A checked image: its bytes, media type and the extension to store it under."""
+
+    data: bytes
+    media_type: str
+    extension: str
 
 
 class Qualifier(enum.Enum):
