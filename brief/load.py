@@ -97,7 +97,7 @@ def load(path: Path | str) -> Source:
                 error(
                     "B401",
                     f"{file.name} leads outside its folder (through a symbolic link)",
-                    Location(display, 1, 1),
+                    Location(str(Path(display_path(file.parent)) / file.name), 1, 1),
                     "copy the file into the brief's folder",
                 )
             ]
