@@ -40,6 +40,9 @@ FONT_FACES = (
 
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+#: Where the standalone page's @font-face rules go: the HTML writer fills it with the shipped
+#: faces cut down to the characters the page uses (it knows them once the page is rendered).
+HTML_FONTS = "/* brief: font faces */"
 
 
 @dataclass(frozen=True)
@@ -245,10 +248,10 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
     """
     if target == "html":
         parts = [
+            HTML_FONTS,
             theme_css(document.theme, document.labels),
             _css_file("base.css"),
-            "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; "
-            "font-family: Georgia, 'Noto Serif', serif; }",
+            "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }",
             theme_fonts_css(document, target),
         ]
         if document.large_print:

@@ -55,3 +55,12 @@ def test_a_subset_is_the_same_bytes_for_the_same_text_and_keeps_the_basics() -> 
     assert len(wanted) > 100
     assert [char for char in wanted if ord(char) not in cmap] == []
     assert first[:4] == b"wOFF"
+
+
+def test_the_html_page_embeds_the_shipped_faces_subset_to_its_text(tmp_path: Path) -> None:
+    result = brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path, formats=("html",)))
+    html = Path(result.outputs[0].path).read_text(encoding="utf-8")
+    faces = re.findall(r'font-family: "(Brief [A-Za-z]+)"; src: url\("data:font/woff;base64,', html)
+    assert set(faces) == {"Brief Serif", "Brief Sans"}  # no Arabic text, no Arabic face
+    assert "Georgia" not in html
+    assert len(html.encode()) < 250_000
