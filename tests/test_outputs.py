@@ -410,3 +410,39 @@ def test_a_warm_process_reuses_parsed_styles_and_writes_the_same_bytes(
     expected = (fresh / "thorn.pdf").read_bytes()
     for result in warm:
         assert Path(result.outputs[0].path).read_bytes() == expected
+
+
+def test_the_generated_cover_shows_the_logo_and_keeps_every_line_inside_its_margins() -> None:
+    import dataclasses
+    import io
+
+    from PIL import Image
+
+    from brief.analyse import analyse
+    from brief.compose import compose
+    from brief.model import ImageFile
+    from brief.write.cover import HEIGHT, MARGIN, WIDTH, make_cover
+
+    logo = io.BytesIO()
+    Image.new("RGB", (300, 120), (255, 0, 255)).save(logo, format="PNG")  # pure magenta
+    report = brief.check(EXAMPLE)
+    document = dataclasses.replace(
+        compose(report.brief, analyse(report.brief)),
+        organization="The Greater Riverside Community Food Bank and Pantry Network " * 3,
+        logo_file=ImageFile(logo.getvalue(), "image/png", "png"),
+        theme={**compose(report.brief, analyse(report.brief)).theme, "brand": "#f7941d"},
+    )
+    cover = Image.open(io.BytesIO(make_cover(document))).convert("RGB")
+    assert cover.size == (WIDTH, HEIGHT)
+    pixels = cover.load()
+    magenta = [
+        (x, y)
+        for x in range(0, WIDTH, 4)
+        for y in range(0, HEIGHT, 4)
+        if pixels[x, y] == (255, 0, 255)
+    ]
+    assert magenta, "the logo is on the cover"
+    assert pixels[5, 5] == (0xF7, 0x94, 0x1D)  # the band is the brand colour
+    for x in (*range(0, MARGIN - 8), *range(WIDTH - MARGIN + 8, WIDTH)):
+        column = {pixels[x, y] for y in range(600, HEIGHT)}
+        assert column == {(255, 255, 255)}, f"something is drawn in the margin at x={x}"
