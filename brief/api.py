@@ -22,9 +22,10 @@ from brief.dates import PartialDate
 from brief.errors import Diagnostic, Location, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
+from brief.options import ATTACHING_VARIANTS, DEFAULT_PDF_VARIANT, DEFAULT_TIME_LIMIT, FORMATS
 from brief.render import MOVED_FIT, pdf_resources, printed_quotes, render_page
 from brief.report import Output, build_report, describe_output, stage
-from brief.timelimit import DEFAULT_SECONDS, time_limit
+from brief.timelimit import time_limit
 from brief.validate import validate
 from brief.version import __version__
 from brief.write.atomic import prepare_folder, publish
@@ -32,7 +33,6 @@ from brief.write.atomic import prepare_folder, publish
 if TYPE_CHECKING:
     from brief.write.pdf import PdfAttachment
 
-FORMATS = ("pdf", "epub", "html")
 #: A handout prints on at most two pages, on A4 and on Letter (design.md §4).
 HANDOUT_PAGES = 2
 #: A large-print handout sets 16pt type where the handout sets 9–10pt: 2.5 times the area per
@@ -49,10 +49,10 @@ class BuildOptions:
     paper: Paper | None = None
     layout: Layout | None = None
     large_print: bool = False
-    time_limit: float | None = DEFAULT_SECONDS
+    time_limit: float | None = DEFAULT_TIME_LIMIT
     strict: bool = False
     keep_html: bool = False
-    pdf_variant: str = "ua-1"
+    pdf_variant: str = DEFAULT_PDF_VARIANT
     as_of: PartialDate | None = None
     cache_dir: Path | None = None
 
@@ -322,7 +322,9 @@ def _write_outputs(
                 max_pages=page_limit,
                 hard_limit=not document.large_print,
                 provided=pdf_resources(document),
-                attachments=_audit_attachments(report) if options.pdf_variant != "ua-1" else (),
+                attachments=(
+                    _audit_attachments(report) if options.pdf_variant in ATTACHING_VARIANTS else ()
+                ),
                 on_layout=start_others,
             )
         files[f"{name}.pdf"] = pdf.data

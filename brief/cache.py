@@ -25,13 +25,13 @@ from functools import cache
 from pathlib import Path
 
 from brief.model import Brief
+from brief.options import FORMATS
 from brief.report import Output, describe_output
 from brief.resources import asset_dir, template_dir
 from brief.version import __version__
 from brief.write.atomic import write_atomic
 
 INDEX_VERSION = 3
-FORMATS = ("pdf", "epub", "html")
 KEPT_HTML = "print.html"
 MAX_INDEX_BYTES = 64 * 1024
 MAX_BLOB_BYTES = 512 * 1024 * 1024

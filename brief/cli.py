@@ -13,13 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from brief.errors import BriefError, ExitCode, format_json, format_text, summarise
+from brief.options import (
+    CHECK_FORMATS,
+    DEFAULT_PDF_VARIANT,
+    DEFAULT_TIME_LIMIT,
+    FORMATS,
+    LAYOUTS,
+    PAPERS,
+    PDF_VARIANTS,
+)
 from brief.version import __version__
 
 if TYPE_CHECKING:
     from brief.batch import BatchItem
     from brief.report import Output
-
-FORMATS = ("pdf", "epub", "html")
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -43,14 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
     build.add_argument("-f", "--formats", type=_formats, default=FORMATS, metavar="pdf,epub,html")
     build.add_argument("-o", "--out", type=Path, default=Path("dist"), metavar="DIR")
-    build.add_argument("--paper", choices=("a4", "letter"))
-    build.add_argument("--layout", choices=("handout", "brief"))
+    build.add_argument("--paper", choices=PAPERS)
+    build.add_argument("--layout", choices=LAYOUTS)
     build.add_argument(
         "--time-limit",
         type=float,
-        default=300.0,
+        default=DEFAULT_TIME_LIMIT,
         metavar="SECONDS",
-        help="stop rendering a brief after this many seconds (B502; default 300, 0: no limit)",
+        help=f"stop a build after this many seconds (B502; default {DEFAULT_TIME_LIMIT:g}, "
+        "0: no limit)",
     )
     build.add_argument(
         "--large-print",
@@ -61,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-html", action="store_true", help="also write <name>.print.html")
     build.add_argument(
         "--pdf-variant",
-        choices=("ua-1", "a-3b", "a-3a"),
-        default="ua-1",
+        choices=tuple(PDF_VARIANTS),
+        default=DEFAULT_PDF_VARIANT,
         help="ua-1 (tagged, default); a-3a or a-3b attach brief.yaml and findings",
     )
     build.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
@@ -74,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-v", "--verbose", action="store_true")
     check = commands.add_parser("check", help="validate and analyse; print findings")
     check.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0])
     check.add_argument("--strict", action="store_true", help="warnings give exit code 1")
     check.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
     new = commands.add_parser("new", help="scaffold a new brief folder")

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from brief.errors import BriefError, Location, error
+from brief.options import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from brief.resources import asset_dir
 
 MAX_DATA_URL = 200_000
 MAX_RESOURCE_BYTES = 20_000_000
-PDF_VARIANTS = {"ua-1": "pdf/ua-1", "a-3b": "pdf/a-3b", "a-3a": "pdf/a-3a"}
 
 
 FIT_LEVELS = 5
@@ -143,7 +143,7 @@ def layout_pdf(
     html: str,
     folder: Path,
     title: str,
-    variant: str = "ua-1",
+    variant: str = DEFAULT_PDF_VARIANT,
     provided: Mapping[str, bytes] | None = None,
 ) -> Any:
     """Lay out the print HTML with WeasyPrint; a refused resource fails the build (B404)."""
@@ -216,7 +216,7 @@ def write_pdf(
     render: Callable[[int], str],
     folder: Path,
     title: str,
-    variant: str = "ua-1",
+    variant: str = DEFAULT_PDF_VARIANT,
     identifier: str = "brief",
     max_pages: int | None = None,
     hard_limit: bool = True,
