@@ -23,21 +23,20 @@ from brief.errors import Diagnostic, Location, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
 from brief.options import ATTACHING_VARIANTS, DEFAULT_PDF_VARIANT, DEFAULT_TIME_LIMIT, FORMATS
-from brief.render import MOVED_FIT, pdf_resources, printed_quotes, render_page
-from brief.report import Output, build_report, describe_output, stage
-from brief.timelimit import time_limit
+from brief.render import MOVED_FIT
+from brief.report import Output, build_report, stage
+from brief.timelimit import source_location, time_limit
 from brief.validate import validate
 from brief.version import __version__
 from brief.write.atomic import prepare_folder, publish
+from brief.write.outputs import (
+    LARGE_PRINT_HANDOUT_PAGES,
+    WriteRequest,
+    write_all,
+)
 
 if TYPE_CHECKING:
     from brief.write.pdf import PdfAttachment
-
-#: A handout prints on at most two pages, on A4 and on Letter (design.md §4).
-HANDOUT_PAGES = 2
-#: A large-print handout sets 16pt type where the handout sets 9–10pt: 2.5 times the area per
-#: word. It may take two sheets printed on both sides.
-LARGE_PRINT_HANDOUT_PAGES = 4
 
 
 @dataclass(frozen=True)
@@ -101,30 +100,33 @@ def check(path: Path | str, as_of: PartialDate | None = None) -> Report:
 def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     """Check a brief and, unless its findings stop it, write every requested output."""
     options = options or BuildOptions()
-    report = check(path, options.as_of)
-    if report.fails(options.strict):
-        return BuildResult(report, stopped=True)
-    prepare_folder(options.out_dir)
-    timings = report.timings
-    key = cache_key(report.brief, _cache_options(options))
-    cached = _from_cache(options, key)
-    if cached:
-        files, outputs = cached
-    else:
-        if "pdf" in options.formats:
-            _preload_weasyprint()  # not before the cache is asked: a no-op rebuild never needs it
-        with time_limit(options.time_limit, report.brief.locate("meta")):
-            files, outputs = _write_outputs(report, options, timings)
-        if options.cache_dir:
-            store(options.cache_dir, key, files, outputs)
-    name = report.brief.name
+    with time_limit(options.time_limit, source_location(path)):  # the whole build, from reading
+        report = check(path, options.as_of)
+        if report.fails(options.strict):
+            return BuildResult(report, stopped=True)
+        prepare_folder(options.out_dir)
+        key = cache_key(report.brief, _cache_options(options))
+        cached = _from_cache(options, key)
+        files, outputs = cached or _write_and_keep(report, options, key)
     notices = build_notices(report.brief, options, outputs)
-    files[f"{name}.report.json"] = build_report(
-        (*report.findings, *notices), outputs, report.analysis.matches, timings, __version__
+    files[f"{report.brief.name}.report.json"] = build_report(
+        (*report.findings, *notices), outputs, report.analysis.matches, report.timings, __version__
     )
-    with stage("publish", timings):
+    with stage("publish", report.timings):
         publish(files, options.out_dir)
     return BuildResult(report, tuple(outputs), cached=bool(cached), notices=notices)
+
+
+def _write_and_keep(
+    report: Report, options: BuildOptions, key: CacheKey
+) -> tuple[dict[str, bytes], list[Output]]:
+    """Write every output (the cache missed) and keep them in the cache."""
+    if "pdf" in options.formats:
+        _preload_weasyprint()  # not before the cache is asked: a no-op rebuild never needs it
+    files, outputs = _write(report, options, report.timings)
+    if options.cache_dir:
+        store(options.cache_dir, key, files, outputs)
+    return files, outputs
 
 
 def fit_notice(output: Output, quotes: int, timeline: bool, where: Location) -> list[Diagnostic]:
@@ -208,7 +210,7 @@ def build_in_memory(
     report = check(path, options.as_of)
     if report.fails(options.strict):
         return report, {}, []
-    files, outputs = _write_outputs(report, options, report.timings)
+    files, outputs = _write(report, options, report.timings)
     return report, files, outputs
 
 
@@ -242,6 +244,31 @@ def _from_cache(
     ]
 
 
+def _write(
+    report: Report, options: BuildOptions, timings: dict[str, float]
+) -> tuple[dict[str, bytes], list[Output]]:
+    """Compose the document once, then write every requested format (brief/write/outputs.py)."""
+    brief = report.brief
+    with stage("compose", timings):
+        document = compose(
+            brief,
+            report.analysis,
+            ComposeOptions(options.paper, options.layout, options.large_print),
+        )
+    attaching = options.pdf_variant in ATTACHING_VARIANTS
+    request = WriteRequest(
+        name=brief.name,
+        folder=brief.folder,
+        source_path=brief.path,
+        formats=options.formats,
+        out_dir=options.out_dir,
+        pdf_variant=options.pdf_variant,
+        attachments=_audit_attachments(report) if attaching else (),
+        keep_html=options.keep_html,
+    )
+    return write_all(document, request, timings)
+
+
 def _audit_attachments(report: Report) -> list[PdfAttachment]:
     """Return the source and its findings, attached to a PDF/A-3 so it can be audited alone."""
     from brief.write.pdf import PdfAttachment
@@ -253,96 +280,3 @@ def _audit_attachments(report: Report) -> list[PdfAttachment]:
         PdfAttachment("brief.yaml", report.brief.source_yaml, "the brief's source", "Source", when),
         PdfAttachment("findings.json", findings, "brief check --format json", "Data", when),
     ]
-
-
-def first_anchor_per_page(anchors: tuple[tuple[str, ...], ...]) -> dict[str, int]:
-    """Map the first element id on each printed page to that page's number (for the EPUB)."""
-    starts: dict[str, int] = {}
-    for number, ids in enumerate(anchors, start=1):
-        usable = [i for i in ids if not i.startswith(("note-", "ref-")) and i not in starts]
-        if usable:
-            starts[usable[0]] = number
-    return starts
-
-
-def _write_outputs(
-    report: Report, options: BuildOptions, timings: dict[str, float]
-) -> tuple[dict[str, bytes], list[Output]]:
-    """Compose once, then render and write every requested format as bytes.
-
-    The EPUB and HTML are written on a second thread while WeasyPrint serialises the PDF: they
-    need only the PDF's page map, known as soon as its layout is done (issue 6).
-    """
-    brief = report.brief
-    with stage("compose", timings):
-        document = compose(
-            brief,
-            report.analysis,
-            ComposeOptions(options.paper, options.layout, options.large_print),
-        )
-    files: dict[str, bytes] = {}
-    outputs: dict[str, Output] = {}
-    name = brief.name
-    others: list[threading.Thread] = []
-    failures: list[BaseException] = []
-
-    def write_others(page_starts: dict[str, int]) -> None:
-        try:
-            if "epub" in options.formats:
-                from brief.write.epub import write_epub
-
-                with stage("epub", timings):
-                    files[f"{name}.epub"] = write_epub(document, page_starts)
-            if "html" in options.formats:
-                from brief.write.html import write_html
-
-                with stage("html", timings):
-                    files[f"{name}.html"] = write_html(document)
-        except BaseException as caught:  # re-raised on the calling thread below
-            failures.append(caught)
-
-    def start_others(anchors: tuple[tuple[str, ...], ...]) -> None:
-        thread = threading.Thread(target=write_others, args=(first_anchor_per_page(anchors),))
-        thread.start()
-        others.append(thread)
-
-    if "pdf" in options.formats:
-        from brief.write.pdf import write_pdf
-
-        page_limit = None
-        if document.layout is Layout.HANDOUT:
-            page_limit = LARGE_PRINT_HANDOUT_PAGES if document.large_print else HANDOUT_PAGES
-        with stage("pdf", timings):
-            pdf = write_pdf(
-                lambda fit: render_page(document, "pdf", fit),
-                brief.folder,
-                brief.path,
-                options.pdf_variant,
-                document.id,
-                max_pages=page_limit,
-                hard_limit=not document.large_print,
-                provided=pdf_resources(document),
-                attachments=(
-                    _audit_attachments(report) if options.pdf_variant in ATTACHING_VARIANTS else ()
-                ),
-                on_layout=start_others,
-            )
-        files[f"{name}.pdf"] = pdf.data
-        shown = len(printed_quotes(document, "pdf", pdf.fit))
-        outputs["pdf"] = describe_output(
-            "pdf", str(options.out_dir / f"{name}.pdf"), pdf.data, pdf.pages, pdf.fit, shown
-        )
-        if options.keep_html:
-            files[f"{name}.print.html"] = pdf.html.encode("utf-8")
-    else:
-        write_others({})
-    for thread in others:
-        thread.join()
-    if failures:
-        raise failures[0]
-    for fmt in ("epub", "html"):
-        if f"{name}.{fmt}" in files:
-            outputs[fmt] = describe_output(
-                fmt, str(options.out_dir / f"{name}.{fmt}"), files[f"{name}.{fmt}"]
-            )
-    return files, [outputs[fmt] for fmt in FORMATS if fmt in outputs]
