@@ -14,8 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from brief.analyse import per_brief
 from brief.analyse.figures import STALE_YEARS
-from brief.analyse.stale import answers
+from brief.analyse.limits import is_limit_note
+from brief.analyse.stale import FindingIndex
 from brief.errors import Diagnostic, Severity
 from brief.l10n import (
     format_figure,
@@ -26,9 +28,10 @@ from brief.l10n import (
     texts_for,
 )
 from brief.markup import plain_text
-from brief.model import Brief, Figure, Text
+from brief.model import Brief, Event, Figure, Item, Quote, Source, Text
 
-#: Codes about the brief's own making, shown by `brief check` but never printed for readers.
+#: Codes about the brief's own making, shown by `brief check` but never printed for readers (nor
+#: are the analysis's notes on what its bounds left out, `analyse.limits`).
 AUTHOR_ONLY = ("C-stale",)
 
 #: The catalogue section of the reader texts (assets/locales/*.json): one template per sentence,
@@ -87,24 +90,37 @@ def _text(lang: str, key: str, /, **values: object) -> str:
     return format_message(lang, CAVEATS, key, **values)
 
 
+def _items(brief: Brief) -> dict[str, Item]:
+    """Return the brief's figures, quotes, events and sources by id (the first of each id)."""
+    items: dict[str, Item] = {}
+    for item in (*brief.figures, *brief.quotes, *brief.timeline, *brief.sources):
+        items.setdefault(item.id, item)
+    return items
+
+
+def _item(brief: Brief, subject: str) -> Item | None:
+    """Return the item with this id: one lookup, where scanning every list per finding grew
+    with the square of the brief (3,000 figures in one F-drift finding took seconds)."""
+    return per_brief("caveat-items", brief, _items).get(subject)
+
+
 def _label(brief: Brief, subject: str) -> tuple[str, bool]:
     """Return a subject's label, and whether it already carries quotation marks."""
     lang = brief.meta.lang
-    if figure := brief.figure(subject):
-        return f"{format_figure(figure, lang)} {figure.counts}", False
-    for quote in brief.quotes:
-        if quote.id == subject:
-            first = quote.text.split()
-            start = " ".join(first[:6]) + ("…" if len(first) > 6 else "")
-            return _text(lang, "quoted", text=start), True
-    for event in brief.timeline:
-        if event.id == subject:
-            text = plain_text(event.event.markdown)
-            text = f"{text[:50]}{'…' * (len(text) > 50)}"
-            date = format_partial_date(event.date, lang)
-            return _text(lang, "event_label", date=date, text=text), False
-    if source := brief.source(subject):
-        return _text(lang, "quoted", text=source.title), True
+    item = _item(brief, subject)
+    if isinstance(item, Figure):
+        return f"{format_figure(item, lang)} {item.counts}", False
+    if isinstance(item, Quote):
+        first = item.text.split()
+        start = " ".join(first[:6]) + ("…" if len(first) > 6 else "")
+        return _text(lang, "quoted", text=start), True
+    if isinstance(item, Event):
+        text = plain_text(item.event.markdown)
+        text = f"{text[:50]}{'…' * (len(text) > 50)}"
+        date = format_partial_date(item.date, lang)
+        return _text(lang, "event_label", date=date, text=text), False
+    if isinstance(item, Source):
+        return _text(lang, "quoted", text=item.title), True
     return subject, False
 
 
@@ -123,7 +139,7 @@ def _sentence(text: str) -> str:
 
 
 def _figures(brief: Brief, finding: Diagnostic) -> list[Figure]:
-    return [figure for s in finding.subjects if (figure := brief.figure(s)) is not None]
+    return [figure for s in finding.subjects if isinstance(figure := _item(brief, s), Figure)]
 
 
 def _side(figure: Figure, lang: str) -> str:
@@ -270,6 +286,17 @@ def note_line(brief: Brief, code: str, subjects: tuple[str, ...]) -> NoteLine:
     return NoteLine(code, texts["note_other"].format(code=code, subjects=listed), subjects)
 
 
+def _answered(brief: Brief, findings: Sequence[Diagnostic]) -> set[int]:
+    """Return the positions of the findings an author's caveat answers."""
+    index = FindingIndex(findings)
+    return {
+        number
+        for caveat in brief.caveats
+        for code in dict.fromkeys(caveat.covers)
+        for number in index.answered_by(caveat, code)
+    }
+
+
 def plan_caveats(brief: Brief, findings: Sequence[Diagnostic]) -> CaveatPlan:
     """Turn findings and the author's caveats into what the brief prints."""
     caveats = [
@@ -278,10 +305,11 @@ def plan_caveats(brief: Brief, findings: Sequence[Diagnostic]) -> CaveatPlan:
     ]
     covered: list[Diagnostic] = []
     notes: dict[str, list[str]] = {}
+    answered = _answered(brief, findings)
     for index, finding in enumerate(findings, start=1):
-        if finding.code in AUTHOR_ONLY:
+        if finding.code in AUTHOR_ONLY or is_limit_note(finding):
             continue
-        if any(answers(caveat, finding) for caveat in brief.caveats):
+        if index - 1 in answered:
             covered.append(finding)
         elif finding.severity is Severity.NOTE:
             notes.setdefault(finding.code, []).extend(finding.subjects)

@@ -12,6 +12,15 @@ import re
 from dataclasses import dataclass
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: The years a brief may give. Outside them a year is far more often a typo (0217 or 3017 for
+#: 2017) than a date a brief needs: every date is at most the brief's own (B206), and a brief is
+#: about the past. The bounds also keep the analysis far inside the calendar Python knows (years
+#: 1 to 9999) when it widens a date ("around 2012" starts in 2011) or counts years back (F-stale):
+#: a brief dated in year 5, or "around 9999", ended in OverflowError.
+MIN_YEAR = 1000
+MAX_YEAR = 2999
+#: What to write instead of a date that is not one (validation and `--as-of`).
+DATE_HINT = f"write 2012, 2017-02 or 2017-02-15, with a year from {MIN_YEAR} to {MAX_YEAR}"
 
 
 @functools.total_ordering
@@ -77,6 +86,7 @@ def parse_partial_date(value: object) -> PartialDate:
     if isinstance(value, dt.datetime):
         raise ValueError("a date carries no time of day: write YYYY-MM-DD")
     if isinstance(value, dt.date):
+        _check_year(value.year, value.isoformat())
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError("expected a date such as 2012, 2017-02 or 2017-02-15")
@@ -85,8 +95,7 @@ def parse_partial_date(value: object) -> PartialDate:
         raise ValueError(f"'{value}' is not a date: write 2012, 2017-02 or 2017-02-15")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
-    if year < 1:
-        raise ValueError(f"'{value}' has no year 0")
+    _check_year(year, value)
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}")
     if day is not None:
@@ -95,6 +104,17 @@ def parse_partial_date(value: object) -> PartialDate:
         if not 1 <= day <= last:
             raise ValueError(f"'{value}': {calendar.month_name[month]} {year} has {last} days")
     return PartialDate(year, month, day)
+
+
+def _check_year(year: int, value: object) -> None:
+    """Raise ValueError when `year` is outside MIN_YEAR..MAX_YEAR."""
+    if year == 0:
+        raise ValueError(f"'{value}' has no year 0")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(
+            f"'{value}': the year {year} is out of range (a brief's dates run from {MIN_YEAR} "
+            f"to {MAX_YEAR})"
+        )
 
 
 def parse_period(value: object) -> tuple[PartialDate, PartialDate]:

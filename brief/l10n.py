@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, format_scientific
 
 from brief.dates import PartialDate
 from brief.model import Figure, Qualifier  # noqa: F401 - Qualifier is used by the doctests
@@ -24,6 +24,9 @@ CATALOGUE_LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
 #: The Babel locale whose list pattern a catalogue follows, where it is not the brief's own: en.json
 #: is written in British English ("organisation", "Licence"), which has no serial comma.
 LIST_LOCALES = {"en": "en_GB"}
+#: Babel formats a number exactly below this size, and validation refuses larger figures (B203);
+#: a larger one built by a program prints as 1E25 rather than raising (Babel's `quantize` did).
+LARGEST_EXACT = 10**15
 
 
 @cache
@@ -82,6 +85,10 @@ def format_number(value: float, lang: str, unit: str = "") -> str:
     ('5,791', '6.000', '12.5%')
     """
     locale = locale_for(lang)
+    if value != value or not -LARGEST_EXACT < value < LARGEST_EXACT:
+        number = format_scientific(value, "#.###E0", locale=locale)
+        currency = len(unit) == 3 and unit.isupper()
+        return number + "%" if unit == "%" else f"{number} {unit}" if currency else number
     if unit == "%":
         return format_percent(value / 100, "#,##0.##%", locale=locale)
     if len(unit) == 3 and unit.isupper():

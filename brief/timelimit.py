@@ -1,8 +1,10 @@
-"""A per-document time limit on rendering (issue 7): a hostile or huge source ends in a clear
+"""A per-document time limit on the build (issue 7): a hostile or huge source ends in a clear
 error (B502) instead of a build that never finishes.
 
-The limit is an interval timer (SIGALRM) raising in the main thread, where WeasyPrint lays out the
-PDF; it is active only there (a build on another thread, as in `brief serve`, runs without it).
+The limit covers the whole build before publishing: loading, validation, analysis, composing and
+rendering (`api.build`). It is an interval timer (SIGALRM) raising in the main thread, where the
+build runs; it is active only there (a build on another thread, as in `brief serve`, runs without
+it). Limits do not nest: inside a running limit, another is the same one.
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ import contextlib
 import signal
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 from brief.errors import BriefError, Location, error
+from brief.files import display_path
 
-#: Seconds a document may take to render, all formats together. A 400-page brief renders in
-#: about 80 s on a 2-core machine; a handout in under 2 s.
+#: Seconds a document may take to build, all formats together. A 400-page brief renders in
+#: about 80 s on a 2-core machine; a handout in under 2 s; loading and analysing the largest
+#: source (2 MB) take a few seconds.
 DEFAULT_SECONDS = 300.0
+_RUNNING: list[float] = []  # the limit running in the main thread, if any
 
 
 class _ExpiredError(BaseException):
@@ -32,13 +38,19 @@ def _too_long(seconds: float, where: Location) -> BriefError:
         [
             error(
                 "B502",
-                f"rendering took longer than {seconds:g} s and was stopped; nothing was written",
+                f"the build took longer than {seconds:g} s and was stopped; nothing was written",
                 where,
                 "shorten the brief or split it into several; on a slow machine, raise the "
                 "limit with --time-limit SECONDS",
             )
         ]
     )
+
+
+def source_location(path: Path | str) -> Location:
+    """Return where a build's B502 points before its source is read: the YAML file, line 1."""
+    path = Path(path)
+    return Location(display_path(path / "brief.yaml" if path.is_dir() else path), 1, 1)
 
 
 @contextlib.contextmanager
@@ -48,11 +60,27 @@ def time_limit(seconds: float | None, where: Location) -> Iterator[None]:
         seconds
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
+        and not _RUNNING  # inside a running limit: that one still counts, and reports
     )
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
+    with _running(seconds), _timer(seconds, where):
+        yield
 
+
+@contextlib.contextmanager
+def _running(seconds: float) -> Iterator[None]:
+    _RUNNING.append(seconds)
+    try:
+        yield
+    finally:
+        _RUNNING.pop()
+
+
+@contextlib.contextmanager
+def _timer(seconds: float, where: Location) -> Iterator[None]:
+    """Run the block under an interval timer; turn its expiry into B502."""
     expired: list[bool] = []
 
     def expire(signum: int, frame: object) -> None:

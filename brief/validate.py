@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from brief import model, schema
-from brief.dates import PartialDate, parse_partial_date, parse_period
+from brief.dates import DATE_HINT, PartialDate, parse_partial_date, parse_period
 from brief.errors import BriefError, Diagnostic, Location, error, sort_key
 from brief.load import Coerced, KeyPath, Source
 from brief.references import check_dates, check_references
@@ -26,6 +26,11 @@ _YAML_KIND = {bool: "a yes/no value", int: "a number", float: "a number", dt.dat
 #: The longest value of a one-line field (title, name, id, quote...). Longer text is a mistake or an
 #: attack on layout time (a 1 MB title takes the EPUB cover most of a minute): it is refused.
 MAX_LINE_CHARS = 2_000
+#: A figure's value must be smaller than this in size. No reported count or amount comes near it
+#: (people on Earth: 8·10⁹; the world's yearly output in US dollars: about 10¹⁴), every whole
+#: number below it is exact as a float (up to 2⁵³ ≈ 9·10¹⁵), so the printed figure is the one
+#: written; beyond, formatting failed (Babel, from 10²⁵) and huge integers overflowed float().
+MAX_FIGURE_VALUE = 10**15
 
 
 def validate(source: Source) -> model.Brief:
@@ -49,6 +54,14 @@ def validate(source: Source) -> model.Brief:
     if problems:
         raise BriefError(sorted(problems, key=sort_key))
     return brief
+
+
+class _OutOfRangeError(ValueError):
+    """A value of the right kind but beyond what a brief may hold; says what to write instead."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 def _describe(value: object) -> str:
@@ -135,7 +148,8 @@ class _Checker:
                 code,
                 f"'{field_name}': {caught}",
                 at,
-                self.hint_for(self.where.written.get(at, raw), raw, kind),
+                getattr(caught, "hint", "")
+                or self.hint_for(self.where.written.get(at, raw), raw, kind),
             )
             return None
         if spec.choices and converted not in spec.choices:
@@ -174,7 +188,7 @@ class _Checker:
                 "`as_reported`"
             )
         if kind in ("date", "period"):
-            return "write 2012, 2017-02 or 2017-02-15"
+            return DATE_HINT
         return ""
 
     def to_str(self, raw: object, at: KeyPath) -> str:
@@ -235,6 +249,13 @@ class _Checker:
             raise ValueError(f"expected a number, got {_describe(raw)}")
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise ValueError("expected a finite number")
+        if not -MAX_FIGURE_VALUE < raw < MAX_FIGURE_VALUE:
+            raise _OutOfRangeError(
+                f"the number is out of range: a figure's value must be smaller than "
+                f"{MAX_FIGURE_VALUE:,} (10^15) in size",
+                "no reported figure is that large: check the number, or count in a larger unit "
+                "(3.2 with `unit: billion people`)",
+            )
         return raw
 
     def to_int(self, raw: object, at: KeyPath) -> int:

@@ -138,7 +138,7 @@ def test_a_figures_row_names_its_caveats_in_a_column_not_a_second_kind_of_mark(
     cells = row.split("<td")
     assert 'class="caveat-ref"' in cells[-1]  # the last column: the row's caveats
     assert 'class="marker"' not in row  # no superscript beside the number
-    assert "<th scope=\"col\">Caveats</th>" in html
+    assert '<th scope="col">Caveats</th>' in html
 
 
 #: One English reader text per catalogue template, as printed before the texts moved into

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from brief.dates import PartialDate, parse_partial_date, parse_period
+from brief.analyse.figures import STALE_YEARS
+from brief.dates import DATE_HINT, MAX_YEAR, MIN_YEAR, PartialDate, parse_partial_date, parse_period
 
 
 @pytest.mark.parametrize(
@@ -20,8 +21,8 @@ from brief.dates import PartialDate, parse_partial_date, parse_period
         (dt.date(2017, 2, 15), PartialDate(2017, 2, 15)),
         ("2016-02-29", PartialDate(2016, 2, 29)),
         ("2000-02-29", PartialDate(2000, 2, 29)),
-        ("0001", PartialDate(1)),
-        ("9999-12-31", PartialDate(9999, 12, 31)),
+        ("1000", PartialDate(1000)),
+        ("2999-12-31", PartialDate(2999, 12, 31)),
     ],
 )
 def test_partial_dates_parse_from_years_months_and_days(
@@ -41,6 +42,14 @@ def test_partial_dates_parse_from_years_months_and_days(
         ("2017-13", "no month 13"),
         ("2017-00", "no month 0"),
         ("0000", "no year 0"),
+        ("0001", "the year 1 is out of range"),
+        ("0005-01-01", "the year 5 is out of range"),
+        ("0999-12-31", "the year 999 is out of range"),
+        ("3017", "the year 3017 is out of range"),
+        ("9999-12-31", "the year 9999 is out of range"),
+        ("2012/9999", "the year 9999 is out of range"),
+        (dt.date(5, 1, 1), "'0005-01-01': the year 5 is out of range"),
+        (dt.date(9999, 12, 31), "the year 9999 is out of range"),
         ("2017-2", "is not a date"),
         ("2017-02-5", "is not a date"),
         ("17", "is not a date"),
@@ -54,7 +63,16 @@ def test_partial_dates_parse_from_years_months_and_days(
 )
 def test_impossible_or_malformed_dates_are_refused_saying_why(value: object, says: str) -> None:
     with pytest.raises(ValueError, match=says):
-        parse_partial_date(value)
+        parse_period(value) if "/" in str(value) else parse_partial_date(value)
+
+
+def test_every_date_in_range_leaves_room_for_the_analysis_to_widen_it_and_count_back() -> None:
+    """Years 1000-2999: a year and a day either side, and F-stale's years back, stay datable."""
+    earliest, latest = parse_partial_date(str(MIN_YEAR)), parse_partial_date(str(MAX_YEAR))
+    assert earliest.first_day() - dt.timedelta(days=366) > dt.date.min
+    assert earliest.first_day().replace(year=MIN_YEAR - STALE_YEARS) > dt.date.min
+    assert latest.last_day() + dt.timedelta(days=366) <= dt.date.max
+    assert "1000 to 2999" in DATE_HINT
 
 
 @pytest.mark.parametrize("value", [True, False, None, 2017.5, [2017], {"year": 2017}])
@@ -96,7 +114,7 @@ def test_a_partial_date_spans_its_first_to_its_last_day(
     assert (date.first_day(), date.last_day()) == (first, last)
 
 
-@pytest.mark.parametrize("text", ["2012", "2017-02", "2017-02-15", "0987-01-05"])
+@pytest.mark.parametrize("text", ["2012", "2017-02", "2017-02-15", "1087-01-05"])
 def test_a_partial_date_prints_as_it_was_written(text: str) -> None:
     assert str(parse_partial_date(text)) == text
 

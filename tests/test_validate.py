@@ -193,6 +193,57 @@ def test_a_number_written_with_separators_is_an_error_with_a_hint(tmp_path: Path
     assert "as_reported" in diagnostic.hint
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["1e25", "1.0e+25", "-1e15", "1e15", "1" + "0" * 400, "-1" + "0" * 400, "0x" + "f" * 300],
+)
+def test_a_figure_value_out_of_range_is_refused_where_it_is_written(
+    tmp_path: Path, value: str
+) -> None:
+    [diagnostic] = diagnostics(
+        tmp_path, f"figures:\n  - id: a\n    value: {value}\n    counts: x\n"
+    )
+    assert (diagnostic.code, diagnostic.location.line, diagnostic.location.column) == (
+        "B203",
+        8,
+        12,
+    )
+    assert "out of range" in diagnostic.message
+    assert len(diagnostic.message) < 200  # a 400-digit number is not repeated back
+    assert "larger unit" in diagnostic.hint
+
+
+@pytest.mark.parametrize("value", ["999999999999999", "-999999999999999", "0.5e15", "1e-300"])
+def test_a_figure_value_just_in_range_is_accepted(tmp_path: Path, value: str) -> None:
+    brief = valid(tmp_path, f"figures:\n  - id: a\n    value: {value}\n    counts: x\n")
+    assert brief.figures[0].value == float(value)
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ("timeline:\n  - {id: e, date: '0001', approx: true, event: x}\n", (7, 19)),
+        ("timeline:\n  - {id: e, date: 0005-01-01, event: x}\n", (7, 19)),
+        ("timeline:\n  - {id: e, date: 2012, end: '9999', event: x}\n", (7, 30)),
+        ("figures:\n  - {id: f, value: 1, counts: x, period: '0999/2012'}\n", (7, 42)),
+        ("people:\n  - {id: p, name: x, born: '0217'}\n", (7, 28)),
+    ],
+)
+def test_a_year_out_of_range_is_refused_where_it_is_written_with_a_hint(
+    tmp_path: Path, body: str, where: tuple[int, int]
+) -> None:
+    [diagnostic] = diagnostics(tmp_path, body)
+    assert diagnostic.code == "B205"
+    assert (diagnostic.location.line, diagnostic.location.column) == where
+    assert "out of range" in diagnostic.message
+    assert diagnostic.hint.endswith("with a year from 1000 to 2999")
+
+
+def test_a_brief_dated_in_year_5_is_refused_at_meta_date(tmp_path: Path) -> None:
+    meta = META.replace("date: 2018-01-10", "date: 0005-01-01")
+    assert found(tmp_path, meta=meta) == ["B205 5:9"]
+
+
 def test_date_fields_accept_years_months_and_unquoted_days(tmp_path: Path) -> None:
     brief = valid(
         tmp_path,

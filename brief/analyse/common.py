@@ -6,6 +6,7 @@ brief and shared by F-conflict, F-drift, F-qualifier and F-single-source.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class FigureIndex:
     ranges: tuple[Range, ...]
     periods: tuple[tuple[int, int] | None, ...]
     order: dict[str, int]
+    members: dict[int, list[int]]  # the figures of each counts key, in order
 
     def overlap(self, first: int, second: int) -> bool:
         """Return whether two figures' periods overlap (a missing period may be any period)."""
@@ -41,9 +43,13 @@ class FigureIndex:
 
 def _build(brief: Brief) -> FigureIndex:
     counts = CountIndex.build(figure.counts for figure in brief.figures)
+    keys = tuple(counts.key_of(figure.counts) for figure in brief.figures)
+    members: dict[int, list[int]] = defaultdict(list)
+    for number, key in enumerate(keys):
+        members[key].append(number)
     return FigureIndex(
         counts,
-        tuple(counts.key_of(figure.counts) for figure in brief.figures),
+        keys,
         tuple(figure_range(figure) for figure in brief.figures),
         tuple(
             (f.period[0].first_day().toordinal(), f.period[1].last_day().toordinal())
@@ -52,6 +58,7 @@ def _build(brief: Brief) -> FigureIndex:
             for f in brief.figures
         ),
         {figure.id: number for number, figure in enumerate(brief.figures)},
+        dict(members),
     )
 
 

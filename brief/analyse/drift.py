@@ -13,6 +13,7 @@ import math
 
 from brief.analyse import per_brief
 from brief.analyse.common import figure_index, label, listing, make_finding
+from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.model import Brief, Figure
@@ -56,10 +57,24 @@ def _windows(brief: Brief) -> list[list[int]]:
     return windows
 
 
-def _groups(brief: Brief) -> list[tuple[int, ...]]:
+def _close_prefix(value: list[float], first: int, following: list[int]) -> list[int]:
+    """Return the figures of `following` (sorted by value) close to figure `first`, found by
+    halving: closeness to a smaller value only fades as values grow."""
+    low, high = 0, len(following)
+    while low < high:
+        middle = (low + high) // 2
+        if close(value[first], value[following[middle]]):
+            low = middle + 1
+        else:
+            high = middle
+    return following[:low]
+
+
+def _groups(brief: Brief) -> tuple[list[tuple[int, ...]], PairLimit]:
     index = figure_index(brief)
     kinds = [unit_kind(figure) for figure in brief.figures]
     keys, periods, related = index.keys, index.periods, index.counts.related_sets
+    limit = PairLimit()
 
     def drifts(first: int, second: int) -> bool:  # inlined: called for every close pair
         one, other = keys[first], keys[second]
@@ -68,33 +83,41 @@ def _groups(brief: Brief) -> list[tuple[int, ...]]:
         when, then = periods[first], periods[second]
         return when is None or then is None or (when[0] <= then[1] and then[0] <= when[1])
 
+    def drifting(number: int, window: list[int]) -> bool:
+        candidates = limit.take(window)
+        for position, other in enumerate(candidates):
+            if other != number and drifts(number, other):
+                limit.give_back(len(candidates) - position - 1)
+                return True
+        return False
+
     windows = _windows(brief)
     groups: list[tuple[int, ...]] = []
     for window in windows:
         if len({index.keys[number] for number in window}) < 2:
             continue
-        members = [a for a in window if any(drifts(a, b) for b in window if b != a)]
+        members = [a for a in window if drifting(a, window)]
         if len(members) >= 2:
             groups.append(tuple(sorted(members)))
     value = [figure.value for figure in brief.figures]
     for window, following in itertools.pairwise(windows):
+        if len({index.keys[number] for number in (*window, *following)}) < 2:
+            continue  # one counted thing: nothing drifts
         across: set[int] = set()  # close pairs cut apart by the windows' edge: one more group
         for first in reversed(window):
-            if not close(value[first], value[following[0]]):
+            if limit.exhausted or not close(value[first], value[following[0]]):
                 break
-            for second in following:
-                if not close(value[first], value[second]):
-                    break
+            for second in limit.take(_close_prefix(value, first, following)):
                 if drifts(first, second):
                     across |= {first, second}
         if across:
             groups.append(tuple(sorted(across)))
-    return sorted(groups, key=lambda group: (group[-1], group))
+    return sorted(groups, key=lambda group: (group[-1], group)), limit
 
 
 def drift_groups(brief: Brief) -> list[tuple[int, ...]]:
     """Return groups of figure numbers close in value that count different things."""
-    return per_brief("drift-groups", brief, _groups)
+    return per_brief("drift-groups", brief, _groups)[0]
 
 
 def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
@@ -115,4 +138,5 @@ def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                 "figure, otherwise explain the difference in a caveat that covers F-drift",
             )
         )
-    return found
+    limit = per_brief("drift-groups", brief, _groups)[1]
+    return found + limit.notes("F-drift", "figures", brief.locate("figures"))

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from brief.analyse.common import FigureIndex, figure_index, label, make_finding
 from brief.analyse.drift import find_drift
+from brief.analyse.limits import PairLimit
 from brief.analyse.wording import hedge_in
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
@@ -34,46 +36,105 @@ STALE_YEARS = 5
 _NAME_STOPWORDS = frozenset({"the", "and", "of", "a", "an", "&", "inc", "ltd", "co"})
 
 
-def _by_key(index: FigureIndex) -> dict[int, list[int]]:
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for number, key in enumerate(index.keys):
-        grouped[key].append(number)
-    return grouped
-
-
-def related_groups(index: FigureIndex) -> Iterator[tuple[list[int], bool]]:
-    """Yield the lists of figures to compare for one count: (figures, whether pairs must cross).
-
-    A key with itself, then a key with each key that refines it; a pair of two different keys
-    only compares figures across them, so no pair is compared twice.
+def related_groups(index: FigureIndex) -> Iterator[tuple[int, int | None]]:
+    """Yield the counts keys to compare: (key, None) for one key's figures among themselves,
+    then (key, other) for each key that refines it, whose pairs cross from one to the other (so
+    no pair is compared twice). The figures of a key are `index.members[key]`.
     """
-    grouped = _by_key(index)
-    for key, members in sorted(grouped.items()):
-        yield members, False
+    for key in sorted(index.members):
+        yield key, None
         for other in index.counts.related[key]:
-            if other > key and other in grouped:
-                yield members + grouped[other], True
+            if other > key and other in index.members:
+                yield key, other
 
 
-def conflicting_pairs(brief: Brief) -> list[tuple[int, int]]:
-    """Return (earlier, later) figure pairs that count one thing with ranges that cannot meet."""
+class _Order(NamedTuple):
+    """One key's figures sorted by the low and by the high end of their ranges."""
+
+    by_low: list[int]
+    lows: list[float]
+    by_high: list[int]
+    highs: list[float]
+
+    @classmethod
+    def of(cls, index: FigureIndex, numbers: list[int]) -> _Order:
+        by_low = sorted(numbers, key=lambda n: (index.ranges[n].low, n))
+        by_high = sorted(numbers, key=lambda n: (index.ranges[n].high, n))
+        lows = [index.ranges[n].low for n in by_low]
+        return cls(by_low, lows, by_high, [index.ranges[n].high for n in by_high])
+
+
+def conflicting_pairs(brief: Brief, limit: PairLimit | None = None) -> list[tuple[int, int]]:
+    """Return (earlier, later) figure pairs that count one thing with ranges that cannot meet.
+
+    At most `limit.listed` pairs per group of figures, and `limit.budget` pairs compared in all.
+    """
+    limit = limit or PairLimit()
     index = figure_index(brief)
+    orders: dict[int, _Order] = {}
     found: set[tuple[int, int]] = set()
-    for members, cross in related_groups(index):
-        ordered = sorted(members, key=lambda n: (index.ranges[n].low, n))
-        lows = [index.ranges[n].low for n in ordered]
-        for position, first in enumerate(ordered):
-            start = bisect.bisect_left(lows, index.ranges[first].high, lo=position + 1)
-            for second in ordered[start:]:
-                if cross and index.keys[first] == index.keys[second]:
-                    continue
-                if (
-                    index.ranges[first].below(index.ranges[second])
-                    and brief.figures[first].value != brief.figures[second].value  # F-qualifier
-                    and index.overlap(first, second)
-                ):
-                    found.add((min(first, second), max(first, second)))
+    for key, other in related_groups(index):
+        for side in (key, other):
+            if side is not None and side not in orders:
+                orders[side] = _Order.of(index, index.members[side])
+        if limit.exhausted:
+            break
+        group = _Group(brief, index, limit, index.members[key])
+        found |= group.within(orders[key]) if other is None else group.across(orders, key, other)
     return sorted(found, key=lambda pair: (pair[1], pair[0]))
+
+
+class _Group:
+    """The conflicting pairs of one group of figures: the first `limit.listed` found."""
+
+    def __init__(
+        self, brief: Brief, index: FigureIndex, limit: PairLimit, members: list[int]
+    ) -> None:
+        self.brief, self.index, self.limit = brief, index, limit
+        self.name = f"the figures counting “{brief.figures[min(members)].counts}”"
+        self.where = brief.figures[min(members)].locate("counts")
+        self.found: set[tuple[int, int]] = set()
+
+    def within(self, order: _Order) -> set[tuple[int, int]]:
+        """Compare the figures of one key, each with those whose range lies above its own."""
+        if self.limit.closed(self.name):
+            return self.found
+        for position, first in enumerate(order.by_low):
+            start = bisect.bisect_left(order.lows, self.index.ranges[first].high, lo=position + 1)
+            if not self.compare(first, order.by_low[start:]):
+                break
+        return self.found
+
+    def across(self, orders: dict[int, _Order], key: int, other: int) -> set[tuple[int, int]]:
+        """Compare each figure of the smaller key with those of the larger beyond its range."""
+        if self.limit.closed(self.name):
+            return self.found
+        small, large = sorted((key, other), key=lambda side: len(self.index.members[side]))
+        order = orders[large]
+        for first in self.index.members[small]:
+            span = self.index.ranges[first]
+            above = order.by_low[bisect.bisect_left(order.lows, span.high) :]
+            below = order.by_high[: bisect.bisect_right(order.highs, span.low)]
+            if not self.compare(first, below + above):
+                break
+        return self.found
+
+    def compare(self, first: int, seconds: list[int]) -> bool:
+        """Add the pairs of `first` with `seconds` that conflict; return False when full."""
+        index, figures = self.index, self.brief.figures
+        candidates = self.limit.take(seconds)
+        for position, second in enumerate(candidates):
+            one, other = sorted((first, second), key=lambda n: (index.ranges[n].low, n))
+            if (
+                index.ranges[one].below(index.ranges[other])
+                and figures[one].value != figures[other].value  # F-qualifier
+                and index.overlap(one, other)
+            ):
+                if self.limit.full(self.name, self.where):
+                    self.limit.give_back(len(candidates) - position - 1)
+                    return False
+                self.found.add((min(first, second), max(first, second)))
+        return True
 
 
 def _when(figure: Figure) -> str:
@@ -83,8 +144,9 @@ def _when(figure: Figure) -> str:
 def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-conflict: the same thing counted for overlapping periods, in ranges that cannot meet."""
     lang = brief.meta.lang
+    limit = PairLimit()
     found: list[Diagnostic] = []
-    for first_number, second_number in conflicting_pairs(brief):
+    for first_number, second_number in conflicting_pairs(brief, limit):
         first, second = brief.figures[first_number], brief.figures[second_number]
         found.append(
             make_finding(
@@ -98,7 +160,7 @@ def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                 "or `period` if they measure different things",
             )
         )
-    return found
+    return found + limit.notes("F-conflict", "figures", brief.locate("figures"))
 
 
 def find_undated(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
@@ -120,7 +182,10 @@ def find_undated(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
-    """Return the same calendar day `years` earlier (28 February for a 29th)."""
+    """Return the same calendar day `years` earlier (28 February for a 29th; the first day of
+    the calendar for a day less than `years` after it: `check(as_of=...)` may give any date)."""
+    if day.year - years < dt.MINYEAR:
+        return dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:

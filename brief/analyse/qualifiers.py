@@ -17,6 +17,7 @@ from brief.analyse.common import figure_index, label, make_finding
 from brief.analyse.counts import content_words
 from brief.analyse.drift import drift_groups
 from brief.analyse.figures import related_groups
+from brief.analyse.limits import PairLimit
 from brief.analyse.wording import Number, find_numbers, qualifier_anywhere, qualifier_near
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
@@ -34,33 +35,89 @@ def find_qualifier_problems(brief: Brief, as_of: PartialDate) -> list[Diagnostic
     return [*find_contradictions(brief), *find_wording_problems(brief), *find_typed_numbers(brief)]
 
 
-def _contradicting_pairs(brief: Brief) -> list[tuple[int, int, bool]]:
-    """Return (earlier, later, same count) pairs: one value, ranges that cannot both hold."""
+def _contradicting_pairs(brief: Brief, limit: PairLimit) -> list[tuple[int, int, bool]]:
+    """Return (earlier, later, same count) pairs: one value, ranges that cannot both hold.
+
+    Figures are compared only with figures of the same value: within one counts key, across a
+    key and each key refining it, and within each group of drifting figures.
+    """
     index = figure_index(brief)
+    values: dict[int, dict[float, list[int]]] = {}  # per counts key, its figures by value
     pairs: set[tuple[int, int, bool]] = set()
-    candidates = [(members, cross, True) for members, cross in related_groups(index)]
-    candidates += [(list(group), False, False) for group in drift_groups(brief)]
-    for members, cross, same in candidates:
-        by_value: dict[float, list[int]] = defaultdict(list)
-        for number in members:
-            by_value[brief.figures[number].value].append(number)
+    for key, other in related_groups(index):
+        if limit.exhausted:
+            break
+        for side in (key, other):
+            if side is not None and side not in values:
+                values[side] = _by_value(brief, index.members[side])
+        if other is None:
+            pairs |= _Contradictions(brief, limit, True).within(values[key])
+        else:
+            small, large = sorted((key, other), key=lambda side: len(index.members[side]))
+            pairs |= _Contradictions(brief, limit, True).across(values[small], values[large])
+    for group in drift_groups(brief):
+        if limit.exhausted:
+            break
+        pairs |= _Contradictions(brief, limit, False).within(_by_value(brief, list(group)))
+    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+
+def _by_value(brief: Brief, numbers: list[int]) -> dict[float, list[int]]:
+    by_value: dict[float, list[int]] = defaultdict(list)
+    for number in numbers:
+        by_value[brief.figures[number].value].append(number)
+    return by_value
+
+
+class _Contradictions:
+    """The pairs of one value in one group whose ranges cannot meet: the first few found."""
+
+    def __init__(self, brief: Brief, limit: PairLimit, same: bool) -> None:
+        self.brief, self.limit, self.same = brief, limit, same
+        self.index = figure_index(brief)
+        self.found: set[tuple[int, int, bool]] = set()
+
+    def within(self, by_value: dict[float, list[int]]) -> set[tuple[int, int, bool]]:
         for numbers in by_value.values():
             for position, first in enumerate(numbers):
-                for second in numbers[position + 1 :]:
-                    if cross and index.keys[first] == index.keys[second]:
-                        continue
-                    if same != index.same_count(first, second) or not index.overlap(first, second):
-                        continue
-                    if not index.ranges[first].meets(index.ranges[second]):
-                        pairs.add((min(first, second), max(first, second), same))
-    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+                if not self.compare(first, numbers[position + 1 :]):
+                    return self.found
+        return self.found
+
+    def across(
+        self, small: dict[float, list[int]], large: dict[float, list[int]]
+    ) -> set[tuple[int, int, bool]]:
+        for value, numbers in small.items():
+            for first in numbers:
+                if not self.compare(first, large.get(value, [])):
+                    return self.found
+        return self.found
+
+    def compare(self, first: int, seconds: list[int]) -> bool:
+        """Add the pairs of `first` with `seconds` that contradict; return False when full."""
+        index = self.index
+        group = f"the figures of {label(self.brief.figures[first], self.brief.meta.lang)}"
+        if self.limit.closed(group):
+            return True  # this value lists no more; the next value may
+        candidates = self.limit.take(seconds)
+        for position, second in enumerate(candidates):
+            if self.same != index.same_count(first, second) or not index.overlap(first, second):
+                continue
+            if index.ranges[first].meets(index.ranges[second]):
+                continue
+            if self.limit.full(group, self.brief.figures[first].locate("value")):
+                self.limit.give_back(len(candidates) - position - 1)
+                return False
+            self.found.add((min(first, second), max(first, second), self.same))
+        return True
 
 
 def find_contradictions(brief: Brief) -> list[Finding]:
     """F-qualifier `contradict`: one number given with qualifiers that cannot both hold."""
     lang = brief.meta.lang
+    limit = PairLimit()
     found = []
-    for first_number, second_number, same in _contradicting_pairs(brief):
+    for first_number, second_number, same in _contradicting_pairs(brief, limit):
         first, second = brief.figures[first_number], brief.figures[second_number]
         what = "count the same thing" if same else "may be one number told two ways (F-drift)"
         found.append(
@@ -79,7 +136,7 @@ def find_contradictions(brief: Brief) -> list[Finding]:
                 kind="contradict" if same else "contradict-drift",
             )
         )
-    return found
+    return found + limit.notes("F-qualifier", "figures", brief.locate("figures"))
 
 
 def _worded(figure: Figure) -> tuple[list[Number], Number | None, Qualifier | None]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from brief.analyse import Finding
 from brief.analyse.counts import content_words
+from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.model import Brief, Quote
@@ -90,8 +91,14 @@ def terminal_diff(diff: Sequence[tuple[str, str]]) -> str:
     return " ".join(marks[op].format(text) for op, text in diff)
 
 
-def candidate_pairs(texts: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
-    """Return the pairs of texts sharing two word pairs (one for tiny texts); never all pairs."""
+def candidate_pairs(
+    texts: Sequence[Sequence[str]], limit: PairLimit | None = None
+) -> list[tuple[int, int]]:
+    """Return the pairs of texts sharing two word pairs (one for tiny texts); never all pairs.
+
+    Counting shared word pairs stops when `limit` has counted its budget.
+    """
+    limit = limit or PairLimit()
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
         for pair in sorted(set(itertools.pairwise(text))):
@@ -100,6 +107,8 @@ def candidate_pairs(texts: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     for members in holders.values():
         if len(members) > COMMON_PAIR:
             continue
+        if not limit.compare(len(members) * (len(members) - 1) // 2):
+            break
         for position, first in enumerate(members):
             for second in members[position + 1 :]:
                 shared[(first, second)] += 1
@@ -157,33 +166,50 @@ def _by_speaker(brief: Brief) -> list[list[Quote]]:
 
 def find_variants(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """Q-variant: two quotes by one speaker, near-identical (or one remark retold) but not equal."""
+    limit = PairLimit()
     found: list[Diagnostic] = []
     for quotes in _by_speaker(brief):
-        for first_index, second_index in candidate_pairs([words(q.text) for q in quotes]):
-            first, second = quotes[first_index], quotes[second_index]
-            kind = variant_kind(first, second)
-            if not kind:
-                continue
-            diff = word_diff(first.text, second.text)
-            how = (
-                "in two versions that differ"
-                if kind == "near-identical"
-                else ("telling one thing in two versions with different words")
+        if limit.exhausted:
+            break
+        found += _speaker_variants(brief, quotes, limit)
+    return found + limit.notes("Q-variant", "quotes", brief.locate("quotes"))
+
+
+def _speaker_variants(brief: Brief, quotes: list[Quote], limit: PairLimit) -> list[Finding]:
+    """Return the first Q-variant findings among one speaker's quotes."""
+    texts = [words(q.text) for q in quotes]
+    found: list[Finding] = []
+    group = f"the quotes of {brief.speaker_name(quotes[0].speaker)}"
+    for first_index, second_index in candidate_pairs(texts, limit):
+        # word comparisons cost about as much as the words compared
+        if not limit.compare(len(texts[first_index]) + len(texts[second_index])):
+            break
+        first, second = quotes[first_index], quotes[second_index]
+        kind = variant_kind(first, second)
+        if not kind:
+            continue
+        if limit.full(group, quotes[0].locate("speaker")):
+            break
+        diff = word_diff(first.text, second.text)
+        how = (
+            "in two versions that differ"
+            if kind == "near-identical"
+            else ("telling one thing in two versions with different words")
+        )
+        found.append(
+            Finding(
+                "Q-variant",
+                Severity.WARNING,
+                f"{brief.speaker_name(first.speaker)} is quoted {how}: “{first.text}” and "
+                f"“{second.text}”; changes: {terminal_diff(diff)}",
+                second.locate("text"),
+                "find the original recording or transcript and quote it exactly, or keep "
+                "both and say in a caveat covering Q-variant that the versions differ",
+                (first.id, second.id),
+                kind=kind,
+                diff=diff,
             )
-            found.append(
-                Finding(
-                    "Q-variant",
-                    Severity.WARNING,
-                    f"{brief.speaker_name(first.speaker)} is quoted {how}: “{first.text}” and "
-                    f"“{second.text}”; changes: {terminal_diff(diff)}",
-                    second.locate("text"),
-                    "find the original recording or transcript and quote it exactly, or keep "
-                    "both and say in a caveat covering Q-variant that the versions differ",
-                    (first.id, second.id),
-                    kind=kind,
-                    diff=diff,
-                )
-            )
+        )
     return found
 
 

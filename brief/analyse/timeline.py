@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from brief.analyse import Finding, per_brief
 from brief.analyse.counts import content_words
+from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.markup import plain_text
@@ -80,7 +81,11 @@ def date_range(event: Event, end: bool = False) -> tuple[dt.date, dt.date]:
     """Return the days an event's date (or end date) may mean, widened when `approx`."""
     date = event.end if end and event.end else event.date
     width = APPROX_WIDTH[date.precision] if event.approx else dt.timedelta(0)
-    return date.first_day() - width, date.last_day() + width
+    first, last = date.first_day(), date.last_day()
+    # validation keeps years in 1000-2999; a Brief built by a program may not, so saturate
+    earliest = first - width if first - dt.date.min >= width else dt.date.min
+    latest = last + width if dt.date.max - last >= width else dt.date.max
+    return earliest, latest
 
 
 def _disagree(first: Event, second: Event) -> bool:
@@ -124,23 +129,36 @@ def _same_event_sets(brief: Brief) -> list[list[int]]:
 
 def find_date_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """T-conflict: entries for one event (same_as, or the same text) with dates that disagree."""
+    limit = PairLimit()
     found: list[Diagnostic] = []
     for members in same_event_sets(brief):
-        for position, first_number in enumerate(members):
-            for second_number in members[position + 1 :]:
-                first, second = brief.timeline[first_number], brief.timeline[second_number]
-                if not _disagree(first, second):
-                    continue
-                found.append(
-                    Finding(
-                        "T-conflict",
-                        Severity.WARNING,
-                        f"one event is given two dates: {first.date} ('{first.id}') and "
-                        f"{second.date} ('{second.id}'): {short(second)}",
-                        second.locate("date"),
-                        "check the sources and keep the date they support; if both are "
-                        "uncertain, use the wider date with `approx: true`",
-                        (first.id, second.id),
-                    )
+        if limit.exhausted:
+            break
+        found += _set_conflicts(brief, members, limit)
+    return found + limit.notes("T-conflict", "timeline entries", brief.locate("timeline"))
+
+
+def _set_conflicts(brief: Brief, members: list[int], limit: PairLimit) -> list[Finding]:
+    """Return the first findings about the entries of one event whose dates disagree."""
+    found: list[Finding] = []
+    for position, first_number in enumerate(members):
+        for second_number in limit.take(members[position + 1 :]):
+            first, second = brief.timeline[first_number], brief.timeline[second_number]
+            if not _disagree(first, second):
+                continue
+            event = brief.timeline[members[0]]
+            if limit.full(f"the entries telling {short(event)}", event.locate("date")):
+                return found
+            found.append(
+                Finding(
+                    "T-conflict",
+                    Severity.WARNING,
+                    f"one event is given two dates: {first.date} ('{first.id}') and "
+                    f"{second.date} ('{second.id}'): {short(second)}",
+                    second.locate("date"),
+                    "check the sources and keep the date they support; if both are "
+                    "uncertain, use the wider date with `approx: true`",
+                    (first.id, second.id),
                 )
+            )
     return found

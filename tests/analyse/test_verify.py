@@ -1,3 +1,12 @@
+"""Quote verification against a local copy: gaps, and the fast paths that must match the slow
+ones (normalising by runs, finding whole words with a regular expression)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
 def test_gaps_cannot_stitch_words_from_across_the_text() -> None:
     from brief.analyse.verify import MAX_GAP, locate_quote
 
@@ -8,3 +17,68 @@ def test_gaps_cannot_stitch_words_from_across_the_text() -> None:
     far = "We spoke. " + "x" * (MAX_GAP + 10) + " saved"
     assert locate_quote("We … saved", far) is None
     assert locate_quote("We … saved", "We spoke. " + "x " * 10 + "saved") is not None
+
+
+# ── Normalising and finding words fast, exactly as character by character ────────────────
+
+_SAMPLES = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list(" \t\n\u00a0\u2009-—–“”‘’'\"…İΣσςaAzZ09._,")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=60,
+)
+
+
+def _reference(text: str) -> tuple[str, tuple[int, ...]]:
+    """Normalise as the first version did: one character at a time."""
+    from brief.analyse.verify import _MARKS
+
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text.translate(_MARKS)):
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space and char != "-" and out[-1] != "-":
+            out.append(" ")
+            offsets.append(index - 1)
+        pending_space = False
+        for lowered in char.lower():
+            out.append(lowered)
+            offsets.append(index)
+    return "".join(out), tuple(offsets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SAMPLES)
+def test_normalising_by_runs_is_normalising_by_characters(text: str) -> None:
+    from brief.analyse.verify import normalise
+
+    found = normalise(text)
+    assert (found.text, found.offsets) == _reference(text)
+
+
+def _find_slowly(haystack: str, needle: str, start: int) -> int:
+    at = haystack.find(needle, start)
+    while at >= 0:
+        before = haystack[at - 1] if at else " "
+        after = haystack[at + len(needle) : at + len(needle) + 1] or " "
+        if not (needle[0].isalnum() and before.isalnum()) and not (
+            needle[-1].isalnum() and after.isalnum()
+        ):
+            return at
+        at = haystack.find(needle, at + 1)
+    return -1
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SAMPLES, st.text(alphabet="ab_- .é1", min_size=1, max_size=4), st.integers(0, 70))
+def test_a_word_is_found_where_it_is_not_inside_a_longer_word(
+    haystack: str, needle: str, start: int
+) -> None:
+    from brief.analyse.verify import _find_word
+
+    assert _find_word(haystack, needle, start) == _find_slowly(haystack, needle, start)
+    assert _find_word("a_b ab", "b", 0) == 2  # an underscore is not a letter: `_b` is a word
