@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from brief.analyse import per_brief
 from brief.analyse.figures import STALE_YEARS
+from brief.analyse.findings import per_brief
 from brief.analyse.limits import is_limit_note
 from brief.analyse.stale import FindingIndex
 from brief.errors import Diagnostic, Severity

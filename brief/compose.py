@@ -11,6 +11,7 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 from urllib.parse import quote as quote_url
 
 from markupsafe import Markup
@@ -19,6 +20,7 @@ from brief import l10n
 from brief.analyse import Analysis
 from brief.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
 from brief.chart import LARGE, NORMAL, Chart, Size, figures_chart
+from brief.dates import PartialDate
 from brief.document import (
     CaveatRow,
     Checked,
@@ -33,7 +35,7 @@ from brief.document import (
 from brief.errors import Severity
 from brief.fonts import FILE_ROLES
 from brief.markup import find_references, render_markdown
-from brief.model import Brief, Layout, Paper, Quote, Source, Text
+from brief.model import Brief, Event, Figure, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
 from brief.themes import theme_colors
 
@@ -79,92 +81,83 @@ class _Notes:
         return Markup(render_markdown(text.markdown, self, inline=inline))
 
 
-def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = None) -> Document:
-    """Build the page model shared by every output."""
-    options = options or ComposeOptions()
-    lang = brief.meta.lang
-    notes = _Notes(brief)
-    plan = plan_caveats(brief, analysis.findings)
-    numbers = {caveat.id: index for index, caveat in enumerate(plan.caveats, start=1)}
+class _Rows:
+    """The printed rows of one brief, numbered as they are first cited (the order of the calls
+    below is the order of the notes: summary, key points, figures, timeline, quotes, caveats)."""
 
-    def markers(subject: str) -> tuple[Marker, ...]:
+    def __init__(self, brief: Brief, analysis: Analysis) -> None:
+        self.brief, self.lang = brief, brief.meta.lang
+        self.notes = _Notes(brief)
+        self.plan = plan_caveats(brief, analysis.findings)
+        self.numbers = {caveat.id: n for n, caveat in enumerate(self.plan.caveats, start=1)}
+
+    def markers(self, subject: str) -> tuple[Marker, ...]:
         return tuple(
-            Marker(numbers[caveat.id], caveat.id, caveat.severity) for caveat in plan.about(subject)
+            Marker(self.numbers[caveat.id], caveat.id, caveat.severity)
+            for caveat in self.plan.about(subject)
         )
 
-    def date(value: object, approx: bool = False) -> str:
-        return l10n.format_partial_date(value, lang, approx) if value else ""  # type: ignore[arg-type]
+    def date(self, value: PartialDate | None, approx: bool = False) -> str:
+        return l10n.format_partial_date(value, self.lang, approx) if value else ""
 
-    content_warning = notes.html(brief.meta.content_warning)
-    summary = notes.html(brief.summary)
-    key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
-    figures = tuple(
-        FigureRow(
+    def note(self, source_id: str) -> int | None:
+        return self.notes.number(source_id) if source_id else None
+
+    def figure(self, figure: Figure) -> FigureRow:
+        return FigureRow(
             figure.id,
-            l10n.format_figure(figure, lang),
+            l10n.format_figure(figure, self.lang),
             figure.counts,
             figure.unit,
             figure.period_text,
             figure.claimed_by,
             figure.as_reported,
-            notes.number(figure.source) if figure.source else None,
-            markers(figure.id),
+            self.note(figure.source),
+            self.markers(figure.id),
         )
-        for figure in brief.figures
-    )
-    timeline = tuple(
-        EventRow(
-            event.id,
-            date(event.date, event.approx),
-            notes.html(event.event, inline=True),
-            notes.number(event.source) if event.source else None,
-            markers(event.id),
-        )
-        for event in sorted(brief.timeline, key=lambda event: event.date.first_day())
-    )
-    quotes = tuple(
-        QuoteRow(
+
+    def event(self, event: Event) -> EventRow:
+        html = self.notes.html(event.event, inline=True)
+        date = self.date(event.date, event.approx)
+        return EventRow(event.id, date, html, self.note(event.source), self.markers(event.id))
+
+    def quote(self, quote: Quote) -> QuoteRow:
+        return QuoteRow(
             quote.id,
             quote.text,
-            brief.speaker_name(quote.speaker),
+            self.brief.speaker_name(quote.speaker),
             quote.role,
             quote.context,
-            date(quote.date),
-            _via_name(brief, quote.via),
-            notes.number(quote.source) if quote.source else None,
-            markers(quote.id),
-            *_quote_link(brief, quote),
+            self.date(quote.date),
+            _via_name(self.brief, quote.via),
+            self.note(quote.source),
+            self.markers(quote.id),
+            *_quote_link(self.brief, quote),
         )
-        for quote in brief.quotes
-    )
-    caveats = tuple(_caveat_row(numbers[caveat.id], caveat, notes) for caveat in plan.caveats)
+
+
+def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = None) -> Document:
+    """Build the page model shared by every output."""
+    options = options or ComposeOptions()
+    rows = _Rows(brief, analysis)
+    notes = rows.notes
+    content_warning = notes.html(brief.meta.content_warning)
+    summary = notes.html(brief.summary)
+    key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
+    figures = tuple(rows.figure(figure) for figure in brief.figures)
+    by_date = sorted(brief.timeline, key=lambda event: event.date.first_day())
+    timeline = tuple(rows.event(event) for event in by_date)
+    quotes = tuple(rows.quote(quote) for quote in brief.quotes)
+    plan = rows.plan
+    caveats = tuple(_caveat_row(rows.numbers[c.id], c, notes) for c in plan.caveats)
     corrections = tuple(
-        (date(revision.date), notes.html(revision.note, inline=True))
+        (rows.date(revision.date), notes.html(revision.note, inline=True))
         for revision in brief.meta.revisions
     )
     for source in brief.sources:  # uncited sources still get a number, after the cited ones
         notes.number(source.id)
-    organization = brief.meta.organization
     return Document(
-        id=document_id(brief),
-        name=brief.name,
-        lang=lang,
-        dir="rtl" if l10n.base_language(lang) in RTL_LANGUAGES else "ltr",
-        title=brief.meta.title,
-        subtitle=brief.meta.subtitle,
-        date_iso=str(brief.meta.date),
-        date=date(brief.meta.date),
-        authors=brief.meta.authors,
-        organization=organization.name if organization else "",
-        organization_url=organization.url if organization else "",
-        license=brief.meta.license,
-        version=brief.meta.version,
-        url=brief.meta.url,
-        url_qr=qr_data_uri(brief.meta.url) if brief.meta.url else "",
-        paper=options.paper or brief.meta.paper,
-        layout=options.layout or brief.meta.layout,
-        large_print=options.large_print,
-        labels=_labels(lang),
+        **_front(brief, options, rows.date(brief.meta.date)),
         content_warning=content_warning,
         summary=summary,
         key_points=key_points,
@@ -181,15 +174,41 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         corrections=corrections,
         notes=_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
-        theme=theme_colors(brief.theme.name, brief.theme.colors),
-        fonts=dict(brief.theme.fonts),
-        theme_fonts={
+    )
+
+
+def _front(brief: Brief, options: ComposeOptions, date: str) -> dict[str, Any]:
+    """Return the document's masthead, metadata, look and page settings."""
+    lang, organization = brief.meta.lang, brief.meta.organization
+    return {
+        "id": document_id(brief),
+        "name": brief.name,
+        "lang": lang,
+        "dir": "rtl" if l10n.base_language(lang) in RTL_LANGUAGES else "ltr",
+        "title": brief.meta.title,
+        "subtitle": brief.meta.subtitle,
+        "date_iso": str(brief.meta.date),
+        "date": date,
+        "authors": brief.meta.authors,
+        "organization": organization.name if organization else "",
+        "organization_url": organization.url if organization else "",
+        "license": brief.meta.license,
+        "version": brief.meta.version,
+        "url": brief.meta.url,
+        "url_qr": qr_data_uri(brief.meta.url) if brief.meta.url else "",
+        "paper": options.paper or brief.meta.paper,
+        "layout": options.layout or brief.meta.layout,
+        "large_print": options.large_print,
+        "labels": _labels(lang),
+        "theme": theme_colors(brief.theme.name, brief.theme.colors),
+        "fonts": dict(brief.theme.fonts),
+        "theme_fonts": {
             role: brief.font_files[name]
             for role, name in brief.theme.fonts.items()
             if role in FILE_ROLES and name in brief.font_files
         },
         **_logo(brief),
-    )
+    }
 
 
 def _chart(brief: Brief, figures: tuple[FigureRow, ...], size: Size) -> Chart | None:

@@ -19,7 +19,19 @@ from brief.themes import check_fonts, check_theme
 
 
 def check_references(brief: model.Brief) -> list[Diagnostic]:
-    """Find duplicate ids and dangling references (B301–B305)."""
+    """Find duplicate ids and dangling references (B301–B305), refused markup (B306, B307) and a
+    logo without alternative text (B211)."""
+    return [
+        *_duplicate_ids(brief),
+        *_dangling_ids(brief),
+        *_unknown_codes(brief),
+        *_dangling_text_references(brief),
+        *check_markup(brief),
+        *_logo_without_alt(brief),
+    ]
+
+
+def _duplicate_ids(brief: model.Brief) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: dict[str, model.Item] = {}
     for item in (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources):
@@ -34,77 +46,100 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
                 )
             )
         seen.setdefault(item.id, item)
+    return problems
+
+
+def _dangling(name: str, wanted: str, known: set[str], at: Location, what: str) -> Diagnostic:
+    guess = difflib.get_close_matches(wanted, sorted(known), n=1)
+    hint = f"did you mean '{guess[0]}'?" if guess else f"add it to `{what}`"
+    return error("B302", f"{name} '{wanted}' is not a known id in {what}", at, hint)
+
+
+def _dangling_ids(brief: model.Brief) -> list[Diagnostic]:
     sources = {item.id for item in brief.sources}
-    figures = {item.id for item in brief.figures}
     events = {item.id for item in brief.timeline}
-    subjects = figures | events | {item.id for item in brief.quotes}
+    subjects = {item.id for item in (*brief.figures, *brief.timeline, *brief.quotes)}
+    problems = [
+        _dangling("source", item.source, sources, item.locate("source"), "sources")
+        for item in (*brief.figures, *brief.timeline, *brief.quotes)
+        if item.source and item.source not in sources
+    ]
+    problems += [
+        _dangling(
+            "same_as", event.same_as, events - {event.id}, event.locate("same_as"), "timeline"
+        )
+        for event in brief.timeline
+        if event.same_as and (event.same_as not in events or event.same_as == event.id)
+    ]
+    problems += [
+        _dangling(
+            "about", about, subjects, caveat.locate(f"about.{index}"), "figures, quotes or timeline"
+        )
+        for caveat in brief.caveats
+        for index, about in enumerate(caveat.about)
+        if about not in subjects
+    ]
+    return problems
 
-    def dangling(name: str, wanted: str, known: set[str], at: Location, what: str) -> None:
-        guess = difflib.get_close_matches(wanted, sorted(known), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else f"add it to `{what}`"
-        problems.append(error("B302", f"{name} '{wanted}' is not a known id in {what}", at, hint))
 
-    for item in (*brief.figures, *brief.timeline, *brief.quotes):
-        if item.source and item.source not in sources:
-            dangling("source", item.source, sources, item.locate("source"), "sources")
-    for event in brief.timeline:
-        if event.same_as and (event.same_as not in events or event.same_as == event.id):
-            dangling(
-                "same_as", event.same_as, events - {event.id}, event.locate("same_as"), "timeline"
-            )
+def _unknown_codes(brief: model.Brief) -> list[Diagnostic]:
+    problems = []
     for caveat in brief.caveats:
-        for about in caveat.about:
-            if about not in subjects:
-                dangling(
-                    "about",
-                    about,
-                    subjects,
-                    caveat.locate(f"about.{caveat.about.index(about)}"),
-                    "figures, quotes or timeline",
-                )
-        for code in caveat.covers:
+        for index, code in enumerate(caveat.covers):
             if code not in schema.FINDING_CODES:
                 guess = difflib.get_close_matches(code, schema.FINDING_CODES, n=1)
+                hint = (
+                    f"did you mean '{guess[0]}'?" if guess else "see docs/findings.md for the codes"
+                )
                 problems.append(
                     error(
                         "B305",
                         f"'{code}' is not a finding code",
-                        caveat.locate(f"covers.{caveat.covers.index(code)}"),
-                        f"did you mean '{guess[0]}'?"
-                        if guess
-                        else "see docs/findings.md for the codes",
+                        caveat.locate(f"covers.{index}"),
+                        hint,
                     )
                 )
+    return problems
+
+
+def _dangling_text_references(brief: model.Brief) -> list[Diagnostic]:
+    sources = {item.id for item in brief.sources}
+    figures = {item.id for item in brief.figures}
+    problems = []
     for _label, text in brief.texts_in_order():
         for reference in find_references(text.markdown):
             known = sources if reference.kind == "cite" else figures
-            if reference.id not in known:
-                code, syntax = (
-                    ("B303", f"[@{reference.id}]")
-                    if reference.kind == "cite"
-                    else ("B304", f"{{fig:{reference.id}}}")
-                )
-                guess = difflib.get_close_matches(reference.id, sorted(known), n=1)
-                problems.append(
-                    error(
-                        code,
-                        f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
-                        _reference_location(brief, text, reference),
-                        f"did you mean '{guess[0]}'?" if guess else "check the id",
-                    )
-                )
-    problems += check_markup(brief)
-    organization = brief.meta.organization
-    if organization and organization.logo and not organization.logo_alt:
-        problems.append(
-            error(
-                "B211",
-                "the logo has no alternative text",
-                brief.locate("meta.organization.logo"),
-                "add `logo_alt:` describing the logo for screen readers",
+            if reference.id in known:
+                continue
+            code, syntax = (
+                ("B303", f"[@{reference.id}]")
+                if reference.kind == "cite"
+                else ("B304", f"{{fig:{reference.id}}}")
             )
-        )
+            guess = difflib.get_close_matches(reference.id, sorted(known), n=1)
+            problems.append(
+                error(
+                    code,
+                    f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
+                    _reference_location(brief, text, reference),
+                    f"did you mean '{guess[0]}'?" if guess else "check the id",
+                )
+            )
     return problems
+
+
+def _logo_without_alt(brief: model.Brief) -> list[Diagnostic]:
+    organization = brief.meta.organization
+    if not (organization and organization.logo and not organization.logo_alt):
+        return []
+    return [
+        error(
+            "B211",
+            "the logo has no alternative text",
+            brief.locate("meta.organization.logo"),
+            "add `logo_alt:` describing the logo for screen readers",
+        )
+    ]
 
 
 def check_markup(brief: model.Brief) -> list[Diagnostic]:

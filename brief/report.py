@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-from brief.analyse import QuoteMatch
+from brief.analyse.findings import QuoteMatch
 from brief.errors import Diagnostic, summarise
 
 LOGGER = logging.getLogger("brief")

@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from brief.analyse import Finding, per_brief
 from brief.analyse.counts import CountIndex
+from brief.analyse.findings import Finding, per_brief
 from brief.analyse.intervals import Range, figure_range
 from brief.errors import Severity
 from brief.l10n import format_figure

@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 import math
 
-from brief.analyse import per_brief
 from brief.analyse.common import figure_index, label, listing, make_finding
+from brief.analyse.findings import per_brief
 from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from brief.analyse import Finding
+from brief.analyse.findings import Finding
 from brief.errors import Location, Severity
 
 #: Findings one pairwise check lists about one group; the rest are summed up in one note.

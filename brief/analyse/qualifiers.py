@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from brief.analyse import Finding
 from brief.analyse.common import figure_index, label, make_finding
 from brief.analyse.counts import content_words
 from brief.analyse.drift import drift_groups
 from brief.analyse.figures import related_groups
+from brief.analyse.findings import Finding
 from brief.analyse.limits import PairLimit
 from brief.analyse.wording import Number, find_numbers, qualifier_anywhere, qualifier_near
 from brief.dates import PartialDate

@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from brief.analyse import Finding
 from brief.analyse.counts import content_words
+from brief.analyse.findings import Finding
 from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity

@@ -5,7 +5,7 @@ In: a `Brief`. Out: findings (docs/findings.md, "Sources").
 
 from __future__ import annotations
 
-from brief.analyse import Finding
+from brief.analyse.findings import Finding
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.markup import find_references

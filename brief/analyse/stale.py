@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from brief.analyse import Finding, run_checks
+from brief.analyse.findings import Finding, run_checks
 from brief.analyse.limits import is_limit_note
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from brief.analyse import Finding, per_brief
 from brief.analyse.counts import content_words
+from brief.analyse.findings import Finding, per_brief
 from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity

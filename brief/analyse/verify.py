@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from brief.analyse import Finding, QuoteMatch, per_brief
+from brief.analyse.findings import Finding, QuoteMatch, per_brief
 from brief.analyse.quotes import GAP, QUOTE_MARKS, terminal_diff, word_diff, words
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity

@@ -1,0 +1,88 @@
+"""What the analysis finds, as plain data, and the registry of checks that find it.
+
+In: nothing (definitions). Out: `Finding`, `QuoteMatch`, `Analysis`, the `CHECKS` registry each
+family module fills, and `run_checks`. Every family imports from here, never from the package, so
+the package's `__init__` can import the families to register them without a circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from brief.dates import PartialDate
+from brief.errors import Diagnostic
+from brief.model import Brief
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote was found in its source's local copy (a W3C TextQuoteSelector)."""
+
+    quote: str
+    source: str
+    exact: str
+    prefix: str
+    suffix: str
+    sha256: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Diagnostic):
+    """A finding: a diagnostic plus what the caveats stage needs to explain it in plain words.
+
+    `kind` names which rule of the code fired (F-qualifier has several); `facts` carries the
+    words the rule saw (a number typed by hand, the text it was in); `diff` is a word diff, as
+    (op, words) pairs with op "=", "-" or "+" (Q-variant, Q-unverified).
+    """
+
+    kind: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+    diff: tuple[tuple[str, str], ...] = ()
+
+    def fact(self, name: str) -> str:
+        """Return one of the finding's facts, or ""."""
+        return dict(self.facts).get(name, "")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analysis learnt: findings in source order, and verified quote matches."""
+
+    findings: tuple[Diagnostic, ...] = ()
+    matches: tuple[QuoteMatch, ...] = ()
+
+
+Check = Callable[[Brief, PartialDate], list[Diagnostic]]
+
+#: Every check, under its code (design.md §3). Filled by the family modules.
+CHECKS: dict[str, Check] = {}
+#: Checks that read the other checks' findings, run after them by `analyse`.
+DERIVED = ("C-stale",)
+
+T = TypeVar("T")
+_MEMO: dict[str, tuple[Brief, object]] = {}
+
+
+def per_brief(name: str, brief: Brief, compute: Callable[[Brief], T]) -> T:
+    """Return `compute(brief)`, computed once for the latest brief (checks share indexes)."""
+    held = _MEMO.get(name)
+    if held is not None and held[0] is brief:
+        return held[1]  # type: ignore[return-value]
+    value = compute(brief)
+    _MEMO[name] = (brief, value)
+    return value
+
+
+def run_checks(
+    brief: Brief, as_of: PartialDate, skip: tuple[str, ...] = DERIVED
+) -> list[Diagnostic]:
+    """Run the registered checks, except those in `skip`, in registration order."""
+    findings: list[Diagnostic] = []
+    for code, check in CHECKS.items():
+        if code not in skip:
+            findings.extend(check(brief, as_of))
+    return findings
