@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -284,50 +285,59 @@ def render_epub(
     `page_starts` maps an element id to the printed PDF page that starts there; each gets a
     page-break marker, so the ebook's "page 2" is the paper's page 2 (issue 5).
     """
-    module = environment().get_template("sections.html.j2").module
+    parts = [part for part in _epub_parts(document) if str(part[3]).strip()]
+    owner = {anchor: file for file, _, _, body in parts for anchor in _ID.findall(str(body))}
+    return [_epub_section(document, part, owner, page_starts or {}) for part in parts]
+
+
+def _epub_parts(document: Document) -> list[tuple[str, str, str, Markup]]:
+    """Return each EPUB section's file, title, epub:type and body, in reading order."""
+    module: Any = environment().get_template("sections.html.j2").module
     labels = document.labels
-    parts = [
-        ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub")),  # type: ignore[attr-defined]
-        ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),  # type: ignore[attr-defined]
-        ("figures.xhtml", labels["figures"], "chapter", module.figures(document, "epub")),  # type: ignore[attr-defined]
-        ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),  # type: ignore[attr-defined]
-        (
-            "quotes.xhtml",
-            labels["quotes"],
-            "chapter",
-            module.quotes(document, [quote.id for quote in document.quotes], "epub"),
-        ),  # type: ignore[attr-defined]
+    quotes = [quote.id for quote in document.quotes]
+    return [
+        ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub")),
+        ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),
+        ("figures.xhtml", labels["figures"], "chapter", module.figures(document, "epub")),
+        ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),
+        ("quotes.xhtml", labels["quotes"], "chapter", module.quotes(document, quotes, "epub")),
         (
             "caveats.xhtml",
             labels["caveats"],
             "chapter",
             Markup(module.caveats(document)) + module.checked(document),
-        ),  # type: ignore[attr-defined]
+        ),
         (
             "sources.xhtml",
             labels["sources"],
             "backmatter bibliography",
             module.sources(document, "epub"),
-        ),  # type: ignore[attr-defined]
+        ),
     ]
-    parts = [part for part in parts if str(part[3]).strip()]
-    owner = {anchor: file for file, _, _, body in parts for anchor in _ID.findall(str(body))}
-    template = environment().get_template("epub/section.xhtml.j2")
+
+
+def _epub_section(
+    document: Document,
+    part: tuple[str, str, str, Markup],
+    owner: Mapping[str, str],
+    page_starts: Mapping[str, int],
+) -> EpubSection:
+    """Render one section: links to other sections, its own notes, page-break markers."""
+    file, title, epub_type, body = part
+    text = str(body)
+    cited = [] if file == "sources.xhtml" else sorted({int(n) for n in _NOTEREF.findall(text)})
+    local = set(_ID.findall(text))
+    text = _HREF.sub(lambda m: _link(m.group(1), local, owner), text)
+    backlinks: dict[int, str] = {}
+    counter = iter(range(1, 10_000))
+    text = _NOTEREF.sub(lambda m: _epub_noteref(m, backlinks, counter), text)
+    text = insert_page_breaks(text, page_starts)
+    body_type, section_type, role = split_epub_type(epub_type)
     notes = {note.number: note for note in document.notes}
-    sections = []
-    for file, title, epub_type, body in parts:
-        text = str(body)
-        cited = sorted({int(number) for number in _NOTEREF.findall(text)})
-        if file == "sources.xhtml":
-            cited = []
-        local = set(_ID.findall(text))
-        text = _HREF.sub(lambda m, local=local: _link(m.group(1), local, owner), text)
-        backlinks: dict[int, str] = {}
-        counter = iter(range(1, 10_000))
-        text = _NOTEREF.sub(lambda m, b=backlinks, c=counter: _epub_noteref(m, b, c), text)
-        text = insert_page_breaks(text, page_starts or {})
-        body_type, section_type, role = split_epub_type(epub_type)
-        xhtml = template.render(
+    xhtml = (
+        environment()
+        .get_template("epub/section.xhtml.j2")
+        .render(
             doc=document,
             title=title,
             body_type=body_type,
@@ -337,8 +347,8 @@ def render_epub(
             notes=[notes[number] for number in cited],
             backlinks=backlinks,
         )
-        sections.append(EpubSection(file, title, epub_type, xhtml))
-    return sections
+    )
+    return EpubSection(file, title, epub_type, xhtml)
 
 
 def insert_page_breaks(xhtml: str, page_starts: Mapping[str, int]) -> str:

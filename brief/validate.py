@@ -296,75 +296,20 @@ def output_name(source: Source) -> str:
 
 def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
     """Build the frozen model from converted values (called only when the schema is satisfied)."""
-    meta = dict(values["meta"])
-    organization = meta.pop("organization", None)
-    revisions = tuple(model.Revision(**item) for item in meta.pop("revisions", []))
-    for key in ("about", "authors"):
-        meta[key] = tuple(meta.get(key, ()))
-    meta["paper"] = model.Paper(meta.get("paper", "a4"))
-    meta["layout"] = model.Layout(meta.get("layout", "handout"))
-    brief_meta = model.Meta(
-        **meta,
-        organization=model.Organization(**organization) if organization else None,
-        revisions=revisions,
-    )
-
-    def make(kind: type, key: str, **extra: Any) -> tuple[Any, ...]:
-        made = []
-        for at, item in _items(source, values, key):
-            fields = {**item, **{name: convert(item) for name, convert in extra.items()}}
-            fields = {name: value for name, value in fields.items() if value is not None}
-            made.append(
-                kind(location=source.where.locate(*at), where=_where(source, at, item), **fields)
-            )
-        return tuple(made)
-
-    figures = make(
-        model.Figure,
-        "figures",
-        qualifier=lambda item: model.Qualifier(
-            schema.QUALIFIER_ALIASES.get(
-                item.get("qualifier", "exact"), item.get("qualifier", "exact")
-            )
-        ),
-        period=lambda item: item["period"][0] if "period" in item else None,
-        period_text=lambda item: item["period"][1] if "period" in item else None,
-        hedges=lambda item: tuple(item.get("hedges", ())),
-    )
-    caveats = []
-    for index, (at, item) in enumerate(_items(source, values, "caveats")):
-        caveats.append(
-            model.Caveat(
-                id=f"caveat-{index + 1}",
-                location=source.where.locate(*at),
-                where={
-                    **_where(source, at, item),
-                    **{
-                        f"{key}.{n}": source.where.locate(*at, key, n)
-                        for key in ("about", "covers")
-                        for n in range(len(item.get(key, ())))
-                    },
-                },
-                text=item["text"],
-                about=tuple(item.get("about", ())),
-                severity=item.get("severity", "note"),
-                covers=tuple(item.get("covers", ())),
-            )
-        )
     theme = values.get("theme") or {}
     return model.Brief(
         folder=source.folder,
         name=output_name(source),
         path=source.display,
-        meta=brief_meta,
+        meta=_meta(values["meta"]),
         summary=values.get("summary"),
         key_points=tuple(values.get("key_points", ())),
-        figures=figures,
-        timeline=make(model.Event, "timeline"),
-        people=make(model.Person, "people"),
-        quotes=make(model.Quote, "quotes"),
-        caveats=tuple(caveats),
-        sources=make(model.Source, "sources"),
+        figures=_make(source, values, model.Figure, "figures", **_FIGURE_FIELDS),
+        timeline=_make(source, values, model.Event, "timeline"),
+        people=_make(source, values, model.Person, "people"),
+        quotes=_make(source, values, model.Quote, "quotes"),
+        caveats=_caveats(source, values),
+        sources=_make(source, values, model.Source, "sources"),
         theme=model.Theme(
             theme.get("name", "default"), theme.get("colors", {}), theme.get("fonts", {})
         ),
@@ -378,3 +323,68 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
             if len(at) <= 3 and all(isinstance(part, str) for part in at)
         },
     )
+
+
+def _meta(values: dict[str, Any]) -> model.Meta:
+    meta = dict(values)
+    organization = meta.pop("organization", None)
+    revisions = tuple(model.Revision(**item) for item in meta.pop("revisions", []))
+    for key in ("about", "authors"):
+        meta[key] = tuple(meta.get(key, ()))
+    meta["paper"] = model.Paper(meta.get("paper", "a4"))
+    meta["layout"] = model.Layout(meta.get("layout", "handout"))
+    return model.Meta(
+        **meta,
+        organization=model.Organization(**organization) if organization else None,
+        revisions=revisions,
+    )
+
+
+def _make(
+    source: Source, values: dict[str, Any], kind: type, key: str, **extra: Any
+) -> tuple[Any, ...]:
+    """Build one item of `kind` per entry of `values[key]`, with the fields `extra` converts."""
+    made = []
+    for at, item in _items(source, values, key):
+        fields = {**item, **{name: convert(item) for name, convert in extra.items()}}
+        fields = {name: value for name, value in fields.items() if value is not None}
+        made.append(
+            kind(location=source.where.locate(*at), where=_where(source, at, item), **fields)
+        )
+    return tuple(made)
+
+
+def _qualifier(item: dict[str, Any]) -> model.Qualifier:
+    written = item.get("qualifier", "exact")
+    return model.Qualifier(schema.QUALIFIER_ALIASES.get(written, written))
+
+
+#: How a figure's fields are made from its converted values.
+_FIGURE_FIELDS: dict[str, Any] = {
+    "qualifier": _qualifier,
+    "period": lambda item: item["period"][0] if "period" in item else None,
+    "period_text": lambda item: item["period"][1] if "period" in item else None,
+    "hedges": lambda item: tuple(item.get("hedges", ())),
+}
+
+
+def _caveats(source: Source, values: dict[str, Any]) -> tuple[model.Caveat, ...]:
+    caveats = []
+    for index, (at, item) in enumerate(_items(source, values, "caveats")):
+        listed = {
+            f"{key}.{n}": source.where.locate(*at, key, n)
+            for key in ("about", "covers")
+            for n in range(len(item.get(key, ())))
+        }
+        caveats.append(
+            model.Caveat(
+                id=f"caveat-{index + 1}",
+                location=source.where.locate(*at),
+                where={**_where(source, at, item), **listed},
+                text=item["text"],
+                about=tuple(item.get("about", ())),
+                severity=item.get("severity", "note"),
+                covers=tuple(item.get("covers", ())),
+            )
+        )
+    return tuple(caveats)

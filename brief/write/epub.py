@@ -85,61 +85,88 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
     """Assemble the ebooklib book: metadata, fonts, stylesheet, cover, sections, navigation."""
     book = epub.EpubBook()
     _metadata(book, document)
-    faces = ebook_faces([document.title, *(section.xhtml for section in sections)])
-    css = stylesheet(document, "epub", "fonts/", faces)
-    book.add_item(
-        epub.EpubItem(
-            uid="style", file_name="style.css", media_type="text/css", content=css.encode()
-        )
-    )
-    used = "".join([document.title, *document.labels.values(), *(s.xhtml for s in sections)])
-    for index, (_, file, _, _) in enumerate(faces):
-        book.add_item(
-            epub.EpubItem(
-                uid=f"font-{index}",
-                file_name=f"fonts/{file}",
-                media_type="font/woff",
-                content=subset_woff(font_dir() / Path(file).with_suffix(".ttf").name, used),
-            )
-        )
-    for role, theme_font in sorted(document.theme_fonts.items()):
-        book.add_item(
-            epub.EpubItem(
-                uid=f"theme-font-{role}",
-                file_name=f"fonts/{theme_font_name(role, theme_font.extension)}",
-                media_type=theme_font.media_type,
-                content=theme_font.data,
-            )
-        )
+    for item in _style_and_fonts(document, sections):
+        book.add_item(item)
     book.set_cover("cover.png", make_cover(document), create_page=False)
-    if document.chart:
-        book.add_item(
-            epub.EpubItem(
-                uid="figures-chart",
-                file_name="images/figures-chart.svg",
-                media_type="image/svg+xml",
-                content=document.chart.svg.encode("utf-8"),
-            )
-        )
-    if document.logo_file:
-        book.add_item(
-            epub.EpubItem(
-                uid="logo",
-                file_name=document.logo_epub,
-                media_type=document.logo_file.media_type,
-                content=document.logo_file.data,
-            )
-        )
-    items = []
-    for section in sections:
-        item = epub.EpubItem(
+    for item in _pictures(document):
+        book.add_item(item)
+    items = [
+        epub.EpubItem(
             uid=section.file.removesuffix(".xhtml"),
             file_name=section.file,
             media_type="application/xhtml+xml",
             content=section.xhtml.encode(),
         )
+        for section in sections
+    ]
+    for item in items:
         book.add_item(item)
-        items.append(item)
+    _navigation(book, document, sections)
+    nav = epub.EpubNav(title=document.labels["contents"])
+    book.add_item(nav)
+    book.spine = [*items, nav]
+    return book
+
+
+def _style_and_fonts(document: Document, sections: list[EpubSection]) -> list[epub.EpubItem]:
+    """Return the stylesheet, the shipped faces subset to the book's text, and theme fonts."""
+    faces = ebook_faces([document.title, *(section.xhtml for section in sections)])
+    css = stylesheet(document, "epub", "fonts/", faces)
+    made = [
+        epub.EpubItem(
+            uid="style", file_name="style.css", media_type="text/css", content=css.encode()
+        )
+    ]
+    used = "".join([document.title, *document.labels.values(), *(s.xhtml for s in sections)])
+    made += [
+        epub.EpubItem(
+            uid=f"font-{index}",
+            file_name=f"fonts/{file}",
+            media_type="font/woff",
+            content=subset_woff(font_dir() / Path(file).with_suffix(".ttf").name, used),
+        )
+        for index, (_, file, _, _) in enumerate(faces)
+    ]
+    made += [
+        epub.EpubItem(
+            uid=f"theme-font-{role}",
+            file_name=f"fonts/{theme_font_name(role, font.extension)}",
+            media_type=font.media_type,
+            content=font.data,
+        )
+        for role, font in sorted(document.theme_fonts.items())
+    ]
+    return made
+
+
+def _pictures(document: Document) -> list[epub.EpubItem]:
+    """Return the figures chart and the logo (checked bytes) as files of the book."""
+    made = []
+    if document.chart:
+        svg = document.chart.svg.encode("utf-8")
+        made.append(
+            epub.EpubItem(
+                uid="figures-chart",
+                file_name="images/figures-chart.svg",
+                media_type="image/svg+xml",
+                content=svg,
+            )
+        )
+    if document.logo_file:
+        logo = document.logo_file
+        made.append(
+            epub.EpubItem(
+                uid="logo",
+                file_name=document.logo_epub,
+                media_type=logo.media_type,
+                content=logo.data,
+            )
+        )
+    return made
+
+
+def _navigation(book: epub.EpubBook, document: Document, sections: list[EpubSection]) -> None:
+    """Set the table of contents, the guide and the NCX."""
     book.toc = [
         epub.Link(section.file, section.title, section.file.removesuffix(".xhtml"))
         for section in sections
@@ -153,10 +180,6 @@ def build_book(document: Document, sections: list[EpubSection]) -> epub.EpubBook
         {"href": "nav.xhtml", "title": document.labels["contents"], "type": "toc"},
     ]
     book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav(title=document.labels["contents"])
-    book.add_item(nav)
-    book.spine = [*items, nav]
-    return book
 
 
 def page_list_nav(sections: list[EpubSection], title: str) -> str:
