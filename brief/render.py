@@ -26,7 +26,8 @@ from brief.themes import theme_css
 _NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')
-_OPENING_WITH_ID = re.compile(r'<([a-z0-9]+)\s[^>]*?\bid="([^"]+)"')
+_OPENING_TAG_WITH_ID = re.compile(r'<([a-z0-9]+)\s[^>]*?\bid="([^"]+)"[^>]*>')
+_CELL_OPENING = re.compile(r"<t[dh]\b[^>]*>")
 
 FONT_FACES = (
     ("Brief Serif", "NotoSerif-Regular.ttf", "normal", "normal"),
@@ -352,18 +353,27 @@ def _epub_section(
 
 
 def insert_page_breaks(xhtml: str, page_starts: Mapping[str, int]) -> str:
-    """Put a page-break marker before each element whose id starts a printed page."""
-
-    def marker(match: re.Match[str]) -> str:
+    """Put a page-break marker at each element whose id starts a printed page: before it, or
+    inside it where nothing may stand between it and its parent (a list item; a table row, whose
+    marker goes into its first cell)."""
+    out, last = [], 0
+    for match in _OPENING_TAG_WITH_ID.finditer(xhtml):
         page = page_starts.get(match.group(2))
         if page is None:
-            return match.group(0)
-        return (
+            continue
+        marker = (
             f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{page}" '
-            f'aria-label="{page}"></span>{match.group(0)}'
+            f'aria-label="{page}"></span>'
         )
-
-    return _OPENING_WITH_ID.sub(marker, xhtml)
+        at = match.start()
+        if match.group(1) == "li":
+            at = match.end()
+        elif match.group(1) == "tr":
+            cell = _CELL_OPENING.search(xhtml, match.end())
+            at = cell.end() if cell else match.start()
+        out += [xhtml[last:at], marker]
+        last = at
+    return "".join([*out, xhtml[last:]])
 
 
 def _link(anchor: str, local: set[str], owner: dict[str, str]) -> str:
