@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import sysconfig
@@ -107,6 +108,7 @@ def test_hostile_markup_is_printed_as_text_and_fetches_nothing(tmp_path: Path) -
     assert [event for event in events if event[0] in ("connect", "run")] == []
     assert not any("/etc/passwd" in path for kind, path in events if kind == "open")
     html = (out / "hostile.html").read_text(encoding="utf-8")
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)  # embedded fonts hold any digits
     assert "{{ 7*7 }}" in html
     assert "49" not in html
     for tag in ("<script", "<iframe", "<img", "<object"):
