@@ -108,9 +108,19 @@ def format_figure(figure: Figure, lang: str) -> str:
     >>> fig = Figure("x", Location("b.yaml"), value=6000, counts="x", qualifier=Qualifier.NEARLY)
     >>> format_figure(fig, "en"), format_figure(fig, "de")
     ('nearly 6,000', 'fast 6.000')
+    >>> format_figure(Figure("x", Location("b.yaml"), value=32, counts="x", unit="minutes"), "en")
+    '32\xa0minutes'
     """
     words = catalogue(lang)["qualifiers"]
-    return words[figure.qualifier.value].format(n=format_number(figure.value, lang, figure.unit))
+    number = format_number(figure.value, lang, figure.unit)
+    if figure.unit and not _is_formatted_unit(figure.unit):
+        number = f"{number}\u00a0{figure.unit}"  # a unit in words: printed after the number
+    return words[figure.qualifier.value].format(n=number)
+
+
+def _is_formatted_unit(unit: str) -> bool:
+    """Return whether Babel prints the unit itself: a percentage or a currency code."""
+    return unit == "%" or (len(unit) == 3 and unit.isupper())
 
 
 def format_partial_date(date: PartialDate, lang: str, approx: bool = False) -> str:
