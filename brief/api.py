@@ -129,21 +129,14 @@ def _write_and_keep(
     return files, outputs
 
 
-def fit_notice(output: Output, quotes: int, timeline: bool, where: Location) -> list[Diagnostic]:
+def fit_notice(output: Output, brief: Brief, where: Location) -> list[Diagnostic]:
     """Say what a handout changed to fit its pages (O-fit): smaller type, quotes left out, the
-    timeline and quotes moved to the ebook and web page. Nothing moves or shrinks in silence."""
-    fit, shown = output.fit or 0, output.quotes_shown
-    said = []
-    if 1 <= fit < MOVED_FIT:
-        said.append(f"it used fit level {fit}: tighter spacing and smaller type")
-    if fit >= MOVED_FIT:
-        moved = " and ".join(["the timeline"] * timeline + ["the quotes"] * bool(quotes))
-        said.append(
-            f"it used fit level {fit}: smaller type, and {moved or 'nothing'} moved to the "
-            "ebook and web page"
-        )
-    elif shown is not None and shown < quotes:
-        said.append(f"it prints {shown} of its {quotes} quotes (all are in the ebook and web page)")
+    timeline and quotes moved to the ebook and web page, figures cut to the key rows. Nothing
+    moves or shrinks in silence."""
+    said = _what_fitting_changed(output, len(brief.quotes), bool(brief.timeline))
+    figures, shown = len(brief.figures), output.figures_shown
+    if shown is not None and shown < figures:
+        said.append(f"its figures table prints {shown} of {figures} figures")
     if not said:
         return []
     return [
@@ -153,9 +146,23 @@ def fit_notice(output: Output, quotes: int, timeline: bool, where: Location) -> 
             f"to fit the handout on {output.pages} pages, " + "; ".join(said),
             where,
             "shorten the summary, key points or quotes to print everything, or build with "
-            "--layout brief",
+            "--layout brief (everything is in the ebook and web page)",
         )
     ]
+
+
+def _what_fitting_changed(output: Output, quotes: int, timeline: bool) -> list[str]:
+    fit, shown = output.fit or 0, output.quotes_shown
+    if 1 <= fit < MOVED_FIT:
+        said = [f"it used fit level {fit}: tighter spacing and smaller type"]
+    elif fit >= MOVED_FIT:
+        moved = " and ".join(["the timeline"] * timeline + ["the quotes"] * bool(quotes))
+        said = [f"it used fit level {fit}: smaller type, and {moved or 'nothing'} moved out"]
+    else:
+        said = []
+    if fit < MOVED_FIT and shown is not None and shown < quotes:
+        said.append(f"it prints {shown} of its {quotes} quotes")
+    return said
 
 
 def build_notices(
@@ -170,7 +177,7 @@ def build_notices(
         if output.format != "pdf":
             continue
         if layout is Layout.HANDOUT:
-            notices += fit_notice(output, len(brief.quotes), bool(brief.timeline), where)
+            notices += fit_notice(output, brief, where)
         if (
             layout is Layout.HANDOUT
             and options.large_print

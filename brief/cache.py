@@ -31,7 +31,8 @@ from brief.resources import asset_dir, template_dir
 from brief.version import __version__
 from brief.write.atomic import write_atomic
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
+_ENTRY_KEYS = ("sha256", "pages", "fit", "quotes_shown", "figures_shown")
 KEPT_HTML = "print.html"
 MAX_INDEX_BYTES = 64 * 1024
 MAX_BLOB_BYTES = 512 * 1024 * 1024
@@ -65,6 +66,7 @@ class _Entry:
     pages: int | None
     fit: int | None
     quotes_shown: int | None
+    figures_shown: int | None
 
 
 @cache
@@ -120,7 +122,15 @@ def lookup(cache_dir: Path, key: CacheKey) -> Hit | None:
         if suffix in FORMATS:
             path = f"{key.name}.{suffix}"
             outputs.append(
-                describe_output(suffix, path, data, entry.pages, entry.fit, entry.quotes_shown)
+                describe_output(
+                    suffix,
+                    path,
+                    data,
+                    entry.pages,
+                    entry.fit,
+                    entry.quotes_shown,
+                    entry.figures_shown,
+                )
             )
     outputs.sort(key=lambda output: FORMATS.index(output.format))
     return Hit(files, tuple(outputs))
@@ -141,7 +151,7 @@ def _store(
 ) -> None:
     if not _HEX64.fullmatch(key.digest) or not key.suffixes:
         return
-    described = {o.format: (o.pages, o.fit, o.quotes_shown) for o in outputs}
+    described = {o.format: (o.pages, o.fit, o.quotes_shown, o.figures_shown) for o in outputs}
     entries: dict[str, dict[str, object]] = {}
     for suffix in sorted(key.suffixes):
         data = files.get(f"{key.name}.{suffix}")
@@ -150,8 +160,14 @@ def _store(
         digest = hashlib.sha256(data).hexdigest()
         (cache_dir / "blobs").mkdir(parents=True, exist_ok=True)
         write_atomic(data, cache_dir / "blobs" / digest)
-        pages, fit, shown = described.get(suffix, (None, None, None))
-        entries[suffix] = {"sha256": digest, "pages": pages, "fit": fit, "quotes_shown": shown}
+        pages, fit, quotes, figures = described.get(suffix, (None, None, None, None))
+        entries[suffix] = {
+            "sha256": digest,
+            "pages": pages,
+            "fit": fit,
+            "quotes_shown": quotes,
+            "figures_shown": figures,
+        }
     index = {"version": INDEX_VERSION, "files": entries}
     (cache_dir / "index").mkdir(parents=True, exist_ok=True)
     path = cache_dir / "index" / f"{key.digest}.json"
@@ -176,14 +192,14 @@ def _parse_index(raw: bytes, suffixes: frozenset[str]) -> dict[str, _Entry] | No
 
 
 def _parse_entry(entry: object) -> _Entry | None:
-    if not isinstance(entry, dict) or set(entry) != {"sha256", "pages", "fit", "quotes_shown"}:
+    if not isinstance(entry, dict) or set(entry) != set(_ENTRY_KEYS):
         return None
-    digest, pages, fit, shown = (entry[k] for k in ("sha256", "pages", "fit", "quotes_shown"))
+    digest, pages, fit, quotes, figures = (entry[key] for key in _ENTRY_KEYS)
     if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
         return None
-    if not (_is_count(pages) and _is_count(fit) and _is_count(shown)):
+    if not all(_is_count(value) for value in (pages, fit, quotes, figures)):
         return None
-    return _Entry(digest, pages, fit, shown)
+    return _Entry(digest, pages, fit, quotes, figures)
 
 
 def _is_count(value: object) -> bool:

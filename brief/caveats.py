@@ -20,7 +20,7 @@ from brief.analyse.limits import is_limit_note
 from brief.analyse.stale import FindingIndex
 from brief.errors import Diagnostic, Severity
 from brief.l10n import (
-    format_figure,
+    describe_figure,
     format_items,
     format_message,
     format_number,
@@ -109,7 +109,7 @@ def _label(brief: Brief, subject: str) -> tuple[str, bool]:
     lang = brief.meta.lang
     item = _item(brief, subject)
     if isinstance(item, Figure):
-        return f"{format_figure(item, lang)} {item.counts}", False
+        return describe_figure(item, lang), False
     if isinstance(item, Quote):
         first = item.text.split()
         start = " ".join(first[:6]) + ("…" if len(first) > 6 else "")

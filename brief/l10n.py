@@ -6,6 +6,7 @@ In: figures, partial dates, a language tag. Out: display strings. Pure: no clock
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -116,6 +117,22 @@ def format_figure(figure: Figure, lang: str) -> str:
     if figure.unit and not _is_formatted_unit(figure.unit):
         number = f"{number}\u00a0{figure.unit}"  # a unit in words: printed after the number
     return words[figure.qualifier.value].format(n=number)
+
+
+def describe_figure(figure: Figure, lang: str) -> str:
+    """Return a figure with what it counts, without saying its unit twice.
+
+    >>> from brief.errors import Location
+    >>> states = Figure("x", Location("b"), value=21, counts="states with teams", unit="states")
+    >>> describe_figure(states, "en")
+    '21 states with teams'
+    >>> describe_figure(Figure("x", Location("b"), value=3, counts="days late", unit="weeks"), "en")
+    '3\xa0weeks days late'
+    """
+    unit_words, count_words = figure.unit.lower().split(), figure.counts.lower().split()
+    if unit_words and count_words[: len(unit_words)] == unit_words:
+        figure = dataclasses.replace(figure, unit="")
+    return f"{format_figure(figure, lang)} {figure.counts}"
 
 
 def _is_formatted_unit(unit: str) -> bool:

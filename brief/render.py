@@ -231,6 +231,10 @@ def footnotes_for_print(html: str, document: Document) -> str:
 #: ebook and web page (`write.pdf.write_pdf` steps through them).
 FEWER_QUOTES_FIT = 3
 MOVED_FIT = 4
+#: The last fit level: the figures table cut to its key rows (the callouts and the rows a caveat
+#: is about, at most MAX_KEY_ROWS) with a pointer to the rest, rather than no handout at all.
+KEY_FIGURES_FIT = 5
+MAX_KEY_ROWS = 8
 
 
 def printed_quotes(document: Document, target: str, fit: int = 0) -> tuple[str, ...]:
@@ -241,6 +245,19 @@ def printed_quotes(document: Document, target: str, fit: int = 0) -> tuple[str, 
     if fit >= MOVED_FIT:
         return ()
     return document.handout_quotes_short if fit >= FEWER_QUOTES_FIT else document.handout_quotes
+
+
+def printed_figures(document: Document, target: str, fit: int = 0) -> tuple[str, ...]:
+    """Return the ids of the figures a page prints: all of them, except on a handout at the
+    last fit level, which prints its key rows and points to the rest."""
+    every = tuple(row.id for row in document.figures)
+    handout = target == "pdf" and document.layout is Layout.HANDOUT
+    if not handout or fit < KEY_FIGURES_FIT:
+        return every
+    key = {row.id for row in document.callouts} | {
+        row.id for row in document.figures if row.markers
+    }
+    return tuple(figure_id for figure_id in every if figure_id in key)[:MAX_KEY_ROWS]
 
 
 def render_page(document: Document, target: str, fit: int = 0) -> str:
@@ -271,6 +288,7 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
             fit=fit,
             moved=fit >= MOVED_FIT and target == "pdf" and document.layout is Layout.HANDOUT,
             shown=printed_quotes(document, target, fit),
+            shown_figures=printed_figures(document, target, fit),
         )
     )
     if target == "pdf" and document.layout is not Layout.HANDOUT:

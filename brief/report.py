@@ -31,6 +31,7 @@ class Output:
     pages: int | None = None
     fit: int | None = None
     quotes_shown: int | None = None  # a handout PDF: how many quotes it prints
+    figures_shown: int | None = None  # and how many rows of the figures table
 
 
 @contextlib.contextmanager
@@ -52,11 +53,12 @@ def describe_output(
     pages: int | None = None,
     fit: int | None = None,
     quotes_shown: int | None = None,
+    figures_shown: int | None = None,
 ) -> Output:
     """Return size and hash of an output's bytes (and, for a PDF, its pages, fit level and the
     quotes it prints)."""
     digest = hashlib.sha256(data).hexdigest()
-    return Output(fmt, path, len(data), digest, pages, fit, quotes_shown)
+    return Output(fmt, path, len(data), digest, pages, fit, quotes_shown, figures_shown)
 
 
 def build_report(

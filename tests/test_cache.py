@@ -162,10 +162,10 @@ CORRUPT_INDEXES = [
     b"[1, 2]",
     b'[{"format": "html"}]',
     b'[{"format": 1, "path": [], "size": "x", "sha256": null}]',
-    b'{"version": 3, "files": []}',
-    b'{"version": 3, "files": {"html": "not a mapping"}}',
-    b'{"version": 3, "files": {"html": {"sha256": 5, "pages": null, "fit": null}}}',
-    json.dumps({"version": 3, "files": {"html": {"sha256": "0" * 64, "pages": "1"}}}).encode(),
+    b'{"version": 4, "files": []}',
+    b'{"version": 4, "files": {"html": "not a mapping"}}',
+    b'{"version": 4, "files": {"html": {"sha256": 5, "pages": null, "fit": null}}}',
+    json.dumps({"version": 4, "files": {"html": {"sha256": "0" * 64, "pages": "1"}}}).encode(),
 ]
 
 
@@ -207,15 +207,18 @@ def test_a_forged_index_never_names_an_output(tmp_path: Path, name: str) -> None
     indexes = _index_files(cache, [page])
     for path in indexes:
         forged = {
-            "version": 3,
-            "files": {name: {"sha256": name, "pages": None, "fit": None, "quotes_shown": None}},
+            "version": 4,
+            "files": {
+                name: {
+                    "sha256": name,
+                    "pages": None,
+                    "fit": None,
+                    "quotes_shown": None,
+                    "figures_shown": None,
+                }
+            },
         }
-        forged["files"]["html"] = {
-            "sha256": name or "0",
-            "pages": None,
-            "fit": None,
-            "quotes_shown": None,
-        }
+        forged["files"]["html"] = {"sha256": name or "0", **_NO_COUNTS}
         path.write_text(json.dumps(forged))
     for key in {path.stem for path in indexes} | {path.parent.name for path in indexes}:
         if len(key) != 64:
@@ -249,6 +252,7 @@ def test_the_index_names_no_file_and_blobs_are_named_by_their_hash(tmp_path: Pat
 
 # --- Property: any index bytes give a miss or a valid hit, never an exception or a path ---
 
+_NO_COUNTS = {"pages": None, "fit": None, "quotes_shown": None, "figures_shown": None}
 _HEX = hashlib.sha256(b"<html><body>page</body></html>").hexdigest()
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -262,10 +266,11 @@ _ENTRY = st.fixed_dictionaries(
         "pages": st.none() | st.integers() | _JSON,
         "fit": st.none() | st.integers() | _JSON,
         "quotes_shown": st.none() | st.integers() | _JSON,
+        "figures_shown": st.none() | st.integers() | _JSON,
     }
 )
 _INDEX = st.fixed_dictionaries(
-    {"version": st.sampled_from([3, 2, "3", None]), "files": st.dictionaries(_NAMES, _ENTRY)}
+    {"version": st.sampled_from([4, 3, "4", None]), "files": st.dictionaries(_NAMES, _ENTRY)}
 )
 _RAW = st.one_of(
     st.binary(max_size=200),
@@ -280,12 +285,20 @@ _RAW = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(raw=_RAW)
-@example(raw=json.dumps({"version": 3, "files": {"html": {"sha256": _HEX}}}).encode())
+@example(raw=json.dumps({"version": 4, "files": {"html": {"sha256": _HEX}}}).encode())
 @example(
     raw=json.dumps(
         {
-            "version": 3,
-            "files": {"html": {"sha256": _HEX, "pages": None, "fit": None, "quotes_shown": None}},
+            "version": 4,
+            "files": {
+                "html": {
+                    "sha256": _HEX,
+                    "pages": None,
+                    "fit": None,
+                    "quotes_shown": None,
+                    "figures_shown": None,
+                }
+            },
         }
     ).encode()
 )

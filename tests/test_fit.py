@@ -144,3 +144,28 @@ def test_the_cli_prints_the_fit_and_a_count_of_the_findings(
     assert code == 0
     assert "O-fit" in err
     assert re.search(r"\d+ warnings?, \d+ notes?", err), err
+
+
+def test_a_handout_too_long_for_its_pages_prints_its_key_figures_and_says_so(
+    write_brief: Callable[[str], Path], tmp_path: Path
+) -> None:
+    from brief.render import MAX_KEY_ROWS
+
+    rows = "".join(
+        f"  - {{id: f{n}, value: {100 + n}, counts: meals served at pantry {n}, "
+        f"period: '2023', source: s}}\n"
+        for n in range(60)
+    )
+    for paragraphs in range(4, 40, 3):  # find a length that needs the last fit level
+        text = HEAD + PARAGRAPH * paragraphs + QUOTES + "figures:\n" + rows
+        options = BuildOptions(out_dir=tmp_path, formats=("pdf",))
+        result = brief.build(write_brief(text), options)
+        (pdf,) = result.outputs
+        if pdf.fit == 5:
+            assert pdf.pages <= 2
+            assert pdf.figures_shown is not None
+            assert pdf.figures_shown <= MAX_KEY_ROWS
+            (message,) = _o_fit(result)
+            assert f"prints {pdf.figures_shown} of 60 figures" in message
+            return
+    pytest.fail("no length needed the last fit level")

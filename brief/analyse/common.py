@@ -14,7 +14,7 @@ from brief.analyse.counts import CountIndex
 from brief.analyse.findings import Finding, per_brief
 from brief.analyse.intervals import Range, figure_range
 from brief.errors import Severity
-from brief.l10n import format_figure
+from brief.l10n import describe_figure
 from brief.model import Brief, Figure, Item
 
 
@@ -77,7 +77,7 @@ def label(figure: Figure, lang: str) -> str:
     if text is None:  # formatting is slow (Babel) and large briefs repeat figures in findings
         if len(_LABELS) > 50_000:
             _LABELS.clear()
-        text = _LABELS[key] = f"“{format_figure(figure, lang)} {figure.counts}”"
+        text = _LABELS[key] = f"“{describe_figure(figure, lang)}”"
     return text
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from brief.document import Document
 from brief.model import Layout
 from brief.options import DEFAULT_PDF_VARIANT, FORMATS
-from brief.render import pdf_resources, printed_quotes, render_page
+from brief.render import pdf_resources, printed_figures, printed_quotes, render_page
 from brief.report import Output, describe_output, stage
 
 if TYPE_CHECKING:
@@ -152,9 +152,12 @@ def _write_pdf(
         )
     name = f"{request.name}.pdf"
     written.files[name] = pdf.data
-    shown = len(printed_quotes(document, "pdf", pdf.fit))
+    quotes = len(printed_quotes(document, "pdf", pdf.fit))
+    figures = len(printed_figures(document, "pdf", pdf.fit))
     path = str(request.out_dir / name)
-    written.outputs["pdf"] = describe_output("pdf", path, pdf.data, pdf.pages, pdf.fit, shown)
+    written.outputs["pdf"] = describe_output(
+        "pdf", path, pdf.data, pdf.pages, pdf.fit, quotes, figures
+    )
     if request.keep_html:
         written.files[f"{request.name}.print.html"] = pdf.html.encode("utf-8")
 

@@ -27,7 +27,7 @@ MAX_DATA_URL = 200_000
 MAX_RESOURCE_BYTES = 20_000_000
 
 
-FIT_LEVELS = 5
+FIT_LEVELS = 6
 #: The one <style> block page.html.j2 writes into the print HTML's head.
 STYLE_BLOCK = re.compile(r"<style>\n(.*?)\n</style>", re.S)
 #: Parsed stylesheets with their font configuration, kept for a warm process (`brief serve`, the
@@ -228,7 +228,8 @@ def write_pdf(
 
     `render(level)` returns the print HTML at a fit level (0: as designed, 1 and 2: smaller type
     down to a 9 pt floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB and HTML
-    with a printed pointer). With `hard_limit` off, the last level is kept even when over.
+    with a printed pointer, 5: the figures table cut to its key rows with a pointer). With
+    `hard_limit` off, the last level is kept even when over.
     """
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
@@ -254,8 +255,9 @@ def write_pdf(
             error(
                 "B501",
                 f"the handout needs {len(document.pages)} pages, {max_pages} at most, even "
-                "with tighter spacing, smaller type and the quotes and timeline moved to the "
-                f"ebook; over the limit: {', '.join(over) or 'the last section'}",
+                "with tighter spacing, smaller type, the quotes and timeline moved to the "
+                "ebook and the figures table cut to its key rows; over the limit: "
+                f"{', '.join(over) or 'the last section'}",
                 Location(title, 1, 1),
                 "shorten the summary or key points, or build with --layout brief",
             )
