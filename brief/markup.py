@@ -169,7 +169,7 @@ def render_markdown(markdown: str, resolve: Resolver, *, inline: bool = False) -
     ...     def cite(self, i): return f"<sup>{i}</sup>"
     ...     def figure(self, i): return "nearly 6,000"
     >>> render_markdown("<b>{fig:x}</b> [@s]", R(), inline=True)
-    '&lt;b&gt;nearly 6,000&lt;/b&gt; <sup>s</sup>'
+    '&lt;b&gt;nearly 6,000&lt;/b&gt;<sup>s</sup>'
     """
     env: dict[str, Any] = {"resolve": resolve}
     tokens = _MD.parseInline(markdown, env) if inline else _MD.parse(markdown, env)

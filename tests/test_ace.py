@@ -10,10 +10,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 import brief
 from brief import BuildOptions
 
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
 ACE = ROOT / "tools" / "ace" / "node_modules" / ".bin" / "ace-cli"
 LANGUAGES = Path(__file__).parent / "cases" / "languages"

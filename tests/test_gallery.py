@@ -35,6 +35,8 @@ from tests.test_outputs import _cells_without_headers, _empty_headings
 from tests.test_qr_size import MAX_QR_MM, MM, _qr_boxes
 from tests.test_reader_text import CODE, JARGON, _visible_text
 
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
+
 GALLERY = ROOT / "examples" / "gallery"
 BRIEFS = sorted(path.parent.name for path in GALLERY.glob("*/brief.yaml"))
 #: A handout prints on at most two pages, on A4 and on Letter (design.md §4).

@@ -24,6 +24,8 @@ from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from .conftest import require_tool
 
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
+
 GOLDEN = Path(__file__).parent / "golden-pages"
 DPI = 40
 TILE = 16

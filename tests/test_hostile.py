@@ -46,6 +46,8 @@ from PIL import Image
 
 from tests.test_security import _allowed_roots
 
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
+
 CORPUS = Path(__file__).parent / "cases" / "hostile"
 CASES = sorted(path for path in CORPUS.iterdir() if path.is_dir())
 README = CORPUS / "README.md"

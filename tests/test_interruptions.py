@@ -10,9 +10,13 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import brief
 from brief import BuildOptions
 from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
 NAMES = ("thorn.pdf", "thorn.epub", "thorn.html", "thorn.report.json")
 

@@ -23,6 +23,8 @@ from brief.fonts import check_font
 from brief.images import check_image
 from brief.resources import font_dir
 
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
+
 AT = Location("brief.yaml", 8, 11)
 SECONDS = 5
 PEAK_BYTES = 64_000_000

@@ -8,7 +8,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE, ROOT
+
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
 
 def test_the_wheel_builds_the_example_without_the_checkout(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import os
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from brief.l10n import format_figure
 from brief.load import SourceMap, compose_plain
 from brief.markup import render_markdown
 from brief.model import Figure, Qualifier
+
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
 #: CI runs 200 examples per property; `BRIEF_FUZZ_EXAMPLES=50000 pytest tests/test_properties.py`
 #: is the long fuzzing pass (a separate command, not part of .ci/run).

@@ -27,6 +27,8 @@ import websocket  # websocket-client: CDP is JSON over a websocket
 
 from .conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
+
 TIMEOUT = 30.0
 
 

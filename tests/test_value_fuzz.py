@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,8 @@ from brief.compose import compose
 from brief.dates import PartialDate
 from brief.errors import BriefError
 from brief.render import render_page
+
+pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
 T = TypeVar("T")
 FAST = settings(
