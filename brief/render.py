@@ -163,14 +163,15 @@ def theme_font_urls(document: Document, target: str) -> dict[str, str]:
     return urls
 
 
-def pdf_resources(document: Document) -> dict[str, bytes]:
+def pdf_resources(document: Document) -> dict[str, tuple[bytes, str]]:
     """Return the checked bytes the PDF writer serves, by the exact URLs the print HTML uses: the
     theme's font files and the logo. Nothing of the brief's folder is read while rendering."""
     resources = {
-        f"{THEME_FONT_SCHEME}:{role}": font.data for role, font in document.theme_fonts.items()
+        f"{THEME_FONT_SCHEME}:{role}": (font.data, font.media_type)
+        for role, font in document.theme_fonts.items()
     }
-    if document.logo_file:
-        resources[document.logo] = document.logo_file.data
+    if document.logo_file:  # an SVG logo is drawn as SVG: no other decoder may try it first
+        resources[document.logo] = (document.logo_file.data, document.logo_file.media_type)
     return resources
 
 

@@ -194,4 +194,33 @@ def test_the_pdf_shows_the_checked_logo_bytes(tmp_path: Path) -> None:
     html = render_page(document, "pdf")
     assert 'src="brief-image:logo"' in html
     assert "logo.png" not in html
-    assert pdf_resources(document)["brief-image:logo"] == _png((200, 0, 0))
+    assert pdf_resources(document)["brief-image:logo"] == (_png((200, 0, 0)), "image/png")
+
+
+def test_an_svg_logo_is_drawn_as_svg_even_when_its_bytes_also_read_as_a_raster(
+    tmp_path: Path,
+) -> None:
+    """A plain SVG with "PCD_" at byte 2048 is also a PhotoCD file to Pillow: WeasyPrint, when it
+    guessed the type, tried Pillow first and drew a 512×768 picture nobody had checked."""
+    import brief
+    from brief import BuildOptions
+
+    from .conftest import require_tool
+
+    head = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40">'
+        b'<rect width="100" height="40" fill="#336"/><desc>'
+    )
+    body = head + b"x" * (2048 - len(head)) + b"PCD_" + b"y" * 1600 + b"</desc></svg>"
+    (tmp_path / "logo.svg").write_bytes(body)
+    (tmp_path / "brief.yaml").write_text(
+        LOGO_BRIEF.replace("logo.png", "logo.svg"), encoding="utf-8"
+    )
+    result = brief.build(tmp_path, BuildOptions(out_dir=tmp_path / "out", formats=("pdf",)))
+    listed = subprocess.run(
+        [require_tool("pdfimages"), "-list", result.outputs[0].path],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert listed[2:] == []  # no raster image: the logo is vector drawing

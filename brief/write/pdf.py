@@ -40,6 +40,10 @@ MAX_STYLES = 4
 atexit.register(_STYLES.clear)
 
 
+#: Checked bytes handed to the renderer, with their media type.
+Resource = tuple[bytes, str]
+
+
 @dataclass(frozen=True)
 class PdfOutput:
     data: bytes
@@ -59,15 +63,16 @@ def _fetcher_class() -> Any:
         was loaded and are handed over as bytes (`provided`), under URLs of our own making.
         """
 
-        def __init__(self, roots: list[Path], provided: Mapping[str, bytes]) -> None:
+        def __init__(self, roots: list[Path], provided: Mapping[str, Resource]) -> None:
             super().__init__(fail_on_errors=True, allowed_protocols={"file", "data"})
             self.roots = [root.resolve() for root in roots]
             self.provided = provided
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if url in self.provided:  # bytes checked when the source was loaded
-                return URLFetcherResponse(url, self.provided[url], {})
+            if url in self.provided:  # bytes checked when the source was loaded, and their
+                data, media_type = self.provided[url]  # type, so WeasyPrint never guesses it
+                return URLFetcherResponse(url, data, {"Content-Type": media_type})
             parts = urlsplit(url)
             if parts.scheme == "data" and len(url) <= MAX_DATA_URL:
                 return super().fetch(url, headers)
@@ -144,7 +149,7 @@ def layout_pdf(
     folder: Path,
     title: str,
     variant: str = DEFAULT_PDF_VARIANT,
-    provided: Mapping[str, bytes] | None = None,
+    provided: Mapping[str, Resource] | None = None,
 ) -> Any:
     """Lay out the print HTML with WeasyPrint; a refused resource fails the build (B404)."""
     from weasyprint import HTML
@@ -159,7 +164,9 @@ def layout_pdf(
     key = (
         hashlib.sha256(css_text.encode()).hexdigest(),
         base_url,
-        *sorted(f"{name}:{hashlib.sha256(data).hexdigest()}" for name, data in provided.items()),
+        *sorted(
+            f"{name}:{hashlib.sha256(data).hexdigest()}" for name, (data, _) in provided.items()
+        ),
     )
     try:
         styles = _STYLES.pop(key, None) or _parse_styles(css_text, base_url, fetcher)
@@ -220,7 +227,7 @@ def write_pdf(
     identifier: str = "brief",
     max_pages: int | None = None,
     hard_limit: bool = True,
-    provided: Mapping[str, bytes] | None = None,
+    provided: Mapping[str, Resource] | None = None,
     attachments: Sequence[PdfAttachment] = (),
     on_layout: Callable[[tuple[tuple[str, ...], ...]], None] = lambda anchors: None,
 ) -> PdfOutput:
