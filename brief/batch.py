@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from brief.api import BuildOptions, build
 from brief.errors import BriefError, Diagnostic, ExitCode, Location, error
+from brief.files import output_name as output_file_name
 from brief.load import find_source_file
 from brief.report import Output
 
@@ -116,11 +116,8 @@ def _outcome(source: str, future: Future[BatchItem]) -> BatchItem | None:
 
 
 def output_name(source: Path) -> str:
-    """The name a brief's outputs get, as `validate.output_name` gives it, without loading it."""
-    file = find_source_file(source)
-    if file.name != "brief.yaml":
-        return file.stem
-    return Path(os.path.abspath(file.parent)).name or "brief"
+    """The name a brief's outputs get, without loading it (`files.output_name`)."""
+    return output_file_name(find_source_file(source))
 
 
 def _output_files(name: str, options: BuildOptions) -> set[str]:

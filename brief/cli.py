@@ -19,6 +19,8 @@ from brief.options import (
     DEFAULT_TIME_LIMIT,
     FORMATS,
     LAYOUTS,
+    MAX_TIME_LIMIT,
+    MIN_TIME_LIMIT,
     PAPERS,
     PDF_VARIANTS,
 )
@@ -27,6 +29,19 @@ from brief.version import __version__
 if TYPE_CHECKING:
     from brief.batch import BatchItem
     from brief.report import Output
+
+
+def _seconds(text: str) -> float:
+    """Read `--time-limit`: 0 (no limit) or a number of seconds from 1 to a day."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if seconds != 0 and not MIN_TIME_LIMIT <= seconds <= MAX_TIME_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give 0 (no limit) or {MIN_TIME_LIMIT:g} to {MAX_TIME_LIMIT:g} seconds"
+        )
+    return seconds
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -54,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--layout", choices=LAYOUTS)
     build.add_argument(
         "--time-limit",
-        type=float,
+        type=_seconds,
         default=DEFAULT_TIME_LIMIT,
         metavar="SECONDS",
         help=f"stop a build after this many seconds (B502; default {DEFAULT_TIME_LIMIT:g}, "

@@ -11,7 +11,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: ASCII digits only: `\d` also matches Arabic-Indic, full-width and Bengali digits ("৪" is a 4
+#: that looks like an 8), so a reader could see another year than the checks use.
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 #: The years a brief may give. Outside them a year is far more often a typo (0217 or 3017 for
 #: 2017) than a date a brief needs: every date is at most the brief's own (B206), and a brief is
 #: about the past. The bounds also keep the analysis far inside the calendar Python knows (years

@@ -99,9 +99,20 @@ def _capped(diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
     return (*diagnostics[:MAX_DIAGNOSTICS], more)
 
 
+#: The longest message a diagnostic prints: a value quoted in it is cut (a 1.5 MB YAML key was
+#: once echoed whole).
+MAX_MESSAGE_CHARS = 1_000
+
+
 def error(code: str, message: str, location: Location | None, hint: str = "") -> Diagnostic:
-    """Make an error-severity diagnostic."""
-    return Diagnostic(code, Severity.ERROR, message, location, hint)
+    """Make an error-severity diagnostic, its message cut to MAX_MESSAGE_CHARS.
+
+    >>> len(error("B201", "unknown key " + "k" * 5_000, None).message)
+    1000
+    """
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return Diagnostic(code, Severity.ERROR, message, location, hint[:MAX_MESSAGE_CHARS])
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

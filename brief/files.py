@@ -28,12 +28,36 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 CONTROL_BUT_FORM_FEED = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+#: Every control character, line breaks included: never printed as they are in a file name (a
+#: folder named with ESC and a newline could draw a fake diagnostic line on the terminal).
+ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def output_name(file: Path) -> str:
+    """Return the name of a brief's outputs from its YAML file: its folder's name, or the file's
+    stem when it is not brief.yaml; control characters become `-` (design.md §5).
+
+    The folder is made absolute first, so `brief build .` is named after the folder, not "".
+
+    >>> output_name(Path("/briefs/food bank/brief.yaml")), output_name(Path("/b/county-7.yaml"))
+    ('food bank', 'county-7')
+    """
+    name = file.stem if file.name != "brief.yaml" else Path(os.path.abspath(file.parent)).name
+    return ANY_CONTROL.sub("-", name) or "brief"
+
+
 def display_path(path: Path) -> str:
-    """Return `path` relative to the current folder when it is below it, as diagnostics print it."""
+    r"""Return `path` relative to the current folder when it is below it, as diagnostics print it,
+    with control characters shown as `?`.
+
+    >>> display_path(Path("/nowhere/a\x1b[31mb\nc.yaml"))
+    '/nowhere/a?[31mb?c.yaml'
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, RuntimeError, OSError):
+        shown = str(path)
+    return ANY_CONTROL.sub("?", shown)
 
 
 class _NotPlainFileError(OSError):
@@ -234,7 +258,19 @@ def resolve_inside(folder: Path, name: str, at: Location) -> Path:
             ]
         )
     root = folder.resolve()
-    target = (root / pure).resolve()
+    try:
+        target = (root / pure).resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links (RuntimeError before 3.13)
+        raise BriefError(
+            [
+                error(
+                    "B401",
+                    f"'{CONTROL.sub('?', name)[:200]}' leads nowhere (a loop of symbolic links)",
+                    at,
+                    "copy the file itself into the brief's folder",
+                )
+            ]
+        ) from None
     if not target.is_relative_to(root):
         raise BriefError(
             [

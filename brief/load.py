@@ -91,7 +91,7 @@ def load(path: Path | str) -> Source:
     """Read a brief's YAML and its included files, or raise BriefError with every problem found."""
     file = find_source_file(Path(path))
     display = display_path(file)
-    if not file.resolve().is_relative_to(file.parent.resolve()):
+    if not _stays_inside(file):
         raise BriefError(
             [
                 error(
@@ -134,6 +134,14 @@ def _too_deep(at: Location) -> BriefError:
 
 def _mark(where: SourceMap, mark: Any) -> Location:
     return Location(where.path, mark.line + 1, mark.column + 1)
+
+
+def _stays_inside(file: Path) -> bool:
+    """Return whether `file` resolves inside its own folder (False for a loop of links too)."""
+    try:
+        return file.resolve().is_relative_to(file.parent.resolve())
+    except (RuntimeError, OSError):
+        return False
 
 
 def compose_plain(text: str, where: SourceMap) -> Any:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from brief import model, schema
 from brief.dates import DATE_HINT, PartialDate, parse_partial_date, parse_period
 from brief.errors import BriefError, Diagnostic, Location, error, sort_key
+from brief.files import output_name as output_file_name
 from brief.load import Coerced, KeyPath, Source
 from brief.references import check_dates, check_references
 from brief.schema import Field
@@ -285,13 +284,8 @@ def _items(source: Source, values: Mapping[str, Any], key: str) -> list[tuple[Ke
 
 
 def output_name(source: Source) -> str:
-    """Return the name of the outputs: the brief's folder, or the file's stem (design.md §5).
-
-    The folder is made absolute first, so `brief build .` is named after the folder, not "".
-    """
-    if source.file.name != "brief.yaml":
-        return source.file.stem
-    return Path(os.path.abspath(source.folder)).name or "brief"
+    """Return the name of the outputs (`files.output_name`)."""
+    return output_file_name(source.file)
 
 
 def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:

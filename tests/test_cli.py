@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import brief
 
 RunCli = Callable[..., tuple[int, str, str]]
@@ -160,3 +162,37 @@ def test_a_batch_builds_every_brief_and_exits_with_the_worst_code(
     report = json.loads((out / "batch.report.json").read_text())
     assert [item["exit_code"] for item in report["briefs"]] == [0, 2]
     assert report["exit_code"] == 2
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e-6", "0.5", "1e9", "soon"])
+def test_a_time_limit_that_is_no_usable_number_of_seconds_is_refused_cleanly(
+    value: str, run_cli: RunCli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = run_cli("build", "examples/thorn", "--time-limit", value)
+    printed = capsys.readouterr().err  # argparse prints its usage errors itself
+    assert code == 2
+    assert "--time-limit" in printed
+    assert "Traceback" not in printed
+
+
+def test_control_characters_in_a_folder_name_are_never_printed_or_written(
+    tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    folder = tmp_path / "food\x1b[31mbank\nerror B999: fake"
+    folder.mkdir()
+    (folder / "brief.yaml").write_text("brief: 1\nmeta: {title: x}\n", encoding="utf-8")
+    code, out, err = run_cli("build", str(folder), "-o", str(tmp_path / "out"))
+    assert code == 2
+    assert "\x1b" not in out + err
+    assert all(
+        line.startswith(("    hint", "/", "brief")) or ": " in line for line in err.splitlines()
+    )
+    assert "food?[31mbank?error B999" in err
+    folder.joinpath("brief.yaml").write_text(
+        "brief: 1\nmeta: {title: x, lang: en, date: 2024-01-01}\n", encoding="utf-8"
+    )
+    code, out, err = run_cli("build", str(folder), "-o", str(tmp_path / "out"), "-f", "html")
+    assert code == 0, err
+    assert [path.name for path in (tmp_path / "out").iterdir() if path.suffix == ".html"] == [
+        "food-[31mbank-error B999: fake.html"
+    ]

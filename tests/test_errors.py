@@ -39,3 +39,12 @@ def test_a_source_with_150000_unknown_keys_gives_a_short_error(
         brief.check(folder)
     assert len(caught.value.diagnostics) <= MAX_DIAGNOSTICS + 1
     assert len(str(caught.value)) < 50_000
+
+
+def test_a_huge_value_quoted_in_a_message_is_cut(write_brief: Callable[[str], Path]) -> None:
+    from brief.errors import MAX_MESSAGE_CHARS
+
+    folder = write_brief(META + "k" * 1_500_000 + ": 1\n")
+    with pytest.raises(BriefError) as caught:
+        brief.check(folder)
+    assert all(len(item.message) <= MAX_MESSAGE_CHARS for item in caught.value.diagnostics)

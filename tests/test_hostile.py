@@ -165,6 +165,17 @@ def source_symlink_out_of_folder(folder: Path) -> None:
     (folder / "brief.yaml").symlink_to(outside)
 
 
+def symlink_loop_include(folder: Path) -> None:
+    """The include is inside a symbolic link that points at itself."""
+    (folder / "brief.yaml").write_text(HEAD + "summary: {file: loop/x.md}\n", encoding="utf-8")
+    (folder / "loop").symlink_to("loop")
+
+
+def source_symlink_loop(folder: Path) -> None:
+    """`brief.yaml` is a symbolic link to itself."""
+    (folder / "brief.yaml").symlink_to("brief.yaml")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     function.__name__: function
     for function in (
@@ -177,6 +188,8 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
         fifo_logo,
         hard_link_include,
         source_symlink_out_of_folder,
+        symlink_loop_include,
+        source_symlink_loop,
     )
 }
 
