@@ -100,6 +100,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0])
     check.add_argument("--strict", action="store_true", help="warnings give exit code 1")
     check.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
+    check.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"stop checking a brief after this many seconds (B502; default "
+        f"{DEFAULT_TIME_LIMIT:g}, 0: no limit)",
+    )
     new = commands.add_parser("new", help="scaffold a new brief folder")
     new.add_argument("name", type=Path)
     commands.add_parser("schema", help="print the JSON Schema of the source format")
@@ -155,14 +163,23 @@ def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from brief.api import check
+    from brief.timelimit import source_location, time_limit
 
-    code = ExitCode.OK
-    findings = []
-    for source in args.sources:
-        report = check(source, _as_of(args))
+    code, findings, refused = ExitCode.OK, [], []
+    for source in args.sources:  # every source is checked, however the ones before it ended
+        try:
+            with time_limit(args.time_limit or None, source_location(source)):
+                report = check(source, _as_of(args))
+        except BriefError as caught:
+            refused.extend(caught.diagnostics)
+            code = ExitCode.INPUT_ERROR
+            continue
         findings.extend(report.findings)
-        if report.fails(args.strict):
+        if report.fails(args.strict) and code == ExitCode.OK:
             code = ExitCode.FINDINGS
+    if refused and args.format == "text":
+        err.write(format_text(refused) + "\n")
+    findings = [*refused, *findings] if args.format != "text" else findings
     if args.format == "text":
         if findings:
             out.write(format_text(findings) + "\n")

@@ -196,3 +196,16 @@ def test_control_characters_in_a_folder_name_are_never_printed_or_written(
     assert [path.name for path in (tmp_path / "out").iterdir() if path.suffix == ".html"] == [
         "food-[31mbank-error B999: fake.html"
     ]
+
+
+def test_check_reports_every_source_not_only_the_first_broken_one(run_cli: RunCli) -> None:
+    code, out, err = run_cli(
+        "check",
+        "/nonexistent-brief",
+        "tests/cases/hostile/33-markdown-javascript-link",
+        "examples/thorn",
+    )
+    assert code == 2
+    assert "B100" in err  # the missing one
+    assert "B307" in err  # the broken one after it
+    assert "7 warnings" in out  # and the good one after both
