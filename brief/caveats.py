@@ -32,7 +32,7 @@ from brief.model import Brief, Event, Figure, Item, Quote, Source, Text
 
 #: Codes about the brief's own making, shown by `brief check` but never printed for readers (nor
 #: are the analysis's notes on what its bounds left out, `analyse.limits`).
-AUTHOR_ONLY = ("C-stale",)
+AUTHOR_ONLY = ("C-stale", "X-hidden")
 
 #: The catalogue section of the reader texts (assets/locales/*.json): one template per sentence,
 #: with named placeholders; a language without a key says that sentence in English.

@@ -183,6 +183,7 @@ FINDING_CODES = (
     "S-uncited",
     "S-anonymous",
     "C-stale",
+    "X-hidden",
 )
 
 #: Keys of list items that other items may refer to by id.

@@ -46,7 +46,16 @@ def analyse(brief: Brief, as_of: PartialDate | None = None) -> Analysis:
 
 
 def _register() -> None:
-    from brief.analyse import figures, qualifiers, quotes, sources, stale, timeline, verify
+    from brief.analyse import (
+        figures,
+        hidden,
+        qualifiers,
+        quotes,
+        sources,
+        stale,
+        timeline,
+        verify,
+    )
 
     CHECKS.update(
         {
@@ -65,6 +74,7 @@ def _register() -> None:
             "S-uncited": sources.find_uncited,
             "S-anonymous": sources.find_anonymous,
             "C-stale": stale.check_stale_caveats,
+            "X-hidden": hidden.find_hidden,
         }
     )
 
