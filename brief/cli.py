@@ -61,20 +61,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build PDF, EPUB and HTML")
+    _build_arguments(commands.add_parser("build", help="build PDF, EPUB and HTML"))
+    check = commands.add_parser("check", help="validate and analyse; print findings")
+    check.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
+    check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0])
+    check.add_argument("--strict", action="store_true", help="warnings give exit code 1")
+    check.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
+    _time_limit_argument(check, "stop checking a brief")
+    new = commands.add_parser("new", help="scaffold a new brief folder")
+    new.add_argument("name", type=Path)
+    commands.add_parser("schema", help="print the JSON Schema of the source format")
+    serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt on save")
+    serve.add_argument("source", nargs="?", type=Path, default=Path("."), metavar="SOURCE")
+    serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    return parser
+
+
+def _time_limit_argument(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"{what} after this many seconds (B502; default {DEFAULT_TIME_LIMIT:g}, 0: no limit)",
+    )
+
+
+def _build_arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
     build.add_argument("-f", "--formats", type=_formats, default=FORMATS, metavar="pdf,epub,html")
     build.add_argument("-o", "--out", type=Path, default=Path("dist"), metavar="DIR")
     build.add_argument("--paper", choices=PAPERS)
     build.add_argument("--layout", choices=LAYOUTS)
-    build.add_argument(
-        "--time-limit",
-        type=_seconds,
-        default=DEFAULT_TIME_LIMIT,
-        metavar="SECONDS",
-        help=f"stop a build after this many seconds (B502; default {DEFAULT_TIME_LIMIT:g}, "
-        "0: no limit)",
-    )
+    _time_limit_argument(build, "stop a build")
     build.add_argument(
         "--large-print",
         action="store_true",
@@ -95,26 +114,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("-q", "--quiet", action="store_true")
     build.add_argument("-v", "--verbose", action="store_true")
-    check = commands.add_parser("check", help="validate and analyse; print findings")
-    check.add_argument("sources", nargs="*", type=Path, default=[Path(".")], metavar="SOURCE")
-    check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0])
-    check.add_argument("--strict", action="store_true", help="warnings give exit code 1")
-    check.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
-    check.add_argument(
-        "--time-limit",
-        type=_seconds,
-        default=DEFAULT_TIME_LIMIT,
-        metavar="SECONDS",
-        help=f"stop checking a brief after this many seconds (B502; default "
-        f"{DEFAULT_TIME_LIMIT:g}, 0: no limit)",
-    )
-    new = commands.add_parser("new", help="scaffold a new brief folder")
-    new.add_argument("name", type=Path)
-    commands.add_parser("schema", help="print the JSON Schema of the source format")
-    serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt on save")
-    serve.add_argument("source", nargs="?", type=Path, default=Path("."), metavar="SOURCE")
-    serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    return parser
 
 
 def main(
