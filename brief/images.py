@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 MAX_IMAGE_BYTES = 5_000_000
 MAX_PIXELS = 25_000_000
+#: JPEG scans: each is a pass over every pixel, in brief and in every viewer. A progressive JPEG
+#: has about 10; 20,000 scans of 4096×4096 pixels took `brief check` 40 s and a PDF viewer 57 s.
+MAX_JPEG_SCANS = 100
 #: SVG limits: elements in the file, levels of nesting (also once references are followed),
 #: elements drawn once every reference is followed, and characters of <style> sheets.
 MAX_SVG_ELEMENTS = 10_000
@@ -42,6 +45,12 @@ MAX_SVG_DRAWN = 10_000
 #: Gradient painting: for each element with a gradient fill or stroke, the elements it paints
 #: (everything inside it inherits the paint) times the gradient's size (its stops).
 MAX_SVG_PAINT = 20_000
+#: Geometry drawn: the numbers in each path's `d` and each polyline's or polygon's `points`, and
+#: the characters of text, counted every time a reference draws them again. WeasyPrint spends
+#: 60-200 µs per path segment (lines cheapest, arcs dearest). Measured: a logo of 300 paths of
+#: 3 KB each (144,000 numbers, 900 KB) builds in 3 s; 100 uses of a 1,000-arc path (700,000
+#: numbers in 16 KB) in 19 s. The cap passes the first with room and keeps any logo under 10 s.
+MAX_SVG_GEOMETRY = 300_000
 #: Text drawn: characters, each text or tspan element weighing TEXT_ELEMENT_WEIGHT characters.
 MAX_SVG_TEXT = 5_000
 TEXT_ELEMENT_WEIGHT = 5
@@ -49,9 +58,18 @@ TEXT_ELEMENT_WEIGHT = 5
 MAX_SVG_STYLE = 50_000
 MAX_SVG_RULES = 100
 
+#: Font families a logo's text may name: WeasyPrint draws `serif` and `sans-serif` (and text that
+#: names no family) with the fonts brief ships; any other name, `monospace` included, embeds a
+#: system font in the PDF.
+_FONT_FAMILIES = frozenset({"serif", "sans-serif", "brief serif", "brief sans", "inherit"})
+_FONT_PROPERTY = re.compile(r"(?<![\w-])(font-family|font)\s*+:([^;{}]*+)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d++\.?\d*+|\.\d++")
+_GEOMETRY = {"path": "d", "polyline": "points", "polygon": "points"}
 _RASTER_FORMATS = ("PNG", "JPEG")  # the only decoders a logo reaches
 _STRICT = threading.Lock()
 _SIZE_HINT = "use a PNG, JPEG or plain SVG file of reasonable size"
+_FONT_HINT = "convert the logo's text to outlines (paths), or drop the font's name"
+_JPEG_HINT = "save the logo again as a baseline (not progressive) JPEG or as a PNG"
 _PLAIN_HINT = "export the logo again as a plain SVG (shapes, text, gradients) or as a PNG"
 
 _SVG = "http://www.w3.org/2000/svg"
@@ -113,13 +131,17 @@ def check_image(data: bytes, name: str, at: Location) -> ImageFile:
         try:
             _SvgReader().check(data)
         except _NotPlainError as caught:
-            raise _refuse(name, str(caught), at, _PLAIN_HINT) from None
+            hint = _FONT_HINT if isinstance(caught, _FontError) else _PLAIN_HINT
+            raise _refuse(name, str(caught), at, hint) from None
         return ImageFile(data, "image/svg+xml", "svg")
     return _check_raster(data, name, at)
 
 
 # ------------------------------------------------------------------ PNG and JPEG
 def _check_raster(data: bytes, name: str, at: Location) -> ImageFile:
+    if data.startswith(b"\xff\xd8") and (scans := _jpeg_scans(data)) > MAX_JPEG_SCANS:
+        why = f"a JPEG with {scans:,} scans (more than {MAX_JPEG_SCANS}) is too slow to draw"
+        raise _refuse(name, why, at, _JPEG_HINT)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -153,6 +175,37 @@ def _decode(data: bytes, name: str, at: Location) -> str | None:
     return kind
 
 
+def _jpeg_scans(data: bytes) -> int:
+    """Count a JPEG's scans (SOS markers) by walking its marker segments, in linear time."""
+    scans, at, end = 0, 2, len(data)
+    while at + 1 < end and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xD9:  # end of image
+            break
+        if marker == 0xFF or 0xD0 <= marker <= 0xD7 or marker == 0x01:  # fill, RST, TEM
+            at += 1 if marker == 0xFF else 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+        if marker == 0xDA:
+            scans += 1
+            at = _entropy_end(data, at)
+    return scans  # a damaged structure stops the walk: the decoder refuses it
+
+
+def _entropy_end(data: bytes, at: int) -> int:
+    """Return where a scan's entropy-coded data ends: at the first marker other than RST,
+    after skipping stuffed bytes (0xFF00) and fill bytes (0xFFFF)."""
+    while (at := data.find(b"\xff", at)) != -1 and at + 1 < len(data):
+        following = data[at + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7:
+            at += 2
+        elif following == 0xFF:
+            at += 1
+        else:
+            return at
+    return len(data)
+
+
 @contextmanager
 def _strict_decoding() -> Iterator[None]:
     """Decode with Pillow's LOAD_TRUNCATED_IMAGES off: importing WeasyPrint turns it on, and
@@ -175,6 +228,10 @@ def _contains(what: str) -> _NotPlainError:
     return _NotPlainError(f"it contains {what}, which is not plain drawing")
 
 
+class _FontError(_NotPlainError):
+    """The SVG names a font other than brief's: WeasyPrint would embed a system font."""
+
+
 def _nested() -> _NotPlainError:
     return _NotPlainError(f"its parts are nested more than {MAX_SVG_DEPTH} levels deep")
 
@@ -190,6 +247,7 @@ class _Node:
     refs: list[str] = field(default_factory=list)
     paints: list[str] = field(default_factory=list)
     text: int = 0
+    geometry: int = 0  # numbers in its path data or points, characters of its text
     labels: frozenset[str] = frozenset()  # its name, `.class`es and `#id`, lower case
     styled: set[str] = field(default_factory=set)  # ids <style> rules paint it with
 
@@ -201,6 +259,7 @@ class _Cost(NamedTuple):
     height: int  # levels of nesting
     paint: int  # elements painted with a gradient × the gradient's elements
     text: int  # characters of text, and TEXT_ELEMENT_WEIGHT per text element
+    geometry: int  # numbers of path data and points, and characters of text, drawn
 
 
 class _SvgReader:
@@ -271,6 +330,9 @@ class _SvgReader:
         node.labels = _labels(node.name, attributes)
         if node.name in _TEXT_ELEMENTS:
             node.text = TEXT_ELEMENT_WEIGHT
+        if node.name in _GEOMETRY:
+            data = attributes.get(_GEOMETRY[node.name], "")
+            node.geometry = sum(1 for _ in _NUMBER.finditer(data))
         for key, value in attributes.items():
             _check_attribute(node, key, value)
         self._name(node, attributes.get("id"))
@@ -294,6 +356,7 @@ class _SvgReader:
         node = self.current
         if node is not None and node.name in _TEXT_ELEMENTS:
             node.text += len(text)
+            node.geometry += len(text)
         elif node is not None and node.name == "style":
             self.style_length += len(text)
             if self.style_length > MAX_SVG_STYLE:
@@ -317,7 +380,7 @@ class _SvgReader:
 
     def _measure(self, node: _Node, depth: int, path: set[_Node]) -> _Cost:
         """Add up what drawing `node` costs, stopping as soon as a limit is passed."""
-        total = _Cost(1, 1, 0, node.text)
+        total = _Cost(1, 1, 0, node.text, node.geometry)
         for child in node.children:
             total = _within_limits(_add(total, self._follow(child, depth + 1, path)))
         painted = total.size  # a paint is inherited by every element inside
@@ -340,6 +403,7 @@ def _add(total: _Cost, part: _Cost) -> _Cost:
         max(total.height, part.height + 1),
         total.paint + part.paint,
         total.text + part.text,
+        total.geometry + part.geometry,
     )
 
 
@@ -352,6 +416,11 @@ def _within_limits(cost: _Cost) -> _Cost:
         raise _NotPlainError(
             "it paints more with gradients than a logo needs"
             f" (shapes × gradient stops over {MAX_SVG_PAINT:,})"
+        )
+    if cost.geometry > MAX_SVG_GEOMETRY:
+        raise _NotPlainError(
+            "it draws more geometry than a logo needs"
+            f" (over {MAX_SVG_GEOMETRY:,} coordinates and letters, counting repeats)"
         )
     if cost.text > MAX_SVG_TEXT:
         raise _NotPlainError(f"it has more text than a logo needs (over {MAX_SVG_TEXT:,} letters)")
@@ -388,6 +457,8 @@ def _check_attribute(node: _Node, key: str, value: str) -> None:
         raise _contains("the attribute xml:base (a link to another address)")
     elif not namespace and not _free_text(local):
         _check_css(value, local == "style")
+        if local in ("font-family", "font"):
+            _check_font(local, value)
         targets = [match.group(2) for match in _URL.finditer(value)]
         (node.refs if local in _DRAWN_REFERENCES else node.paints).extend(targets)
 
@@ -411,6 +482,33 @@ def _check_css(text: str, style: bool) -> None:
             raise _contains(f"the instruction {name[:40]}() in a style or attribute")
     if text.lower().count("url(") != len(_URL.findall(text)):
         raise _contains("a style or colour that loads something from outside the picture")
+    for match in _FONT_PROPERTY.finditer(_without_comments(text) if style else ""):
+        _check_font(match.group(1).lower(), match.group(2))
+
+
+def _without_comments(text: str) -> str:
+    """Return CSS text with its comments blanked out, in linear time."""
+    parts, at = [], 0
+    while (start := text.find("/*", at)) != -1:
+        parts.append(text[at:start] + " ")
+        close = text.find("*/", start + 2)
+        at = len(text) if close == -1 else close + 2
+    return "".join(parts) + text[at:]
+
+
+def _check_font(name: str, value: str) -> None:
+    """Refuse a font family other than brief's, as WeasyPrint reads `font-family` and `font`
+    (whose first word it takes for the size and the rest for the family)."""
+    value = value.strip().removesuffix("!important").strip()
+    if name == "font":
+        value = value.split(maxsplit=1)[-1] if value else value
+    families = [" ".join(part.strip(" \t\r\n\"'").lower().split()) for part in value.split(",")]
+    for family in families:
+        if family not in _FONT_FAMILIES:
+            raise _FontError(
+                f"its text names the font '{family[:40]}', which is not one of brief's fonts"
+                " (only serif, sans-serif, Brief Serif and Brief Sans are drawn with them)"
+            )
 
 
 def _style_rules(text: str) -> list[tuple[str, str]]:

@@ -258,8 +258,9 @@ def test_an_inkscape_logo_with_a_gradient_per_path_is_accepted() -> None:
         '<defs><symbol id="s"><circle r="4" cx="5" cy="5"/></symbol>'
         '<clipPath id="c"><rect width="5" height="5"/></clipPath></defs>'
         '<use href="#s" x="10"/><use xlink:href="#s" clip-path="url(#c)" transform="scale(2)"/>',
-        '<style>.a { fill: #1f4e79; font-family: "Noto Sans" }</style><title>Logo</title>'
-        '<g class="a"><text x="0" y="10">Thorn &amp; Co</text></g>',
+        '<style>.a { fill: #1f4e79; font-family: "Brief Sans", sans-serif }</style>'
+        '<title>Logo</title><g class="a"><text x="0" y="10">Thorn &amp; Co</text></g>'
+        '<text font-family="serif" style="font: 9px \'Brief Serif\' !important">Co</text>',
         '<style type="text/css">.st0{fill:url(#SVGID_1_);} .st1, rect#r {fill:#1F4E79;}</style>'
         '<linearGradient id="SVGID_1_" gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="9" y2="9">'
         '<stop offset="0" style="stop-color:#FFFFFF"/></linearGradient>'
@@ -302,3 +303,67 @@ def test_an_image_format_pillow_knows_but_brief_does_not_is_never_decoded() -> N
     stream = io.BytesIO()
     Image.new("RGB", (8, 8)).save(stream, format="GIF")
     assert "PNG or JPEG" in _refusal(stream.getvalue(), "logo.gif")
+
+
+def _progressive_jpeg(scans: int, side: int = 16) -> bytes:
+    """A valid progressive JPEG of one grey component with `scans` identical AC scans."""
+
+    def segment(marker: int, payload: bytes) -> bytes:
+        return bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+    header = segment(0xDB, b"\x00" + bytes([1] * 64))
+    header += segment(0xC2, bytes([8]) + side.to_bytes(2, "big") * 2 + bytes([1, 1, 0x11, 0]))
+    header += segment(0xC4, bytes([0x00, 1] + [0] * 15 + [0]))  # DC: category 0 only
+    header += segment(0xC4, bytes([0x10, 1] + [0] * 15 + [0xE0]))  # AC: EOB runs only
+    blocks = (side // 8) ** 2
+    dc = segment(0xDA, bytes([1, 1, 0x00, 0, 0, 0x00])) + b"\x00" * ((blocks + 7) // 8)
+    run = (blocks - (1 << 14)) % (1 << 14)  # one EOB run of `blocks`, padded with ones
+    bits = f"0{run:014b}".ljust(16, "1")
+    ac = segment(0xDA, bytes([1, 1, 0x00, 1, 63, 0x00])) + int(bits, 2).to_bytes(2, "big")
+    return b"\xff\xd8" + header + dc + ac * scans + b"\xff\xd9"
+
+
+def test_a_jpeg_with_too_many_scans_is_refused_before_it_is_decoded() -> None:
+    assert check_image(_progressive_jpeg(10), "logo.jpg", AT).media_type == "image/jpeg"
+    assert check_image(_jpeg(), "logo.jpg", AT).media_type == "image/jpeg"
+    assert "a JPEG with 202 scans" in _refusal(_progressive_jpeg(201), "logo.jpg")
+
+
+def _paths(count: int, length: int) -> str:
+    segment = "c0.125 -0.25 0.5 0.75 -1.25 1.5"  # six numbers
+    return "".join(f'<path d="M{n} 0{segment * (length // 32)}z"/>' for n in range(count))
+
+
+def test_an_svg_that_draws_too_much_geometry_is_refused() -> None:
+    arcs = "".join(f"A9 9 0 1 1 {n % 97} {n % 89}" for n in range(1_000))
+    uses = '<use href="#p1"/>' * 10
+    bomb = f'<defs><path id="p0" d="M0 0{arcs}"/><g id="p1">{uses.replace("p1", "p0")}</g></defs>'
+    assert "geometry" in _refusal(_svg(bomb + uses))
+    points = " ".join(["1,2"] * 20_000)
+    polygon = f'<polygon id="p1" points="{points}"/>'
+    assert "geometry" in _refusal(_svg(polygon + uses * 2))
+
+
+def test_a_logo_of_300_paths_of_3_kb_is_accepted() -> None:
+    data = _svg(_paths(300, 3_000))
+    assert len(data) > 850_000
+    assert check_image(data, "logo.svg", AT).media_type == "image/svg+xml"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<text font-family="DejaVu Sans Mono">Thorn</text>',
+        '<text font-family="serif, DejaVu Sans">Thorn</text>',
+        '<text font-family="monospace">Thorn</text>',
+        "<text style=\"font-family: 'DejaVu Sans'\">Thorn</text>",
+        '<text style="FONT: 12px DejaVu Sans">Thorn</text>',
+        '<text font="12px DejaVu Sans">Thorn</text>',
+        "<style>text { font-family: Arial }</style><text>Thorn</text>",
+        "<style>.a { fill: red; font-family/**/: Arial }</style><text>Thorn</text>",
+    ],
+)
+def test_an_svg_naming_a_system_font_is_refused(body: str) -> None:
+    text = _refusal(_svg(body))
+    assert "font" in text
+    assert "outlines" in text  # the hint
