@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
@@ -136,9 +135,18 @@ def _attach_marks(state: Any) -> None:
     never floats alone or wraps onto a line of its own."""
     for block in state.tokens:
         children = block.children or []
-        for before, token in pairwise(children):
-            if token.type == "brief_cite" and before.type == "text":
-                before.content = before.content.rstrip()
+        for index, token in enumerate(children):
+            if token.type != "brief_cite":
+                continue
+            for before in reversed(children[:index]):  # spaces and line breaks before the mark
+                if before.type == "softbreak":
+                    before.type, before.content = "text", ""
+                elif before.type == "text":
+                    before.content = before.content.rstrip()
+                    if before.content:
+                        break
+                else:
+                    break
 
 
 def _parser() -> MarkdownIt:

@@ -263,3 +263,16 @@ def test_a_source_mark_is_attached_to_the_word_before_it() -> None:
     assert "2012<sup>a</sup>." in html
     assert "</strong><sup>b</sup>," in html
     assert "and<sup>c</sup> first" in html
+
+
+def test_a_source_mark_after_a_line_break_is_attached_too() -> None:
+    class Marks:
+        def cite(self, source_id: str) -> str:
+            return "<sup>1</sup>"
+
+        def figure(self, figure_id: str) -> str:
+            return figure_id
+
+    assert render_markdown("rose to 10.5% in 2020\n[@s].", Marks()) == (
+        "<p>rose to 10.5% in 2020<sup>1</sup>.</p>"
+    )
