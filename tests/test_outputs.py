@@ -449,7 +449,7 @@ def test_the_generated_cover_shows_the_logo_and_keeps_every_line_inside_its_marg
 
 
 def test_a_page_break_marker_never_stands_between_a_table_row_or_list_item_and_its_parent() -> None:
-    from brief.render import insert_page_breaks
+    from brief.ebook import insert_page_breaks
 
     xhtml = (
         '<section id="s"><table><tbody><tr id="r1"><td class="n">1</td></tr>'

@@ -271,7 +271,8 @@ def test_any_near_valid_brief_checks_composes_and_renders_or_is_refused(
 
     import brief
     from brief.compose import compose
-    from brief.render import render_epub, render_page
+    from brief.ebook import render_epub
+    from brief.render import render_page
 
     data = {
         "brief": 1,
