@@ -132,21 +132,32 @@ def _rule(pattern: re.Pattern[str], kind: str) -> Callable[[StateInline, bool], 
 
 def _attach_marks(state: Any) -> None:
     """Attach each source mark to the word before it: "in 2012 [@s]" prints "2012¹", so a mark
-    never floats alone or wraps onto a line of its own."""
+    never floats alone or wraps onto a line of its own; two marks in a row are parted by a
+    raised comma ("¹,³"), so that they never read as one number."""
     for block in state.tokens:
         children = block.children or []
         for index, token in enumerate(children):
-            if token.type != "brief_cite":
-                continue
-            for before in reversed(children[:index]):  # spaces and line breaks before the mark
-                if before.type == "softbreak":
-                    before.type, before.content = "text", ""
-                elif before.type == "text":
-                    before.content = before.content.rstrip()
-                    if before.content:
-                        break
-                else:
-                    break
+            if token.type == "brief_cite" and _blank_before(children[:index]) == "brief_cite":
+                token.meta = {**token.meta, "after_mark": True}
+
+
+def _blank_before(before: list[Any]) -> str:
+    """Blank the spaces and line breaks before a mark; return the type of what precedes them."""
+    for token in reversed(before):
+        if token.type == "softbreak":
+            token.type, token.content = "text", ""
+        elif token.type == "text":
+            token.content = token.content.rstrip()
+            if token.content:
+                return "text"
+        else:
+            return str(token.type)
+    return ""
+
+
+def _render_cite(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    mark = env["resolve"].cite(tokens[idx].meta["id"])
+    return ('<sup class="mark-sep">,</sup>' + mark) if tokens[idx].meta.get("after_mark") else mark
 
 
 def _parser() -> MarkdownIt:
@@ -156,10 +167,7 @@ def _parser() -> MarkdownIt:
     md.inline.ruler.before("link", "brief_fig", _rule(_FIG, "brief_fig"))
     md.validateLink = is_safe_link
     md.core.ruler.push("brief_attach_marks", _attach_marks)
-    md.add_render_rule(
-        "brief_cite",
-        lambda self, tokens, idx, options, env: env["resolve"].cite(tokens[idx].meta["id"]),
-    )
+    md.add_render_rule("brief_cite", _render_cite)
     md.add_render_rule(
         "brief_fig",
         lambda self, tokens, idx, options, env: env["resolve"].figure(tokens[idx].meta["id"]),

@@ -276,3 +276,17 @@ def test_a_source_mark_after_a_line_break_is_attached_too() -> None:
     assert render_markdown("rose to 10.5% in 2020\n[@s].", Marks()) == (
         "<p>rose to 10.5% in 2020<sup>1</sup>.</p>"
     )
+
+
+def test_two_source_marks_in_a_row_are_parted_so_they_never_read_as_one_number() -> None:
+    class Marks:
+        def cite(self, source_id: str) -> str:
+            return f"<sup>{source_id}</sup>"
+
+        def figure(self, figure_id: str) -> str:
+            return figure_id
+
+    html = render_markdown("at 195 [@1] [@3] and 12 [@2].", Marks())
+    assert html == (
+        '<p>at 195<sup>1</sup><sup class="mark-sep">,</sup><sup>3</sup> and 12<sup>2</sup>.</p>'
+    )
