@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from babel import Locale
@@ -90,8 +91,9 @@ def format_number(value: float, lang: str, unit: str = "") -> str:
         number = format_scientific(value, "#.###E0", locale=locale)
         currency = len(unit) == 3 and unit.isupper()
         return number + "%" if unit == "%" else f"{number} {unit}" if currency else number
-    if unit == "%":
-        return format_percent(value / 100, "#,##0.##%", locale=locale)
+    if unit == "%":  # the language's own spacing ("42 %" in Spanish), the digits as written
+        share = Decimal(repr(float(value))) / 100
+        return format_percent(share, locale=locale, decimal_quantization=False)
     if len(unit) == 3 and unit.isupper():
         decimals = "" if float(value).is_integer() else ".00"
         return format_currency(

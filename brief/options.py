@@ -20,6 +20,6 @@ DEFAULT_PDF_VARIANT = "ua-1"
 ATTACHING_VARIANTS = ("a-3b", "a-3a")
 #: Seconds a build may take before it stops with B502 (`--time-limit`; 0 or None: no limit).
 DEFAULT_TIME_LIMIT = 300.0
-MIN_TIME_LIMIT, MAX_TIME_LIMIT = 1.0, 86_400.0
+MIN_TIME_LIMIT, MAX_TIME_LIMIT = 0.01, 86_400.0
 #: How `brief check` prints its findings.
 CHECK_FORMATS = ("text", "json", "sarif")

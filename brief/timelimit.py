@@ -88,8 +88,8 @@ def _timer(seconds: float, where: Location) -> Iterator[None]:
         raise _ExpiredError
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)  # inside: an expiry at once is B502 too
         yield
     except BaseException:
         if not expired:

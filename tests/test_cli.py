@@ -164,7 +164,7 @@ def test_a_batch_builds_every_brief_and_exits_with_the_worst_code(
     assert report["exit_code"] == 2
 
 
-@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e-6", "0.5", "1e9", "soon"])
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e-6", "0.001", "1e9", "soon"])
 def test_a_time_limit_that_is_no_usable_number_of_seconds_is_refused_cleanly(
     value: str, run_cli: RunCli, capsys: pytest.CaptureFixture[str]
 ) -> None:

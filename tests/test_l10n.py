@@ -237,3 +237,12 @@ def test_a_number_beyond_exact_formatting_prints_in_scientific_notation(
         "f", Location("b"), value=value, counts="x", unit=unit, qualifier=Qualifier.OVER
     )
     assert format_number(value, "en", unit) in format_figure(figure, "en")  # "over 1E25"
+
+
+def test_a_percentage_follows_its_language_and_keeps_the_digits_written() -> None:
+    from brief.l10n import format_number
+
+    assert format_number(42, "es", "%") == "42\xa0%"
+    assert format_number(42, "en", "%") == "42%"
+    assert format_number(12.3, "de", "%") == "12,3\xa0%"  # not 12,300000000000001
+    assert format_number(0.125, "fr", "%") == "0,125\xa0%"
