@@ -22,7 +22,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
-from .conftest import require_tool
+import brief
+from brief import BuildOptions, Layout
+
+from .conftest import ROOT, require_tool
+
+EXAMPLES = ROOT / "examples"
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
@@ -78,14 +83,30 @@ def similar(actual: Image.Image, golden: Image.Image) -> bool:
 def test_example_pages_match_the_golden_pngs(
     fixture: str, name: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    pdf = request.getfixturevalue(fixture) / "thorn.pdf"
+    _compare(request.getfixturevalue(fixture) / "thorn.pdf", name, tmp_path)
+
+
+GALLERY = sorted(path.parent.name for path in EXAMPLES.glob("gallery/*/brief.yaml"))
+
+
+@pytest.mark.parametrize("slug", GALLERY)
+def test_gallery_handout_pages_match_the_golden_pngs(slug: str, tmp_path: Path) -> None:
+    """Every gallery brief's A4 handout: the briefs unlike the example, with logos, other
+    languages, right to left, QR codes and the last fit level."""
+    options = BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", layout=Layout.HANDOUT)
+    result = brief.build(EXAMPLES / "gallery" / slug, options)
+    _compare(Path(result.outputs[0].path), f"gallery-{slug}", tmp_path)
+
+
+def _compare(pdf: Path, name: str, tmp_path: Path) -> None:
+    """Compare every page of `pdf` with its golden PNG (or rewrite the goldens when refreshing)."""
     pages = rasterise(pdf, tmp_path / "actual", name)
     if REFRESH:
         for old in GOLDEN.glob(f"{name}-*.png"):
             old.unlink()
         for page in pages:
             Image.open(page).save(GOLDEN / page.name, optimize=True)
-    goldens = sorted(GOLDEN.glob(f"{name}-*.png"))
+    goldens = sorted(GOLDEN.glob(f"{name}-[0-9]*.png"))
     assert goldens, f"no golden pages for {name}: run scripts/refresh-golden-pages.sh"
     assert [page.name for page in pages] == [golden.name for golden in goldens], "page count"
     failures = []
