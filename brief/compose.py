@@ -201,6 +201,7 @@ def _front(brief: Brief, options: ComposeOptions, date: str) -> dict[str, Any]:
         "large_print": options.large_print,
         "labels": _labels(lang),
         "theme": theme_colors(brief.theme.name, brief.theme.colors),
+        "contact": brief.contact,
         "fonts": dict(brief.theme.fonts),
         "theme_fonts": {
             role: brief.font_files[name]

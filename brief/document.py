@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 if TYPE_CHECKING:
     from brief.chart import Chart
-from brief.model import FontFile, ImageFile, Layout, Paper
+from brief.model import Contact, FontFile, ImageFile, Layout, Paper
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,7 @@ class Document:
     theme: dict[str, str] = field(default_factory=dict)
     fonts: dict[str, str] = field(default_factory=dict)
     theme_fonts: dict[str, FontFile] = field(default_factory=dict)  # role -> checked file
+    contact: Contact | None = None
     logo: str = ""  # the logo's URL in the PDF: served by the PDF writer from `logo_file`
     logo_alt: str = ""
     logo_uri: str = ""

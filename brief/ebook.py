@@ -86,7 +86,7 @@ def _epub_parts(document: Document) -> list[tuple[str, str, str, Markup]]:
             "sources.xhtml",
             labels["sources"],
             "backmatter bibliography",
-            module.sources(document, "epub"),
+            Markup(module.sources(document, "epub")) + module.contact(document),
         ),
     ]
 

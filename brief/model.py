@@ -85,6 +85,17 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """How readers reach the organisation: printed at the foot of the handout."""
+
+    call_to_action: str = ""
+    phone: str = ""
+    email: str = ""
+    web: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
 class Revision:
     date: PartialDate
     note: Text
@@ -211,6 +222,7 @@ class Brief:
     caveats: tuple[Caveat, ...] = ()
     sources: tuple[Source, ...] = ()
     theme: Theme = Theme()
+    contact: Contact | None = None
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
     where: Mapping[str, Location] = field(default_factory=dict, repr=False)
     source_yaml: bytes = field(default=b"", repr=False)

@@ -63,6 +63,15 @@ def url_breaks(url: str) -> Markup:
     return escape(host) + Markup("<wbr/>").join(escape(part) for part in parts)
 
 
+def phone_digits(phone: str) -> str:
+    """Return a phone number as a `tel:` link needs it: `+` and digits only.
+
+    >>> phone_digits("+1 (555) 010-0199 ext. 2")
+    '+155501001992'
+    """
+    return ("+" if phone.strip().startswith("+") else "") + "".join(c for c in phone if c.isdigit())
+
+
 def svg_data_url(svg: str) -> str:
     """Return an SVG drawing of ours as a data: URL (the PDF and the standalone HTML page)."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
@@ -91,6 +100,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["without_scheme"] = without_scheme
     env.filters["url_breaks"] = url_breaks
+    env.filters["phone_digits"] = phone_digits
     env.filters["svg_data_url"] = svg_data_url
     env.filters["iso_datetime"] = iso_datetime
     return env

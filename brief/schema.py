@@ -47,6 +47,14 @@ ORGANIZATION: Mapping[str, Field] = {
     "logo_alt": Field("str", "alternative text for the logo (required with a logo)"),
 }
 
+CONTACT: Mapping[str, Field] = {
+    "call_to_action": Field("str", "one line for readers, e.g. 'Need food this week? Call us.'"),
+    "phone": Field("str", "a phone number, printed as written"),
+    "email": Field("str", "an e-mail address"),
+    "web": Field("url", "a web address, printed without https://"),
+    "address": Field("str", "a street address, one line"),
+}
+
 REVISION: Mapping[str, Field] = {
     "date": Field("date", "when the brief was corrected", required=True),
     "note": Field("text", "what changed, printed as a correction", required=True),
@@ -164,6 +172,9 @@ BRIEF: Mapping[str, Field] = {
     "caveats": Field("list[object]", "the author's own caveats", fields=CAVEAT),
     "sources": Field("list[object]", "where everything was reported", fields=SOURCE),
     "theme": Field("object", "the look only: colours and fonts", fields=THEME),
+    "contact": Field(
+        "object", "how readers reach you, printed at the foot of the handout", fields=CONTACT
+    ),
 }
 
 #: The finding codes of design.md §3 that an author's caveat may `cover`.

@@ -307,6 +307,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         theme=model.Theme(
             theme.get("name", "default"), theme.get("colors", {}), theme.get("fonts", {})
         ),
+        contact=model.Contact(**values["contact"]) if values.get("contact") else None,
         texts=dict(source.files),
         source_yaml=source.raw,
         images=dict(source.images),
