@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from brief.document import Document
 from brief.fonts import family_rules, font_faces
+from brief.l10n import locale_for
 from brief.model import Layout
 from brief.resources import asset_dir, font_dir, template_dir
 from brief.themes import theme_css
@@ -63,6 +64,19 @@ def url_breaks(url: str) -> Markup:
     return escape(host) + Markup("<wbr/>").join(escape(part) for part in parts)
 
 
+def counted(document: Document, key: str, count: int) -> str:
+    """Return a label that holds a count, in the plural form the language uses for it: the
+    catalogue's `KEY_one` (`_two`, `_few`…) when it has one, else `KEY`.
+
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(lang="en", labels={"x": "{n} notes", "x_one": "{n} note"})
+    >>> counted(doc, "x", 1), counted(doc, "x", 3)  # type: ignore[arg-type]
+    ('1 note', '3 notes')
+    """
+    form = locale_for(document.lang).plural_form(count)
+    return document.labels.get(f"{key}_{form}", document.labels[key]).format(n=count)
+
+
 def phone_digits(phone: str) -> str:
     """Return a phone number as a `tel:` link needs it: `+` and digits only.
 
@@ -100,6 +114,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["without_scheme"] = without_scheme
     env.filters["url_breaks"] = url_breaks
+    env.globals["counted"] = counted
     env.filters["phone_digits"] = phone_digits
     env.filters["svg_data_url"] = svg_data_url
     env.filters["iso_datetime"] = iso_datetime

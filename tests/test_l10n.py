@@ -246,3 +246,18 @@ def test_a_percentage_follows_its_language_and_keeps_the_digits_written() -> Non
     assert format_number(42, "en", "%") == "42%"
     assert format_number(12.3, "de", "%") == "12,3\xa0%"  # not 12,300000000000001
     assert format_number(0.125, "fr", "%") == "0,125\xa0%"
+
+
+def test_a_pointer_to_one_more_quote_is_in_the_singular() -> None:
+    from types import SimpleNamespace
+
+    from brief.l10n import labels_for
+    from brief.render import counted
+
+    for lang, one, many in (
+        ("en", "1 more quote is", "3 more quotes are"),
+        ("de", "1 weiteres Zitat", "3 weitere Zitate"),
+    ):
+        document = SimpleNamespace(lang=lang, labels=labels_for(lang))
+        assert counted(document, "more_quotes", 1).startswith(one)  # type: ignore[arg-type]
+        assert counted(document, "more_quotes", 3).startswith(many)  # type: ignore[arg-type]
