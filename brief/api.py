@@ -23,7 +23,7 @@ from brief.errors import Diagnostic, Location, Severity, format_json
 from brief.load import load
 from brief.model import Brief, Layout, Paper
 from brief.options import ATTACHING_VARIANTS, DEFAULT_PDF_VARIANT, DEFAULT_TIME_LIMIT, FORMATS
-from brief.render import MOVED_FIT
+from brief.render import FEWER_QUOTES_FIT, MOVED_FIT
 from brief.report import Output, build_report, stage
 from brief.timelimit import source_location, time_limit
 from brief.validate import validate
@@ -137,6 +137,8 @@ def fit_notice(output: Output, brief: Brief, where: Location) -> list[Diagnostic
     figures, shown = len(brief.figures), output.figures_shown
     if shown is not None and shown < figures:
         said.append(f"its figures table prints {shown} of {figures} figures")
+    if brief.pictures and (output.fit or 0) >= FEWER_QUOTES_FIT:
+        said.append(f"its pictures ({len(brief.pictures)}) moved to the ebook and web page")
     if not said:
         return []
     return [

@@ -30,6 +30,7 @@ from brief.document import (
     Marker,
     Note,
     NoteLineRow,
+    PictureRow,
     QuoteRow,
 )
 from brief.errors import Severity
@@ -209,6 +210,7 @@ def _front(brief: Brief, options: ComposeOptions, date: str) -> dict[str, Any]:
             if role in FILE_ROLES and name in brief.font_files
         },
         **_logo(brief),
+        "pictures": _pictures(brief),
     }
 
 
@@ -294,6 +296,34 @@ def _logo(brief: Brief) -> dict[str, object]:
         "logo_epub": f"images/logo.{image.extension}",
         "logo_file": image,
     }
+
+
+#: The scheme of a picture's URL in the print HTML (`brief-image:picture-ID`).
+PICTURE_URL = "brief-image:picture-"
+
+
+def _pictures(brief: Brief) -> tuple[PictureRow, ...]:
+    """Return the pictures with the URL, data URI and EPUB path each output shows them by."""
+    rows = []
+    for picture in brief.pictures:
+        image = brief.images.get(picture.file)
+        if image is None:
+            continue
+        data = base64.b64encode(image.data).decode()
+        rows.append(
+            PictureRow(
+                id=picture.id,
+                url=PICTURE_URL + picture.id,
+                uri=f"data:{image.media_type};base64,{data}",
+                epub=f"images/picture-{picture.id}.{image.extension}",
+                alt=picture.alt,
+                caption=picture.caption,
+                credit=picture.credit,
+                place=picture.place,
+                file=image,
+            )
+        )
+    return tuple(rows)
 
 
 def _via_name(brief: Brief, via: str) -> str:

@@ -103,6 +103,22 @@ class Checked:
 
 
 @dataclass(frozen=True)
+class PictureRow:
+    """A picture as each output shows it: our URL in the PDF (served from `file`), a data URI in
+    the web page, a path inside the EPUB; the words with it; and the checked bytes."""
+
+    id: str
+    url: str
+    uri: str
+    epub: str
+    alt: str
+    caption: str
+    credit: str
+    place: str
+    file: ImageFile
+
+
+@dataclass(frozen=True)
 class Document:
     """Everything the templates need, for PDF, EPUB and HTML alike."""
 
@@ -150,3 +166,4 @@ class Document:
     logo_uri: str = ""
     logo_epub: str = ""
     logo_file: ImageFile | None = None  # the checked bytes, the only ones any output shows
+    pictures: tuple[PictureRow, ...] = ()

@@ -71,8 +71,13 @@ def _epub_parts(document: Document) -> list[tuple[str, str, str, Markup]]:
     labels = document.labels
     quotes = [quote.id for quote in document.quotes]
     return [
-        ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub")),
-        ("summary.xhtml", labels["summary"], "bodymatter chapter", module.summary(document)),
+        ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub", None)),
+        (
+            "summary.xhtml",
+            labels["summary"],
+            "bodymatter chapter",
+            module.summary(document, "epub", None),
+        ),
         ("figures.xhtml", labels["figures"], "chapter", module.figures(document, "epub")),
         ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),
         ("quotes.xhtml", labels["quotes"], "chapter", module.quotes(document, quotes, "epub")),

@@ -1,4 +1,4 @@
-"""Images a brief may show (the organisation's logo): read inside its folder, checked, untrusted.
+"""Images a brief may show (the logo and its pictures): read inside its folder, checked, untrusted.
 
 In: a file name from the source. Out: the image's bytes and media type, or a BriefError (B405) for a
 file that is not a PNG, JPEG or plain SVG, is too large, would decompress into too many pixels or
@@ -21,6 +21,7 @@ from PIL import ImageFile as PillowImageFile
 from brief.errors import BriefError, Diagnostic, Location, error
 from brief.files import read_capped, resolve_inside
 from brief.model import ImageFile
+from brief.schema import MAX_PICTURES
 from brief.svg import SvgRefusedError, check_svg
 
 if TYPE_CHECKING:
@@ -144,14 +145,30 @@ def read_image(path: Path, name: str, at: Location) -> ImageFile:
 def read_images(
     data: dict[str, Any], where: SourceMap, folder: Path
 ) -> tuple[dict[str, ImageFile], list[Diagnostic]]:
-    """Read and check the organisation's logo, the one image a brief may show."""
+    """Read and check the images a brief may show: the organisation's logo and its pictures
+    (`images:`), by file name. Each file is read once, however often it is named."""
+    images: dict[str, ImageFile] = {}
+    problems: list[Diagnostic] = []
+    for name, at in _image_names(data, where):
+        if name in images:
+            continue
+        try:
+            images[name] = read_image(resolve_inside(folder, name, at), name, at)
+        except BriefError as caught:
+            problems.extend(caught.diagnostics)
+    return images, problems
+
+
+def _image_names(data: dict[str, Any], where: SourceMap) -> list[tuple[str, Location]]:
+    """Return the image files the source names, where it names them: the logo, then the
+    pictures (no more than MAX_PICTURES: validation reports the rest)."""
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     organization = meta.get("organization") if isinstance(meta, dict) else None
-    name = organization.get("logo") if isinstance(organization, dict) else None
-    if not isinstance(name, str):
-        return {}, []
-    at = where.locate("meta", "organization", "logo")
-    try:
-        return {name: read_image(resolve_inside(folder, name, at), name, at)}, []
-    except BriefError as caught:
-        return {}, list(caught.diagnostics)
+    logo = organization.get("logo") if isinstance(organization, dict) else None
+    names = [(logo, where.locate("meta", "organization", "logo"))] if isinstance(logo, str) else []
+    pictures = data.get("images")
+    for index, item in enumerate(pictures[:MAX_PICTURES] if isinstance(pictures, list) else []):
+        name = item.get("file") if isinstance(item, dict) else None
+        if isinstance(name, str):
+            names.append((name, where.locate("images", index, "file")))
+    return names

@@ -186,6 +186,17 @@ class Caveat(Item):
 
 
 @dataclass(frozen=True)
+class Picture(Item):
+    """A picture the brief shows: `file` names checked bytes in `Brief.images`."""
+
+    file: str = ""
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+    place: str = "summary"
+
+
+@dataclass(frozen=True)
 class Source(Item):
     title: str = ""
     publisher: str = ""
@@ -221,6 +232,7 @@ class Brief:
     quotes: tuple[Quote, ...] = ()
     caveats: tuple[Caveat, ...] = ()
     sources: tuple[Source, ...] = ()
+    pictures: tuple[Picture, ...] = ()
     theme: Theme = Theme()
     contact: Contact | None = None
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)

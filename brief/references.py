@@ -19,8 +19,8 @@ from brief.themes import check_fonts, check_theme
 
 
 def check_references(brief: model.Brief) -> list[Diagnostic]:
-    """Find duplicate ids and dangling references (B301–B305), refused markup (B306, B307) and a
-    logo without alternative text (B211)."""
+    """Find duplicate ids and dangling references (B301–B305), refused markup (B306, B307), a
+    logo or picture without alternative text (B211) and too many pictures or covers (B213)."""
     return [
         *_duplicate_ids(brief),
         *_dangling_ids(brief),
@@ -28,13 +28,15 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
         *_dangling_text_references(brief),
         *check_markup(brief),
         *_logo_without_alt(brief),
+        *_picture_problems(brief),
     ]
 
 
 def _duplicate_ids(brief: model.Brief) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: dict[str, model.Item] = {}
-    for item in (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources):
+    items = (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources)
+    for item in (*items, *brief.pictures):
         if item.id in seen:
             first = seen[item.id].location
             problems.append(
@@ -140,6 +142,41 @@ def _logo_without_alt(brief: model.Brief) -> list[Diagnostic]:
             "add `logo_alt:` describing the logo for screen readers",
         )
     ]
+
+
+def _picture_problems(brief: model.Brief) -> list[Diagnostic]:
+    """A picture needs words for readers who cannot see it; a brief has one cover at most and
+    no more than MAX_PICTURES pictures (each is decoded in full when the source is checked)."""
+    problems = [
+        error(
+            "B211",
+            f"the picture '{picture.id}' has no alternative text",
+            picture.locate("alt"),
+            "say in `alt:` what the picture shows, in a sentence, for screen readers",
+        )
+        for picture in brief.pictures
+        if not picture.alt.strip()
+    ]
+    covers = [picture for picture in brief.pictures if picture.place == "cover"]
+    problems += [
+        error(
+            "B213",
+            f"the picture '{picture.id}' is a second cover (the first is '{covers[0].id}')",
+            picture.locate("place"),
+            "a brief has one cover picture: set `place: summary` on the others",
+        )
+        for picture in covers[1:]
+    ]
+    if len(brief.pictures) > schema.MAX_PICTURES:
+        problems.append(
+            error(
+                "B213",
+                f"{len(brief.pictures)} pictures: a brief shows at most {schema.MAX_PICTURES}",
+                brief.pictures[schema.MAX_PICTURES].location,
+                "keep the pictures that tell the story and remove the others",
+            )
+        )
+    return problems
 
 
 def check_markup(brief: model.Brief) -> list[Diagnostic]:

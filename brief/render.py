@@ -156,13 +156,16 @@ def theme_font_urls(document: Document, target: str) -> dict[str, str]:
 
 def pdf_resources(document: Document) -> dict[str, tuple[bytes, str]]:
     """Return the checked bytes the PDF writer serves, by the exact URLs the print HTML uses: the
-    theme's font files and the logo. Nothing of the brief's folder is read while rendering."""
+    theme's font files, the logo and the pictures. Nothing of the brief's folder is read while
+    rendering."""
     resources = {
         f"{THEME_FONT_SCHEME}:{role}": (font.data, font.media_type)
         for role, font in document.theme_fonts.items()
     }
     if document.logo_file:  # an SVG logo is drawn as SVG: no other decoder may try it first
         resources[document.logo] = (document.logo_file.data, document.logo_file.media_type)
+    for picture in document.pictures:
+        resources[picture.url] = (picture.file.data, picture.file.media_type)
     return resources
 
 
@@ -252,6 +255,15 @@ def printed_figures(document: Document, target: str, fit: int = 0) -> tuple[str,
     return tuple(figure_id for figure_id in every if figure_id in key)[:MAX_KEY_ROWS]
 
 
+def printed_pictures(document: Document, target: str, fit: int = 0) -> tuple[str, ...]:
+    """Return the ids of the pictures a page prints: all of them, except on a handout from the
+    fit level that prints fewer quotes on, where they move to the ebook and web page."""
+    handout = target == "pdf" and document.layout is Layout.HANDOUT
+    if handout and fit >= FEWER_QUOTES_FIT:
+        return ()
+    return tuple(picture.id for picture in document.pictures)
+
+
 def render_page(document: Document, target: str, fit: int = 0) -> str:
     """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone).
 
@@ -281,6 +293,7 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
             moved=fit >= MOVED_FIT and target == "pdf" and document.layout is Layout.HANDOUT,
             shown=printed_quotes(document, target, fit),
             shown_figures=printed_figures(document, target, fit),
+            pictures=printed_pictures(document, target, fit),
         )
     )
     if target == "pdf" and document.layout is not Layout.HANDOUT:

@@ -21,6 +21,9 @@ SOURCE_KINDS = ("news", "report", "interview", "testimony", "social", "organizat
 PAPERS = ("a4", "letter")
 LAYOUTS = ("handout", "brief")
 CAVEAT_SEVERITIES = ("note", "warning")
+PICTURE_PLACES = ("summary", "cover")
+#: The most pictures a brief may show (each is decoded in full when the source is checked).
+MAX_PICTURES = 8
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
 
@@ -147,6 +150,22 @@ SOURCE: Mapping[str, Field] = {
     "archived": Field("url", "address of an archived copy"),
 }
 
+PICTURE: Mapping[str, Field] = {
+    "id": Field("id", "slug", required=True),
+    "file": Field("str", "a PNG, JPEG or SVG file inside the brief's folder", required=True),
+    "alt": Field(
+        "str", "what the picture shows, for readers who cannot see it (required)", required=True
+    ),
+    "caption": Field("str", "a line printed under the picture"),
+    "credit": Field("str", "who made it and its licence, e.g. 'Photo: Ana Ruiz, CC BY 4.0'"),
+    "place": Field(
+        "str",
+        "summary (beside the summary, the default) or cover (the brief layout's cover, the "
+        "ebook's cover and the top of the web page; one picture at most)",
+        choices=PICTURE_PLACES,
+    ),
+}
+
 THEME: Mapping[str, Field] = {
     "name": Field("str", "a built-in theme: default, forest, plum, mono"),
     "colors": Field("map[str]", "colour overrides: text, accent, muted, background"),
@@ -171,6 +190,11 @@ BRIEF: Mapping[str, Field] = {
     "quotes": Field("list[object]", "quotations with their speakers", fields=QUOTE),
     "caveats": Field("list[object]", "the author's own caveats", fields=CAVEAT),
     "sources": Field("list[object]", "where everything was reported", fields=SOURCE),
+    "images": Field(
+        "list[object]",
+        f"pictures with alt text, caption and credit (at most {MAX_PICTURES})",
+        fields=PICTURE,
+    ),
     "theme": Field("object", "the look only: colours and fonts", fields=THEME),
     "contact": Field(
         "object", "how readers reach you, printed at the foot of the handout", fields=CONTACT

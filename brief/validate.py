@@ -304,6 +304,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         quotes=_make(source, values, model.Quote, "quotes"),
         caveats=_caveats(source, values),
         sources=_make(source, values, model.Source, "sources"),
+        pictures=_make(source, values, model.Picture, "images"),
         theme=model.Theme(
             theme.get("name", "default"), theme.get("colors", {}), theme.get("fonts", {})
         ),

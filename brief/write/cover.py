@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from brief.document import Document
 from brief.resources import font_dir
@@ -36,6 +36,20 @@ def _logo(document: Document) -> Image.Image | None:
     return picture
 
 
+#: The band at the top of the cover: the brand colour, or the cover picture cut to fill it.
+BAND_HEIGHT = 560
+
+
+def _band_picture(document: Document) -> Image.Image | None:
+    """Return the brief's raster cover picture (checked bytes) cut to fill the band, or None."""
+    cover = next((p for p in document.pictures if p.place == "cover"), None)
+    if cover is None or cover.file.media_type not in ("image/png", "image/jpeg"):
+        return None
+    with Image.open(io.BytesIO(cover.file.data)) as opened:
+        picture = opened.convert("RGB")
+    return ImageOps.fit(picture, (WIDTH, BAND_HEIGHT), Image.Resampling.LANCZOS)
+
+
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, most: int) -> list[str]:
     """Wrap `text` to lines that fit `width`, at most `most` of them (the last one cut with …)."""
     text = text[: most * 60]  # a cover shows a few hundred characters: never wrap more
@@ -52,13 +66,16 @@ LOGO_BOX = (420, 220)
 
 
 def make_cover(document: Document) -> bytes:
-    """Draw the cover as a PNG: a band in the brand colour, the title, the subtitle, the logo and
-    a footer with the organisation and date, each kept inside the margins."""
+    """Draw the cover as a PNG: a band in the brand colour (or the cover picture), the title, the
+    subtitle, the logo and a footer with the organisation and date, each inside the margins."""
     band = document.theme.get("brand") or document.theme.get("accent", DEFAULT_COLORS["accent"])
     on_band = "#ffffff" if contrast("#ffffff", band) >= AA_RATIO else "#1a1a1a"
     image = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, WIDTH, 560), fill=band)
+    draw.rectangle((0, 0, WIDTH, BAND_HEIGHT), fill=band)
+    pictured = _band_picture(document)
+    if pictured:
+        image.paste(pictured, (0, 0))
     bold = ImageFont.truetype(str(font_dir() / "NotoSans-Bold.ttf"), 92)
     regular = ImageFont.truetype(str(font_dir() / "NotoSans-Regular.ttf"), 50)
     small = ImageFont.truetype(str(font_dir() / "NotoSans-Regular.ttf"), 40)
@@ -78,7 +95,7 @@ def make_cover(document: Document) -> bytes:
     footer = [*_wrap(document.organization, small, WIDTH - 2 * MARGIN, 1), document.date]
     for index, line in enumerate(line for line in footer if line):
         draw.text((MARGIN, HEIGHT - 170 + index * 52), line, font=small, fill="#444444")
-    if document.organization:
+    if document.organization and not pictured:  # no words over a photograph
         name = _wrap(document.organization, regular, WIDTH - 2 * MARGIN, 2)
         for index, line in enumerate(name):
             draw.text((MARGIN, 200 + index * 64), line, font=regular, fill=on_band)

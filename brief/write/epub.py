@@ -141,7 +141,7 @@ def _style_and_fonts(document: Document, sections: list[EpubSection]) -> list[ep
 
 
 def _pictures(document: Document) -> list[epub.EpubItem]:
-    """Return the figures chart and the logo (checked bytes) as files of the book."""
+    """Return the figures chart, the logo and the pictures (checked bytes) as files of the book."""
     made = []
     if document.chart:
         svg = document.chart.svg.encode("utf-8")
@@ -163,6 +163,15 @@ def _pictures(document: Document) -> list[epub.EpubItem]:
                 content=logo.data,
             )
         )
+    made += [
+        epub.EpubItem(
+            uid=f"picture-{picture.id}",
+            file_name=picture.epub,
+            media_type=picture.file.media_type,
+            content=picture.file.data,
+        )
+        for picture in document.pictures
+    ]
     return made
 
 
