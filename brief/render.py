@@ -64,7 +64,7 @@ def url_breaks(url: str) -> Markup:
     return escape(host) + Markup("<wbr/>").join(escape(part) for part in parts)
 
 
-def counted(document: Document, key: str, count: int) -> str:
+def counted(document: Document, key: str, count: int, **values: object) -> str:
     """Return a label that holds a count, in the plural form the language uses for it: the
     catalogue's `KEY_one` (`_two`, `_few`…) when it has one, else `KEY`.
 
@@ -74,7 +74,7 @@ def counted(document: Document, key: str, count: int) -> str:
     ('1 note', '3 notes')
     """
     form = locale_for(document.lang).plural_form(count)
-    return document.labels.get(f"{key}_{form}", document.labels[key]).format(n=count)
+    return document.labels.get(f"{key}_{form}", document.labels[key]).format(n=count, **values)
 
 
 def phone_digits(phone: str) -> str:

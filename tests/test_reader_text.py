@@ -127,3 +127,39 @@ def test_the_figures_the_key_points_cite_are_printed_large_with_their_caveat_mar
     assert document.callouts[0].display in first
     if document.callouts[0].markers:
         assert 'class="marker"' in first  # a big number never hides its caveats
+
+
+ONE_SOURCE = """\
+brief: 1
+meta: {{title: "One source", lang: {lang}, date: 2024-05-01}}
+summary: "A summary [@only]."
+figures:
+  - {{id: helped, value: 300, counts: people helped, as_reported: "300 people", period: "2023",
+     source: only, claimed_by: Alder Pantry}}
+sources:
+  - {{id: only, title: "Annual report", publisher: Alder Pantry, published: 2024-01-01}}
+"""
+#: What the "how this brief was checked" paragraph says of one source and one note, per language.
+SINGULAR = {
+    "en": ("Built from 1 source.", "1 note"),
+    "es": ("Elaborado a partir de 1 fuente.", "1 nota"),
+    "fr": ("Établi à partir de 1 source.", "1 remarque"),
+    "de": ("Erstellt aus 1 Quelle.", "1 Hinweis"),
+    "pt": ("Elaborado a partir de 1 fonte.", "1 nota"),
+    "ar": ("من مصدر واحد", "ملاحظة واحدة"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SINGULAR))
+def test_counts_read_in_the_singular_when_there_is_one(lang: str, tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "brief.yaml").write_text(ONE_SOURCE.format(lang=lang), encoding="utf-8")
+    report = brief.check(folder)
+    assert [d.code for d in report.findings] == ["F-single-source"]  # one note
+    brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
+    page = _visible_text((tmp_path / "one.html").read_text(encoding="utf-8"))
+    checked = " ".join(page.split())
+    sources, note = SINGULAR[lang]
+    assert sources in checked
+    assert note in checked
