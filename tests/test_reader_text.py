@@ -87,7 +87,7 @@ def test_the_checked_box_says_how_quotes_were_checked_only_when_copies_exist(
     for folder, name, says_found in ((EXAMPLE, "thorn", False), (fixture, "marrowby", True)):
         brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
         text = " ".join(_visible_text((tmp_path / f"{name}.html").read_text("utf-8")).split())
-        assert ("were found word for word" in text) is says_found, text
+        assert ("found word for word in saved copies" in text) is says_found, text
 
 
 def test_a_handout_lists_each_source_once_and_the_brief_layout_keeps_page_notes() -> None:
