@@ -116,3 +116,16 @@ def test_the_held_out_split_scores_only_held_out_briefs() -> None:
     assert len(outcomes) == 3
     assert {o.split for o in outcomes} == {"held-out"}
     assert "held-out: 3 briefs" in report(outcomes, "held-out")
+
+
+def test_a_brief_that_does_not_load_misses_all_it_should_give(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("| `broken` | kind | CC0 | tuning |\n", encoding="utf-8")
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "brief.yaml").write_text("brief: 1\nmeta: {title: x}\n", encoding="utf-8")
+    (folder / "expected.yaml").write_text(
+        "should: [{code: F-undated, subjects: [a, b], why: no period}]\n", encoding="utf-8"
+    )
+    [outcome] = run(tmp_path, "all")
+    assert outcome.score.error.startswith("does not load: ")
+    assert (outcome.score.true_positives, outcome.score.misses) == (0, 2)
