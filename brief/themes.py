@@ -64,9 +64,18 @@ def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
         for name, value in {**DEFAULT_COLORS, **colors}.items()
         if COLOR.match(value)
     ]
+    chosen = {**DEFAULT_COLORS, **colors}
+    muted, rule = (
+        chosen[name] if COLOR.match(chosen.get(name, "")) else DEFAULT_COLORS[name]
+        for name in ("muted", "rule")
+    )
+    # Page-margin boxes do not inherit the root's custom properties: the theme's colour is
+    # written into them as a value.
     footer = (
-        f'@page {{ @bottom-right {{ content: {_css_string(labels["page"])} " " '
-        f'counter(page) " " {_css_string(labels["of"])} " " counter(pages); }} }}'
+        f"@page {{ @bottom-left {{ color: {muted}; }} "
+        f'@bottom-right {{ content: {_css_string(labels["page"])} " " '
+        f'counter(page) " " {_css_string(labels["of"])} " " counter(pages); color: {muted}; }} '
+        f"@footnote {{ border-top-color: {rule}; }} }}"
     )
     return ":root {\n" + "\n".join(lines) + "\n}\n" + footer
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -106,3 +107,15 @@ def test_the_brand_colour_is_never_a_text_colour() -> None:
                 prop, _, value = declaration.partition(":")
                 if "var(--brand)" in value:
                     assert prop.strip() not in ("color", "-webkit-text-fill-color"), rule
+
+
+def test_the_page_footer_and_footnote_rule_take_the_theme_colours() -> None:
+    from brief.resources import asset_dir
+    from brief.themes import theme_css
+
+    css = theme_css({"muted": "#3a4f6b", "rule": "#aabbcc"}, {"page": "page", "of": "of"})
+    page = css.split("@page", 1)[1]
+    assert page.count("color: #3a4f6b") == 2  # both footer boxes
+    assert "border-top-color: #aabbcc" in page
+    print_css = (asset_dir() / "css" / "print.css").read_text(encoding="utf-8")
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b", print_css), "colours come from the theme"
