@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -272,3 +273,18 @@ def test_a_pointer_to_one_more_quote_is_in_the_singular() -> None:
         document = SimpleNamespace(lang=lang, labels=labels_for(lang))
         assert counted(document, "more_quotes", 1).startswith(one)  # type: ignore[arg-type]
         assert counted(document, "more_quotes", 3).startswith(many)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("unit", "value"), [("horas", 3.5), ("días", 3), ("personas", 1200), ("hogares", 40)]
+)
+def test_a_spanish_qualifier_agrees_with_any_noun(unit: str, value: float) -> None:
+    """'unos 3,5 horas' was wrong (horas is feminine): the qualifier must not inflect."""
+    from brief.errors import Location
+    from brief.model import Figure
+
+    figure = Figure("x", Location("b.yaml"), value=value, counts="x", unit=unit)
+    figure = dataclasses.replace(figure, qualifier=Qualifier.ABOUT)
+    printed = l10n.format_figure(figure, "es")
+    assert printed.startswith("alrededor de "), printed
+    assert printed.endswith(unit)
