@@ -53,15 +53,28 @@ def without_scheme(url: str) -> str:
 
 
 def url_breaks(url: str) -> Markup:
-    """Print a URL as people type it, breakable only after `/`, `.` or `-` in its path, never
-    inside its host name (a line break there reads as two addresses).
+    """Print a URL as people type it, breakable only after `/`, `.`, `-`, `?`, `&` or `=` in its
+    path and query, never inside its host name (a line break there reads as two addresses; the
+    stylesheet breaks a host anywhere only when it is wider than the line).
 
-    >>> str(url_breaks("https://news.example.org/2024/food-bank.html?a=1&b=2"))
-    'news.example.org/<wbr/>2024/<wbr/>food-<wbr/>bank.<wbr/>html?a=1&amp;b=2'
+    >>> print(url_breaks("https://news.example.org/food-bank.html?a=1&b=2").replace("<wbr/>", "|"))
+    <span class="host">news.example.org</span>/|food-|bank.|html?|a=|1&amp;|b=|2
     """
     host, slash, path = without_scheme(url).partition("/")
-    parts = [part for part in re.split(r"(?<=[/.-])", slash + path) if part]
-    return escape(host) + Markup("<wbr/>").join(escape(part) for part in parts)
+    parts = [part for part in re.split(r"(?<=[/.?&=-])", slash + path) if part]
+    return Markup('<span class="host">{}</span>').format(host) + Markup("<wbr/>").join(
+        escape(part) for part in parts
+    )
+
+
+def url_host(url: str) -> str:
+    """Return the host a URL names, as a short caption (the full address is printed elsewhere).
+
+    >>> url_host("https://www.example.org/2024/a-long-path?x=1"), url_host("example.org")
+    ('example.org', 'example.org')
+    """
+    host = without_scheme(url).partition("/")[0].partition("?")[0].partition("#")[0]
+    return host.removeprefix("www.")
 
 
 def counted(document: Document, key: str, count: int, **values: object) -> str:
@@ -114,6 +127,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["without_scheme"] = without_scheme
     env.filters["url_breaks"] = url_breaks
+    env.filters["url_host"] = url_host
     env.globals["counted"] = counted
     env.filters["phone_digits"] = phone_digits
     env.filters["svg_data_url"] = svg_data_url
