@@ -16,6 +16,16 @@ from itertools import chain
 from typing import NamedTuple
 from xml.parsers import expat
 
+from brief.svgstyle import (
+    URL,
+    FontError,
+    NotPlainError,
+    check_css,
+    check_font,
+    contains,
+    style_rules,
+)
+
 #: SVG limits: elements in the file, levels of nesting (also once references are followed),
 #: elements drawn once every reference is followed, and characters of <style> sheets.
 MAX_SVG_ELEMENTS = 10_000
@@ -33,15 +43,10 @@ MAX_SVG_GEOMETRY = 300_000
 #: Text drawn: characters, each text or tspan element weighing TEXT_ELEMENT_WEIGHT characters.
 MAX_SVG_TEXT = 5_000
 TEXT_ELEMENT_WEIGHT = 5
-#: <style> sheets: characters in all, and rules.
+#: <style> sheets: characters in all (rules: svgstyle.MAX_SVG_RULES).
 MAX_SVG_STYLE = 50_000
-MAX_SVG_RULES = 100
 
-#: Font families a logo's text may name: WeasyPrint draws `serif` and `sans-serif` (and text that
-#: names no family) with the fonts brief ships; any other name, `monospace` included, embeds a
-#: system font in the PDF.
-_FONT_FAMILIES = frozenset({"serif", "sans-serif", "brief serif", "brief sans", "inherit"})
-_FONT_PROPERTY = re.compile(r"(?<![\w-])(font-family|font)\s*+:([^;{}]*+)", re.IGNORECASE)
+
 _NUMBER = re.compile(r"\d++\.?\d*+|\.\d++")
 _GEOMETRY = {"path": "d", "polyline": "points", "polygon": "points"}
 _FONT_HINT = "convert the logo's text to outlines (paths), or drop the font's name"
@@ -75,19 +80,7 @@ _ELEMENT_WORDS = {
     "a": "a link (<a>)",
     "set": "an animation (<set>)",
 }
-#: CSS functions a colour, transform or reference may use; `url` only as `url(#id)`.
-_CSS_FUNCTIONS = frozenset(
-    {
-        *("rgb", "rgba", "hsl", "hsla", "url", "matrix", "rotate", "skewx", "skewy"),
-        *("translate", "translatex", "translatey", "scale", "scalex", "scaley"),
-    }
-)
-#: Patterns are possessive (`*+`) or anchored so that a long hostile value costs linear time.
-_FUNCTION = re.compile(r"(?<![\w-])([A-Za-z_-][\w-]*+)\(")
-_URL = re.compile(r"url\(\s*+(['\"]?)#([A-Za-z_][\w.:-]*+)\1\s*+\)", re.IGNORECASE)
 _FRAGMENT = re.compile(r"#([A-Za-z_][\w.:-]*+)")
-_LINKING_PROPERTY = re.compile(r"(?<![\w#.:-])(?:href|id)\s*+:", re.IGNORECASE)
-_SELECTOR = re.compile(r"\s*+(?:[A-Za-z][\w-]*+)?(?:[.#][A-Za-z_-][\w-]*+)*+\s*+")
 _SELECTOR_PART = re.compile(r"[.#]?[\w-]++")
 #: Attributes whose `url(#id)` draws the part once (clips, masks); any other paints with it.
 _DRAWN_REFERENCES = ("clip-path", "mask")
@@ -106,25 +99,13 @@ def check_svg(data: bytes) -> None:
     """Raise SvgRefusedError unless `data` is a plain SVG drawing within the limits."""
     try:
         _SvgReader().check(data)
-    except _NotPlainError as caught:
-        hint = _FONT_HINT if isinstance(caught, _FontError) else _PLAIN_HINT
+    except NotPlainError as caught:
+        hint = _FONT_HINT if isinstance(caught, FontError) else _PLAIN_HINT
         raise SvgRefusedError(str(caught), hint) from None
 
 
-class _NotPlainError(Exception):
-    """Why an SVG is more than plain drawing, in words for the brief's author."""
-
-
-def _contains(what: str) -> _NotPlainError:
-    return _NotPlainError(f"it contains {what}, which is not plain drawing")
-
-
-class _FontError(_NotPlainError):
-    """The SVG names a font other than brief's: WeasyPrint would embed a system font."""
-
-
-def _nested() -> _NotPlainError:
-    return _NotPlainError(f"its parts are nested more than {MAX_SVG_DEPTH} levels deep")
+def _nested() -> NotPlainError:
+    return NotPlainError(f"its parts are nested more than {MAX_SVG_DEPTH} levels deep")
 
 
 @dataclass(eq=False)
@@ -169,7 +150,7 @@ class _SvgReader:
         self.costs: dict[_Node, _Cost] = {}
 
     def check(self, data: bytes) -> None:
-        """Raise _NotPlainError unless the SVG is plain drawing within the limits."""
+        """Raise NotPlainError unless the SVG is plain drawing within the limits."""
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         parser.StartDoctypeDeclHandler = self._doctype
@@ -183,11 +164,11 @@ class _SvgReader:
         except expat.ExpatError as caught:
             reason = expat.ErrorString(caught.code)
             where = f"line {caught.lineno}"
-            raise _NotPlainError(f"it is not a well-formed SVG file ({reason}, {where})") from None
+            raise NotPlainError(f"it is not a well-formed SVG file ({reason}, {where})") from None
         if self.root is None:
-            raise _NotPlainError("it is not an SVG drawing")
+            raise NotPlainError("it is not an SVG drawing")
         for selectors, block in self.rules:
-            self._apply(selectors, [match.group(2) for match in _URL.finditer(block)])
+            self._apply(selectors, [match.group(2) for match in URL.finditer(block)])
         self._follow(self.root, 0, set())
 
     def _apply(self, selectors: str, targets: list[str]) -> None:
@@ -199,16 +180,16 @@ class _SvgReader:
                     node.styled.update(targets)
 
     def _doctype(self, *_: object) -> None:
-        raise _contains("a DOCTYPE or XML entities (which can read files or expand endlessly)")
+        raise contains("a DOCTYPE or XML entities (which can read files or expand endlessly)")
 
     def _instruction(self, target: str, _: str) -> None:
-        raise _contains(f"an XML processing instruction (<?{target[:40]}?>)")
+        raise contains(f"an XML processing instruction (<?{target[:40]}?>)")
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         self.count += 1
         self.depth += 1
         if self.count > MAX_SVG_ELEMENTS:
-            raise _NotPlainError(f"it has more than {MAX_SVG_ELEMENTS:,} elements")
+            raise NotPlainError(f"it has more than {MAX_SVG_ELEMENTS:,} elements")
         if self.depth > MAX_SVG_DEPTH:
             raise _nested()
         node = _Node(_element(name, self.current), self.current)
@@ -232,13 +213,13 @@ class _SvgReader:
         if ident is None:
             return
         if ident in self.ids:
-            raise _NotPlainError("two of its parts have the same id")
+            raise NotPlainError("two of its parts have the same id")
         self.ids[ident] = node
 
     def _end(self, _: str) -> None:
         assert self.current is not None
         if self.current.name == "style":
-            self.rules.extend(_style_rules("".join(self.style)))
+            self.rules.extend(style_rules("".join(self.style)))
             self.style.clear()
         self.current = self.current.parent
         self.depth -= 1
@@ -251,7 +232,7 @@ class _SvgReader:
         elif node is not None and node.name == "style":
             self.style_length += len(text)
             if self.style_length > MAX_SVG_STYLE:
-                raise _NotPlainError(f"its styles are longer than {MAX_SVG_STYLE:,} characters")
+                raise NotPlainError(f"its styles are longer than {MAX_SVG_STYLE:,} characters")
             self.style.append(text)
 
     def _follow(self, node: _Node, depth: int, path: set[_Node]) -> _Cost:
@@ -260,7 +241,7 @@ class _SvgReader:
             raise _nested()
         if node not in self.costs:
             if node in path:
-                raise _contains("a part that refers back to itself")
+                raise contains("a part that refers back to itself")
             path.add(node)
             self.costs[node] = self._measure(node, depth, path)
             path.discard(node)
@@ -284,7 +265,7 @@ class _SvgReader:
 
     def _target(self, ident: str) -> _Node:
         if ident not in self.ids:
-            raise _NotPlainError("it refers to a part (#id) that does not exist")
+            raise NotPlainError("it refers to a part (#id) that does not exist")
         return self.ids[ident]
 
 
@@ -300,126 +281,63 @@ def _add(total: _Cost, part: _Cost) -> _Cost:
 
 def _within_limits(cost: _Cost) -> _Cost:
     if cost.size > MAX_SVG_DRAWN:
-        raise _NotPlainError(
+        raise NotPlainError(
             f"its references repeat its parts into more than {MAX_SVG_DRAWN:,} elements"
         )
     if cost.paint > MAX_SVG_PAINT:
-        raise _NotPlainError(
+        raise NotPlainError(
             "it paints more with gradients than a logo needs"
             f" (shapes × gradient stops over {MAX_SVG_PAINT:,})"
         )
     if cost.geometry > MAX_SVG_GEOMETRY:
-        raise _NotPlainError(
+        raise NotPlainError(
             "it draws more geometry than a logo needs"
             f" (over {MAX_SVG_GEOMETRY:,} coordinates and letters, counting repeats)"
         )
     if cost.text > MAX_SVG_TEXT:
-        raise _NotPlainError(f"it has more text than a logo needs (over {MAX_SVG_TEXT:,} letters)")
+        raise NotPlainError(f"it has more text than a logo needs (over {MAX_SVG_TEXT:,} letters)")
     return cost
 
 
 def _element(name: str, parent: _Node | None) -> str:
-    """Return an element's local name if it is plain drawing; raise _NotPlainError otherwise.
+    """Return an element's local name if it is plain drawing; raise NotPlainError otherwise.
     Inside <metadata>, the RDF description editors write is kept as "metadata" elements."""
     namespace, _, local = name.rpartition(" ")
     if parent is None and (namespace, local) != (_SVG, "svg"):
-        raise _NotPlainError(f"it is not an SVG drawing (it begins with <{local[:40]}>)")
+        raise NotPlainError(f"it is not an SVG drawing (it begins with <{local[:40]}>)")
     if parent is not None and parent.name == "metadata" and local in _METADATA:
         return "metadata"
     if namespace != _SVG:
-        raise _contains(f"the element <{local[:40]}> from another vocabulary than SVG")
+        raise contains(f"the element <{local[:40]}> from another vocabulary than SVG")
     if local not in _DRAWING:
         if local.startswith("animate"):
-            raise _contains(f"an animation (<{local[:40]}>)")
-        raise _contains(_ELEMENT_WORDS.get(local, f"the SVG element <{local[:40]}>"))
+            raise contains(f"an animation (<{local[:40]}>)")
+        raise contains(_ELEMENT_WORDS.get(local, f"the SVG element <{local[:40]}>"))
     return local
 
 
 def _check_attribute(node: _Node, key: str, value: str) -> None:
     namespace, _, local = key.rpartition(" ")
     if local.lower().startswith("on"):
-        raise _contains(f"the attribute {local[:40]} (a script run on an event)")
+        raise contains(f"the attribute {local[:40]} (a script run on an event)")
     if key in ("href", _XLINK_HREF):
         reference = _FRAGMENT.fullmatch(value)
         if reference is None:
-            raise _contains("a link to another file or web address (href)")
+            raise contains("a link to another file or web address (href)")
         node.refs.append(reference.group(1))
     elif key == _XML_BASE:
-        raise _contains("the attribute xml:base (a link to another address)")
+        raise contains("the attribute xml:base (a link to another address)")
     elif not namespace and not _free_text(local):
-        _check_css(value, local == "style")
+        check_css(value, local == "style")
         if local in ("font-family", "font"):
-            _check_font(local, value)
-        targets = [match.group(2) for match in _URL.finditer(value)]
+            check_font(local, value)
+        targets = [match.group(2) for match in URL.finditer(value)]
         (node.refs if local in _DRAWN_REFERENCES else node.paints).extend(targets)
 
 
 def _free_text(attribute: str) -> bool:
     """Return whether an attribute holds names or text a renderer never reads as CSS."""
     return attribute in ("id", "class") or attribute.startswith(("data-", "aria-"))
-
-
-def _check_css(text: str, style: bool) -> None:
-    """Check a style sheet, style attribute or presentation attribute."""
-    if "\\" in text:
-        raise _contains("a style written with escape characters (\\)")
-    if style and ("@" in text or _LINKING_PROPERTY.search(text)):
-        raise _contains("a style that imports, loads or links something (@, href, id)")
-    functions = [match.group(1).lower() for match in _FUNCTION.finditer(text)]
-    if not len(functions) == text.count("(") == text.count(")"):
-        raise _contains("a style or attribute with brackets brief cannot read")
-    for name in functions:
-        if name not in _CSS_FUNCTIONS:
-            raise _contains(f"the instruction {name[:40]}() in a style or attribute")
-    if text.lower().count("url(") != len(_URL.findall(text)):
-        raise _contains("a style or colour that loads something from outside the picture")
-    for match in _FONT_PROPERTY.finditer(_without_comments(text) if style else ""):
-        _check_font(match.group(1).lower(), match.group(2))
-
-
-def _without_comments(text: str) -> str:
-    """Return CSS text with its comments blanked out, in linear time."""
-    parts, at = [], 0
-    while (start := text.find("/*", at)) != -1:
-        parts.append(text[at:start] + " ")
-        close = text.find("*/", start + 2)
-        at = len(text) if close == -1 else close + 2
-    return "".join(parts) + text[at:]
-
-
-def _check_font(name: str, value: str) -> None:
-    """Refuse a font family other than brief's, as WeasyPrint reads `font-family` and `font`
-    (whose first word it takes for the size and the rest for the family)."""
-    value = value.strip().removesuffix("!important").strip()
-    if name == "font":
-        value = value.split(maxsplit=1)[-1] if value else value
-    families = [" ".join(part.strip(" \t\r\n\"'").lower().split()) for part in value.split(",")]
-    for family in families:
-        if family not in _FONT_FAMILIES:
-            raise _FontError(
-                f"its text names the font '{family[:40]}', which is not one of brief's fonts"
-                " (only serif, sans-serif, Brief Serif and Brief Sans are drawn with them)"
-            )
-
-
-def _style_rules(text: str) -> list[tuple[str, str]]:
-    """Return a <style> sheet's rules (selectors, declarations) if it is plain rules with
-    selectors of a name, classes and an id, loading nothing; raise _NotPlainError otherwise."""
-    _check_css(text, style=True)
-    rules: list[tuple[str, str]] = []
-    count, rest = 0, text
-    while "{" in rest or "}" in rest:
-        selectors, opened, rest = rest.partition("{")
-        block, closed, rest = rest.partition("}")
-        rules.append((selectors, block))
-        count += selectors.count(",") + 1  # `a, b {…}` is two rules
-        if not (opened and closed) or "}" in selectors or "{" in block:
-            raise _contains("a style sheet brief cannot read (unbalanced { and })")
-        if count > MAX_SVG_RULES:
-            raise _NotPlainError(f"its styles have more than {MAX_SVG_RULES} rules")
-        if not all(map(_SELECTOR.fullmatch, selectors.split(","))):
-            raise _contains("a style rule with a selector other than a name, class or id")
-    return rules
 
 
 def _labels(name: str, attributes: dict[str, str]) -> frozenset[str]:
