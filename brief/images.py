@@ -35,7 +35,7 @@ MAX_JPEG_SCANS = 100
 _RASTER_FORMATS = ("PNG", "JPEG")  # the only decoders a logo reaches
 _STRICT = threading.Lock()
 _SIZE_HINT = "use a PNG, JPEG or plain SVG file of reasonable size"
-_JPEG_HINT = "save the logo again as a baseline (not progressive) JPEG or as a PNG"
+_JPEG_HINT = "save the image again as a baseline (not progressive) JPEG or as a PNG"
 
 
 def _refuse(name: str, why: str, at: Location, hint: str = _SIZE_HINT) -> BriefError:

@@ -1,5 +1,5 @@
-"""SVG logos: parsed (expat, no DOCTYPE, entities or processing instructions) under limits, and
-accepted only as plain drawing.
+"""SVG logos and pictures: parsed (expat, no DOCTYPE, entities or processing instructions) under
+limits, and accepted only as plain drawing.
 
 In: the bytes of a file that starts with markup. Out: nothing, or `SvgRefusedError` saying why
 and what to do. Elements come from an allow-list (shapes, groups, text, gradients, clips,
@@ -49,8 +49,8 @@ MAX_SVG_STYLE = 50_000
 
 _NUMBER = re.compile(r"\d++\.?\d*+|\.\d++")
 _GEOMETRY = {"path": "d", "polyline": "points", "polygon": "points"}
-_FONT_HINT = "convert the logo's text to outlines (paths), or drop the font's name"
-_PLAIN_HINT = "export the logo again as a plain SVG (shapes, text, gradients) or as a PNG"
+_FONT_HINT = "convert the drawing's text to outlines (paths), or drop the font's name"
+_PLAIN_HINT = "export the drawing again as a plain SVG (shapes, text, gradients) or as a PNG"
 
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK_HREF = "http://www.w3.org/1999/xlink href"
@@ -286,16 +286,18 @@ def _within_limits(cost: _Cost) -> _Cost:
         )
     if cost.paint > MAX_SVG_PAINT:
         raise NotPlainError(
-            "it paints more with gradients than a logo needs"
+            "it paints more with gradients than a logo or picture needs"
             f" (shapes × gradient stops over {MAX_SVG_PAINT:,})"
         )
     if cost.geometry > MAX_SVG_GEOMETRY:
         raise NotPlainError(
-            "it draws more geometry than a logo needs"
+            "it draws more geometry than a logo or picture needs"
             f" (over {MAX_SVG_GEOMETRY:,} coordinates and letters, counting repeats)"
         )
     if cost.text > MAX_SVG_TEXT:
-        raise NotPlainError(f"it has more text than a logo needs (over {MAX_SVG_TEXT:,} letters)")
+        raise NotPlainError(
+            f"it has more text than a logo or picture needs (over {MAX_SVG_TEXT:,} letters)"
+        )
     return cost
 
 
