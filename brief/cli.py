@@ -121,6 +121,9 @@ def main(
 ) -> int:
     """Run the command line and return its exit code."""
     out, err = out or sys.stdout, err or sys.stderr
+    # The command line, not the library, decides what is logged: WeasyPrint's notes about CSS it
+    # ignores are not the reader's business; its errors are.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as leaving:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import EXAMPLE, ROOT
 
 PACKAGE = ROOT / "brief"
 MAX_FUNCTION_LINES = 60
@@ -115,3 +115,21 @@ def test_every_function_is_short_enough_to_read_at_once() -> None:
                 if lines > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({lines})")
     assert long == []
+
+
+def test_the_library_leaves_logging_as_it_found_it(tmp_path: Path) -> None:
+    """A library does not configure logging (issue 14): building a PDF through the API leaves
+    every logger's level as it was; only the command line quiets WeasyPrint."""
+    script = (
+        "import logging, sys, brief\nfrom pathlib import Path\n"
+        "from brief import BuildOptions\n"
+        "brief.build(sys.argv[1], BuildOptions(out_dir=Path(sys.argv[2]), formats=('pdf',)))\n"
+        "print(logging.getLogger('weasyprint').level, logging.getLogger('brief').level)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script, str(EXAMPLE), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ran.stdout.split() == ["0", "0"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import hashlib
-import logging
 import mimetypes
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -155,7 +154,6 @@ def layout_pdf(
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     provided = provided or {}
     fetcher = _fetcher_class()([asset_dir()], provided)
     base_url = folder.resolve().as_uri() + "/"
