@@ -38,6 +38,16 @@ class Location:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
 
+    @classmethod
+    def at_offset(cls, path: str, text: str, offset: int) -> Location:
+        r"""Return the location of character `offset` of `text`, a file read whole.
+
+        >>> str(Location.at_offset("a.md", "one\ntwo", 5))
+        'a.md:2:2'
+        """
+        line = text.count("\n", 0, offset) + 1
+        return cls(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
     def as_json(self) -> dict[str, object]:
         """Return the location as the JSON object of design.md §5."""
         return {"path": self.path, "line": self.line, "column": self.column}

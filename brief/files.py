@@ -143,28 +143,25 @@ def decode_utf8(raw: bytes, display: str, control: re.Pattern[str] = CONTROL) ->
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as caught:
-        line = raw[: caught.start].count(b"\n") + 1
-        column = caught.start - (raw.rfind(b"\n", 0, caught.start) + 1) + 1
+        before = raw[: caught.start].decode("utf-8-sig")  # valid up to the first bad byte
         raise BriefError(
             [
                 error(
                     "B105",
                     "the file is not valid UTF-8 text",
-                    Location(display, line, column),
+                    Location.at_offset(display, before, len(before)),
                     "save the file as UTF-8 in your editor",
                 )
             ]
         ) from None
     if "\x00" in text:
         offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise BriefError(
             [
                 error(
                     "B105",
                     "the file contains a NUL character",
-                    Location(display, line, column),
+                    Location.at_offset(display, text, offset),
                     "save the file as plain UTF-8 text",
                 )
             ]
@@ -172,14 +169,12 @@ def decode_utf8(raw: bytes, display: str, control: re.Pattern[str] = CONTROL) ->
     found = control.search(text)
     if found:
         offset = found.start()
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise BriefError(
             [
                 error(
                     "B105",
                     f"the file contains the control character U+{ord(found[0]):04X}",
-                    Location(display, line, column),
+                    Location.at_offset(display, text, offset),
                     "remove it: a brief's files hold printable text only",
                 )
             ]

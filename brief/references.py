@@ -236,9 +236,7 @@ def _literal_location(brief: model.Brief, text: model.Text, literal: str, found:
         index = raw.find(literal, index + 1, text.span[1] if text.span else len(raw))
     if index < 0:
         return text.line_location(found.offset)
-    line = raw.count("\n", 0, index) + 1
-    column = index - (raw.rfind("\n", 0, index) + 1) + 1
-    return Location(text.location.path, line, column)
+    return Location.at_offset(text.location.path, raw, index)
 
 
 def check_dates(brief: model.Brief) -> list[Diagnostic]:

@@ -350,3 +350,9 @@ def test_an_include_that_is_not_utf8_is_refused_in_that_file(tmp_path: Path) -> 
     assert diagnostic.code == "B105"
     assert Path(diagnostic.location.path).name == "summary.md"
     assert (diagnostic.location.line, diagnostic.location.column) == (2, 5)
+
+
+def test_a_bad_byte_after_accented_letters_is_located_in_characters(tmp_path: Path) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_bytes("brief: 1\nmeta:\n  title: été ".encode() + b"\xff\n")
+    assert refused(path) == ["B105 3:14"]  # as an editor counts: é is one column, not two

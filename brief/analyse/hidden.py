@@ -47,14 +47,12 @@ def _in_text(path: str, text: str) -> list[Diagnostic]:
 
 
 def _finding(path: str, text: str, offset: int, what: str) -> Finding:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Finding(
         "X-hidden",
         Severity.WARNING,
         f"the text holds {what}, which is invisible and can make it read otherwise than it is "
         "stored",
-        Location(path, line, column),
+        Location.at_offset(path, text, offset),
         "delete it (in most editors: move the cursor across it); right-to-left text needs no "
         "such character",
         (),
