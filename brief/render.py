@@ -203,7 +203,7 @@ def stylesheet(
     """Return the whole CSS for a target: fonts, theme variables, shared and print rules."""
     parts = [
         font_css(font_prefix, faces),
-        theme_css(document.theme, document.labels),
+        theme_css(document.theme, document.labels, print_rules=target == "pdf"),
         _css_file("base.css"),
         theme_fonts_css(document, target),
     ]

@@ -57,8 +57,11 @@ def theme_colors(name: str, overrides: Mapping[str, str]) -> dict[str, str]:
     return {**merged, BRAND: merged.get(BRAND, merged["accent"])}
 
 
-def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
-    """Return CSS variables for the colours and the page-footer words."""
+def theme_css(
+    colors: Mapping[str, str], labels: Mapping[str, str], print_rules: bool = False
+) -> str:
+    """Return CSS variables for the colours and the page-footer words; with `print_rules`, the
+    footnote area's rule too (an at-rule only a print renderer knows)."""
     lines = [
         f"  --{name}: {value};"
         for name, value in {**DEFAULT_COLORS, **colors}.items()
@@ -75,7 +78,8 @@ def theme_css(colors: Mapping[str, str], labels: Mapping[str, str]) -> str:
         f"@page {{ @bottom-left {{ color: {muted}; }} "
         f'@bottom-right {{ content: {_css_string(labels["page"])} " " '
         f'counter(page) " " {_css_string(labels["of"])} " " counter(pages); color: {muted}; }} '
-        f"@footnote {{ border-top-color: {rule}; }} }}"
+        + (f"@footnote {{ border-top-color: {rule}; }} " if print_rules else "")
+        + "}"
     )
     return ":root {\n" + "\n".join(lines) + "\n}\n" + footer
 

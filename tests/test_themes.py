@@ -113,7 +113,9 @@ def test_the_page_footer_and_footnote_rule_take_the_theme_colours() -> None:
     from brief.resources import asset_dir
     from brief.themes import theme_css
 
-    css = theme_css({"muted": "#3a4f6b", "rule": "#aabbcc"}, {"page": "page", "of": "of"})
+    labels = {"page": "page", "of": "of"}
+    assert "@footnote" not in theme_css({}, labels)  # the web page's CSS has no print at-rules
+    css = theme_css({"muted": "#3a4f6b", "rule": "#aabbcc"}, labels, print_rules=True)
     page = css.split("@page", 1)[1]
     assert page.count("color: #3a4f6b") == 2  # both footer boxes
     assert "border-top-color: #aabbcc" in page
