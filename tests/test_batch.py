@@ -16,6 +16,8 @@ from brief.cli import main
 from brief.errors import BriefError, ExitCode
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 
 def _copy(tmp_path: Path, *parts: str) -> Path:
     folder = tmp_path.joinpath(*parts)

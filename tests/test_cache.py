@@ -18,6 +18,8 @@ import brief
 from brief import BuildOptions
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 
 def test_an_unchanged_rebuild_comes_from_the_cache_with_identical_bytes(tmp_path: Path) -> None:
     options = BuildOptions(

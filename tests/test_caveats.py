@@ -19,6 +19,8 @@ from brief.caveats import AUTHOR_ONLY, KEY_POINT, PLACES, READER_TEXT, CaveatPla
 from brief.l10n import CATALOGUE_LANGUAGES
 from brief.schema import FINDING_CODES
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 FINDINGS = Path(__file__).parent / "cases" / "findings"
 
 SOURCE = """\

@@ -137,6 +137,7 @@ def test_schema_prints_a_json_schema_naming_every_top_level_key(run_cli: RunCli)
     assert schema["required"] == ["brief", "meta"]
 
 
+@pytest.mark.slow  # builds outputs
 def test_check_and_epub_builds_never_import_weasyprint(example_path: Path, tmp_path: Path) -> None:
     script = (
         "import sys, brief\n"
@@ -148,6 +149,7 @@ def test_check_and_epub_builds_never_import_weasyprint(example_path: Path, tmp_p
     subprocess.run([sys.executable, "-c", script], check=True)
 
 
+@pytest.mark.slow  # builds outputs
 def test_a_batch_builds_every_brief_and_exits_with_the_worst_code(
     run_cli: RunCli, example_path: Path, write_brief: Callable[[str], Path], tmp_path: Path
 ) -> None:

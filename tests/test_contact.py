@@ -14,6 +14,8 @@ from brief import BriefError, BuildOptions
 
 from .conftest import META
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 CONTACT = """\
 contact:
   call_to_action: "Need food this week? Call or walk in."

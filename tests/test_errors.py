@@ -12,6 +12,8 @@ from brief.errors import MAX_DIAGNOSTICS, BriefError, Location, error
 
 from .conftest import META
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 
 def test_an_error_lists_at_most_max_diagnostics_and_counts_the_rest() -> None:
     many = [error("B201", f"unknown key k{n}", Location("brief.yaml", n, 1)) for n in range(1, 500)]

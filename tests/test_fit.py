@@ -11,6 +11,8 @@ import pytest
 import brief
 from brief import BriefError, BuildOptions
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 HEAD = """\
 brief: 1
 meta: {title: Long brief, lang: en, date: 2024-01-01}

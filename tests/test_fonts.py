@@ -24,6 +24,8 @@ from brief.resources import font_dir
 
 from .conftest import require_tool
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 HEAD = """\
 brief: 1
 meta: {title: Fonts, lang: en, date: 2024-01-01}

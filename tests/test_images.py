@@ -44,6 +44,7 @@ def _with_logo(write_brief: Callable[[str], Path], name: str, data: bytes) -> Pa
     return folder
 
 
+@pytest.mark.slow  # builds outputs
 def test_the_logo_appears_in_the_pdf_the_epub_and_the_html(
     write_brief: Callable[[str], Path], tmp_path: Path
 ) -> None:

@@ -30,6 +30,8 @@ from brief.model import Figure, Qualifier
 from brief.resources import asset_dir
 from tests.conftest import require_tool
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 CASES = Path(__file__).parent / "cases" / "languages"
 
 

@@ -19,6 +19,8 @@ from brief.write.pdf import layout_pdf
 
 from .conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 PT = 4 / 3  # WeasyPrint computes font sizes in CSS pixels
 
 

@@ -15,6 +15,8 @@ from brief import BuildOptions
 
 from .conftest import require_tool
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 LONG = """\
 brief: 1
 meta:

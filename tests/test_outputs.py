@@ -21,6 +21,8 @@ from brief import BuildOptions
 from brief.l10n import format_figure
 from tests.conftest import EXAMPLE, require_tool
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 
 def _run(*argv: str) -> str:
     return subprocess.run(argv, check=True, capture_output=True, text=True).stdout

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import EXAMPLE, ROOT
 
 PACKAGE = ROOT / "brief"
@@ -117,6 +119,7 @@ def test_every_function_is_short_enough_to_read_at_once() -> None:
     assert long == []
 
 
+@pytest.mark.slow  # builds outputs
 def test_the_library_leaves_logging_as_it_found_it(tmp_path: Path) -> None:
     """A library does not configure logging (issue 14): building a PDF through the API leaves
     every logger's level as it was; only the command line quiets WeasyPrint."""

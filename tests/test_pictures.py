@@ -19,6 +19,8 @@ from brief.model import Layout
 
 from .conftest import META, require_tool
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 PICTURE = """\
 images:
   - id: queue

@@ -21,6 +21,8 @@ from brief.write.pdf import layout_pdf
 
 from .conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 MM = 96 / 25.4  # WeasyPrint lays out in CSS pixels
 MAX_QR_MM = 25
 

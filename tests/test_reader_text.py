@@ -21,6 +21,8 @@ from brief.resources import asset_dir
 
 from .conftest import EXAMPLE, require_tool
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 #: A finding or output code (F-conflict, Q-variant, O-pages, C-stale…), or a B-code.
 CODE = re.compile(r"\b(?:[FQTSCO]-[a-z][a-z-]*|B\d{3})\b")
 JARGON = re.compile(r"sha256|computed by brief|word for word against local copies", re.I)

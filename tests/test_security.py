@@ -10,7 +10,11 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE, ROOT
+
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 
 # WeasyPrint is imported before the hook: at import its library lookup (cffi, then
 # ctypes.util.find_library) runs ldconfig and gcc once, whatever the source says (docs/security.md).
@@ -145,7 +149,6 @@ def _png(colour: tuple[int, int, int]) -> bytes:
 
 
 def test_the_pdf_renderer_reads_nothing_from_the_briefs_folder(tmp_path: Path) -> None:
-    import pytest
 
     from brief.errors import BriefError
     from brief.write.pdf import layout_pdf
@@ -160,7 +163,6 @@ def test_the_pdf_renderer_reads_nothing_from_the_briefs_folder(tmp_path: Path) -
 def test_a_file_url_with_a_fragment_or_query_is_refused_even_inside_an_allowed_folder(
     tmp_path: Path,
 ) -> None:
-    import pytest
 
     from brief.write.pdf import _fetcher_class
 

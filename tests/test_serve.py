@@ -16,6 +16,8 @@ import pytest
 from brief.serve import Preview, fingerprint, start_server, watch
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 
 def _get(port: int, path: str, host: str = "127.0.0.1") -> tuple[int, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import brief
 from brief import BuildOptions
 from brief.analyse.hidden import MAX_LISTED
@@ -49,6 +51,7 @@ def test_many_are_listed_up_to_a_cap_then_counted(write_brief: Callable[[str], P
     assert "480 more" in found[-1].message
 
 
+@pytest.mark.slow  # builds outputs
 def test_readers_never_see_the_warning(write_brief: Callable[[str], Path], tmp_path: Path) -> None:
     folder = write_brief(META.replace("Thorn and the numbers", "Food bank \u202eknab"))
     brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))

@@ -23,6 +23,8 @@ from brief.dates import PartialDate
 from brief.errors import Location, Severity
 from brief.model import Event
 
+pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
+
 HEAD = "brief: 1\nmeta: {title: T, lang: en, date: 2024-01-01}\n"
 
 
