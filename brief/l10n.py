@@ -116,6 +116,11 @@ def format_figure(figure: Figure, lang: str) -> str:
     >>> gift = Figure("x", Location("b"), value=1e8, counts="gift", currency="GBP", high=2e8)
     >>> format_figure(gift, "en"), format_figure(gift, "fr")
     ('£100,000,000–£200,000,000', '£GB100\u202f000\u202f000–£GB200\u202f000\u202f000')
+    >>> from brief.model import Conversion
+    >>> both = Figure("x", Location("b"), value=1e8, counts="gift", currency="USD",
+    ...               also=(Conversion(48.8e6, "GBP"),))
+    >>> format_figure(both, "en")
+    '$100,000,000 (£48,800,000)'
     >>> tests = Figure("x", Location("b"), value=17000, counts="tests", from_value=1000)
     >>> format_figure(tests, "en"), format_figure(tests, "es")
     ('from 1,000 to 17,000', 'de 1.000 a 17.000')
@@ -130,7 +135,18 @@ def format_figure(figure: Figure, lang: str) -> str:
         number = format_message(lang, "labels", "change", start=start, end=number)
     if unit and not _is_formatted_unit(unit):
         number = f"{number}\u00a0{unit}"  # a unit in words: printed after the number
-    return words[figure.qualifier.value].format(n=number)
+    shown = words[figure.qualifier.value].format(n=number)
+    if figure.also:  # the same amount as the source also gives it: "$100,000,000 (£48,800,000)"
+        others = (
+            _format_also(also.value, also.currency or also.unit, lang) for also in figure.also
+        )
+        shown = f"{shown} ({format_items(others, lang)})"
+    return shown
+
+
+def _format_also(value: float, unit: str, lang: str) -> str:
+    number = format_number(value, lang, unit)
+    return f"{number}\u00a0{unit}" if unit and not _is_formatted_unit(unit) else number
 
 
 def describe_figure(figure: Figure, lang: str) -> str:
