@@ -67,13 +67,15 @@ def _close_prefix(value: list[float], first: int, following: list[int]) -> list[
 def _groups(brief: Brief) -> tuple[list[tuple[int, ...]], PairLimit]:
     index = figure_index(brief)
     found_kinds = figure_kinds(brief)
-    kinds = [kind.key for kind in found_kinds]
+    kinds = [kind.key for kind in found_kinds]  # equal keys are comparable: the quick test
     keys, periods, related = index.keys, index.periods, index.counts.related_sets
     limit = PairLimit()
 
     def drifts(first: int, second: int) -> bool:  # inlined: called for every close pair
         one, other = keys[first], keys[second]
-        if kinds[first] != kinds[second] or one == other or other in related[one]:
+        if one == other or other in related[one]:
+            return False
+        if kinds[first] != kinds[second] and not found_kinds[first].comparable(found_kinds[second]):
             return False
         when, then = periods[first], periods[second]
         if not (when is None or then is None or (when[0] <= then[1] and then[0] <= when[1])):

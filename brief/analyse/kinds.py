@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from brief.analyse.counts import content_words
 from brief.analyse.findings import per_brief
-from brief.analyse.numbers import CHANGE_WORDS, TIME_UNITS, Kind, Reading, read_numbers
+from brief.analyse.numbers import (
+    CHANGE_WORDS,
+    CURRENCY_WORDS,
+    TIME_UNITS,
+    Kind,
+    Reading,
+    read_numbers,
+)
 from brief.model import Brief, Figure
 
 _CHANGE = re.compile(rf"(?<!\w)(?:{CHANGE_WORDS}|change|changed)(?!\w)", re.I)
@@ -48,8 +55,13 @@ class FigureKind:
 
     def comparable(self, other: FigureKind) -> bool:
         """Return whether two figures are the same sort of number (a share never a change,
-        money only in one currency, a rate only per the same thing)."""
-        return self.key == other.key
+        money only in one currency, a rate only per the same thing, a count only in one unit;
+        a count with no unit may be in any)."""
+        mine, theirs = self.key, other.key
+        if mine == theirs:
+            return True
+        plain_count = self.kind is Kind.COUNT and other.kind is Kind.COUNT
+        return plain_count and not (mine[2] and theirs[2])
 
     def describe(self) -> str:
         """Return how the figure was read, for a finding: "read as an amount of money in GBP"."""
@@ -70,8 +82,11 @@ class FigureKind:
 
 
 def _iso(unit: str) -> str:
+    """Return the ISO code a unit names: "USD", "$", "dollars", "euros" (or "")."""
     unit = unit.strip()
-    return unit if len(unit) == 3 and unit.isupper() else ""
+    if len(unit) == 3 and unit.isupper():
+        return unit
+    return CURRENCY_WORDS.get(unit.lower(), "")
 
 
 def _matching(figure: Figure, lang: str) -> Reading | None:

@@ -220,6 +220,12 @@ def find_dropped(brief: Brief) -> list[Finding]:
     return found
 
 
+def _stated(reading: Reading) -> bool:
+    """Return whether a reading is clearly a stated amount: digits, a vague amount, or number
+    words of 100 or more ("one in five" is a proportion; "one" alone may be a pronoun)."""
+    return any(c.isdigit() for c in reading.written) or reading.vague or reading.low >= 100
+
+
 def find_wording_problems(brief: Brief) -> list[Finding]:
     """F-qualifier `wording`/`number`: `as_reported` disagrees with `qualifier` or `value`."""
     lang = brief.meta.lang
@@ -228,6 +234,7 @@ def find_wording_problems(brief: Brief) -> list[Finding]:
         if not figure.as_reported:
             continue
         numbers, match, worded = _worded(figure, lang)
+        numbers = [number for number in numbers if _stated(number)]
         shown = format_figure(figure, lang)
         if numbers and match is None:
             found.append(
