@@ -22,7 +22,6 @@ from functools import lru_cache
 
 import text_to_num
 
-from brief.analyse.wording import readings
 from brief.model import Qualifier
 
 __all__ = ["QUALIFIER_PHRASES", "VAGUE", "Kind", "Reading", "read_numbers"]
@@ -448,6 +447,30 @@ class _Atom:
 
 
 # --- Finding the numbers -------------------------------------------------------------------
+
+
+def readings(digits: str) -> set[float]:
+    """Return every value a written number could mean, in any of our languages.
+
+    "6,000" is six thousand in English and six in German; both readings are kept, so that a
+    number typed in either convention is recognised.
+
+    >>> sorted(readings("6.000")), sorted(readings("1,234,567")), sorted(readings("12.5"))
+    ([6.0, 6000.0], [1234567.0], [12.5])
+    """
+    found: set[float] = set()
+    parts = re.split(r"([,.\u00a0\u202f\u2009'’])", digits)
+    groups, marks = parts[::2], parts[1::2]
+    if len(groups) == 1:
+        return {float(digits)}
+    if all(len(group) == 3 for group in groups[1:]) and len(set(marks)) == 1:
+        found.add(float("".join(groups)))  # thousands separators
+    last, earlier = marks[-1], set(marks[:-1])
+    decimal = last in ",." and last not in earlier and len(earlier) <= 1
+    if decimal and all(len(group) == 3 for group in groups[1:-1]):
+        found.add(float("".join(groups[:-1]) + "." + groups[-1]))  # a decimal mark
+    return found
+
 
 _FEW_BASES = {
     **dict.fromkeys(

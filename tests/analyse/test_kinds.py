@@ -137,3 +137,17 @@ def test_a_range_written_backwards_is_refused_with_a_fix(made: Callable[[str], B
     (error,) = caught.value.diagnostics
     assert error.code == "B203"
     assert "smaller number first" in error.hint
+
+
+def test_a_number_typed_in_spanish_prose_keeps_its_spanish_qualifier(
+    write_brief: Callable[[str], Path],
+) -> None:
+    source = (
+        HEAD.replace("lang: en", "lang: es")
+        + "  - {id: c, value: 300, qualifier: about, counts: familias, source: s}\n"
+        + "summary: Según el informe, unas 300 familias perdieron su casa [@s].\n"
+        + SOURCES
+    )
+    brief = validate(load(write_brief(source)))
+    (typed,) = [f for f in analyse(brief).findings if f.kind == "typed"]
+    assert "not kept in step" in typed.message  # "unas" is "about": nothing was dropped
