@@ -39,6 +39,7 @@ class Kind(enum.Enum):
     YEAR = "year"
     AGE = "age"
     TIME = "time"
+    DATE = "date"  # the day in "20 October", "October 20"
     ORDINAL = "ordinal"
     LABEL = "label"  # "COVID-19", "Route 66", "24/7", a phone number
 
@@ -422,7 +423,8 @@ _CHANGE_AFTER = re.compile(rf"^(?:\s+\w+)?\s+(?:{CHANGE_WORDS})(?!\w)", re.I)
 _CLOCK = re.compile(r"^\s?(?:[ap]\.?\s?m\.?(?![^\W\d_])|o'clock|h\b|uhr\b|:\d\d)", re.I)
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th|º|ª|e|er|ère|eme|ème|\.(?=\s+[A-ZÄÖÜ]))(?!\w)", re.I)
 _PHONE = re.compile(
-    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}(?![\w])"
+    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4})+(?!\w)"
+    r"|(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}(?!\w)"
     r"|(?<![\w.])\d{3}-\d{4}(?!\w)"
 )
 _JOINERS = r"\s*(?:-|–|—|to|and|y|a|à|et|bis|und|e|al|até|o|or|ou|oder|إلى|و)\s*"
@@ -733,6 +735,29 @@ def _label(text: str, atom: _Atom) -> bool:
     return bool(words) and words[-1] in LABEL_WORDS and not atom.scaled
 
 
+@lru_cache(maxsize=1)
+def _months() -> re.Pattern[str]:
+    """Month names, wide and abbreviated, in the six shipped languages (from Babel)."""
+    from babel.dates import get_month_names
+
+    names = {
+        name.lower().rstrip(".")
+        for lang in ("en", "es", "fr", "de", "pt", "it", "ar")
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale=lang).values()
+    }
+    words = _alternation(name for name in names if len(name) >= 3 and name != "may")  # a verb
+    return re.compile(rf"(?<!\w)(?:{words})\.?(?!\w)", re.I)
+
+
+def _next_to_month(text: str, atom: _Atom) -> bool:
+    """Return whether a number is the day of a date: "20 October", "October 20", "20 de octubre"."""
+    before = text[max(0, atom.start - 14) : atom.start].rstrip(" \u00a0")
+    after = re.sub(r"^(?:st|nd|rd|th|er|º|\.)?\s*(?:de|of)?\s*", "", text[atom.end : atom.end + 16])
+    month_before = re.search(rf"(?:{_months().pattern})$", before, re.I)
+    return bool(month_before or _months().match(after))
+
+
 def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind | None:
     """Return the kind of a number that is not an amount (label, ordinal, time, age, year)."""
     if "kind" in atom.extra:
@@ -742,6 +767,8 @@ def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind 
         return None
     if not atom.scaled and atom.primary <= 24 and _CLOCK.match(after):
         return Kind.TIME
+    if not atom.scaled and 1 <= atom.primary <= 31 and _next_to_month(text, atom):
+        return Kind.DATE
     if any(start <= atom.start and atom.end <= end for start, end in phone) or _label(text, atom):
         return Kind.LABEL
     if not atom.words and _ORDINAL.match(after):
