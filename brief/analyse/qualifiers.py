@@ -161,6 +161,8 @@ def _worded(figure: Figure, lang: str) -> tuple[list[Reading], Reading | None, Q
     for reading in readings:
         for part in (reading, *reading.also, *(reading.ends or ())):
             if part.means(figure.value) or (figure.high is not None and part.holds(figure.value)):
+                if part.vague:  # "hundreds": any qualifier the author chose for its range
+                    return readings, part, None
                 qualifier = part.qualifier or reading.qualifier
                 return readings, part, qualifier or Qualifier.EXACT
     return readings, None, None
