@@ -14,7 +14,7 @@ import math
 from brief.analyse.common import figure_index, label, listing, make_finding
 from brief.analyse.counts import close_wording
 from brief.analyse.findings import per_brief
-from brief.analyse.kinds import ends_of_one_change, figure_kinds
+from brief.analyse.kinds import FigureKind, ends_of_one_change, figure_kinds
 from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
@@ -114,16 +114,19 @@ def _groups(brief: Brief) -> tuple[list[tuple[int, ...]], PairLimit]:
     return sorted(groups, key=lambda group: (group[-1], group)), limit
 
 
-def _one_report(brief: Brief, kinds: tuple, first: int, second: int) -> bool:  # type: ignore[type-arg]
+def _one_report(brief: Brief, kinds: tuple[FigureKind, ...], first: int, second: int) -> bool:
     """Return whether two close figures are one number reported twice, not a drift: equal
     values of slightly different wordings (F-qualifier speaks of their qualifiers), or the two
     ends of one change ("from 1,000 to 17,000")."""
     one, other = brief.figures[first], brief.figures[second]
     if ends_of_one_change(kinds[first], kinds[second], (one.value, other.value)):
         return True
+    if one.value != other.value:
+        return False
     index = figure_index(brief)
-    wording = index.counts.keys[index.keys[first]], index.counts.keys[index.keys[second]]
-    return one.value == other.value and close_wording(*wording)
+    return close_wording(
+        index.counts.keys[index.keys[first]], index.counts.keys[index.keys[second]]
+    )
 
 
 def drift_groups(brief: Brief) -> list[tuple[int, ...]]:
