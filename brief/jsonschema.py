@@ -44,6 +44,7 @@ _SCALARS: dict[str, dict[str, Any]] = {
         ]
     },
     "number": {"type": "number"},
+    "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
     "amount": {
         "oneOf": [
             {"type": "number"},

@@ -30,7 +30,7 @@ class Field:
     """One key of the source format: its kind, whether it is required, and a one-line doc.
 
     Kinds: str, text (Markdown inline or {file: NAME.md}), date (ISO partial), period, number,
-    amount (a number or a range [low, high]), bool, int, id, url, list[str], map[str], object
+    amount (a number or a range [low, high]), currency (an ISO 4217 code), bool, int, id, url, list[str], map[str], object
     (see `fields`), list[object].
     """
 
@@ -85,7 +85,7 @@ CONVERSION: Mapping[str, Field] = {
     "value": Field(
         "number", "the same amount in another currency or unit: 48800000", required=True
     ),
-    "currency": Field("str", "its ISO 4217 code: GBP"),
+    "currency": Field("currency", "its ISO 4217 code: GBP"),
     "unit": Field("str", "or its unit, when it is not money"),
     "as_reported": Field("str", "the source's own wording: '£48.8m'"),
 }
@@ -104,7 +104,7 @@ FIGURE: Mapping[str, Field] = {
         "what sort of number it is; read from unit, currency and as_reported when not given",
         choices=FIGURE_KINDS,
     ),
-    "currency": Field("str", "ISO 4217 code of an amount of money: USD, GBP, EUR"),
+    "currency": Field("currency", "ISO 4217 code of an amount of money: USD, GBP, EUR"),
     "from": Field("number", "a change's starting value: 'from 1,000 to 17,000' is 17000 from 1000"),
     "also": Field(
         "list[object]",

@@ -274,6 +274,18 @@ class _Checker:
             )
         return low, high
 
+    def to_currency(self, raw: object, at: KeyPath) -> str:
+        """An ISO 4217 code, as Babel knows them: USD, GBP, EUR."""
+        from babel import Locale
+
+        text = self.to_str(raw, at)
+        if text not in Locale("en").currencies:
+            raise _OutOfRangeError(
+                f"'{text}' is not a currency code",
+                "write the ISO 4217 code in capitals, e.g. USD, GBP, EUR",
+            )
+        return text
+
     def to_int(self, raw: object, at: KeyPath) -> int:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"expected a whole number, got {_describe(raw)}")

@@ -151,3 +151,11 @@ def test_a_number_typed_in_spanish_prose_keeps_its_spanish_qualifier(
     brief = validate(load(write_brief(source)))
     (typed,) = [f for f in analyse(brief).findings if f.kind == "typed"]
     assert "not kept in step" in typed.message  # "unas" is "about": nothing was dropped
+
+
+def test_a_currency_is_an_iso_code(made: Callable[[str], Brief]) -> None:
+    with pytest.raises(BriefError) as caught:
+        made("  - {id: a, value: 5, currency: dollars, counts: gift, source: s}\n")
+    (error,) = caught.value.diagnostics
+    assert error.code == "B203"
+    assert "ISO 4217" in error.hint
