@@ -30,8 +30,8 @@ class Field:
     """One key of the source format: its kind, whether it is required, and a one-line doc.
 
     Kinds: str, text (Markdown inline or {file: NAME.md}), date (ISO partial), period, number,
-    amount (a number or a range [low, high]), currency (an ISO 4217 code), bool, int, id, url, list[str], map[str], object
-    (see `fields`), list[object].
+    amount (a number or a range [low, high]), currency (an ISO 4217 code), bool, int, id, url,
+    list[str], map[str], object (see `fields`), list[object].
     """
 
     kind: str
