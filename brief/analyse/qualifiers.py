@@ -168,40 +168,53 @@ def _worded(figure: Figure, lang: str) -> tuple[list[Reading], Reading | None, Q
     return readings, None, None
 
 
-def _one_count_pairs(brief: Brief) -> list[tuple[int, int]]:
+def _one_count_pairs(brief: Brief, limit: PairLimit) -> list[tuple[int, int]]:
     """Return pairs of figures that report one count with one value: the same or slightly
     different `counts`, comparable kinds, overlapping periods; one exact, the other qualified.
 
-    Figures are grouped by value first, so only figures of one value are ever compared.
+    Figures are grouped by value first, so only figures of one value are ever compared; at most
+    `limit.listed` pairs are listed per value.
     """
-    index, kinds = figure_index(brief), figure_kinds(brief)
-    by_value = _by_value(brief, list(range(len(brief.figures))))
-    limit = PairLimit()
     pairs: list[tuple[int, int]] = []
-    for numbers in by_value.values():
+    for numbers in _by_value(brief, list(range(len(brief.figures)))).values():
         exact = [n for n in numbers if brief.figures[n].qualifier is Qualifier.EXACT]
         qualified = [n for n in numbers if brief.figures[n].qualifier is not Qualifier.EXACT]
+        group = f"the figures of {label(brief.figures[numbers[0]], brief.meta.lang)}"
         for plain in exact if qualified else ():
-            for other in limit.take(qualified):
-                wording = index.counts.keys[index.keys[plain]], index.counts.keys[index.keys[other]]
-                if (
-                    close_wording(*wording)
-                    and kinds[plain].comparable(kinds[other])
-                    and index.overlap(plain, other)
-                    and brief.figures[plain].high == brief.figures[other].high
-                    and index.ranges[plain].meets(index.ranges[other])  # else `contradict`
-                ):
-                    pairs.append((plain, other))
-                    break  # one finding per figure that drops a qualifier
+            if limit.exhausted or limit.closed(group):
+                break
+            other = _one_report_of(brief, limit, plain, qualified)
+            if other is not None:
+                if limit.full(group, brief.figures[plain].locate("value")):
+                    break
+                pairs.append((plain, other))  # one finding per figure that drops a qualifier
     return sorted(pairs)
+
+
+def _one_report_of(brief: Brief, limit: PairLimit, plain: int, qualified: list[int]) -> int | None:
+    """Return the first qualified figure that reports the same count as `plain`, if any."""
+    index, kinds = figure_index(brief), figure_kinds(brief)
+    candidates = limit.take(qualified)
+    for position, other in enumerate(candidates):
+        wording = index.counts.keys[index.keys[plain]], index.counts.keys[index.keys[other]]
+        if (
+            close_wording(*wording)
+            and kinds[plain].comparable(kinds[other])
+            and index.overlap(plain, other)
+            and brief.figures[plain].high == brief.figures[other].high
+            and index.ranges[plain].meets(index.ranges[other])  # else `contradict` says it
+        ):
+            limit.give_back(len(candidates) - position - 1)
+            return other
+    return None
 
 
 def find_dropped(brief: Brief) -> list[Finding]:
     """F-qualifier `dropped`: one count reported twice with one value, once with a qualifier
     ("around 12 million") and once without ("12 million"): the commonest drift in reporting."""
-    lang = brief.meta.lang
+    lang, limit = brief.meta.lang, PairLimit()
     found = []
-    for plain_number, other_number in _one_count_pairs(brief):
+    for plain_number, other_number in _one_count_pairs(brief, limit):
         plain, other = brief.figures[plain_number], brief.figures[other_number]
         word = other.qualifier.value
         found.append(
@@ -219,7 +232,7 @@ def find_dropped(brief: Brief) -> list[Finding]:
                 facts=(("qualifier", word),),
             )
         )
-    return found
+    return found + limit.notes("F-qualifier", "figures", brief.locate("figures"))
 
 
 def _stated(reading: Reading) -> bool:

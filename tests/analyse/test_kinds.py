@@ -159,3 +159,16 @@ def test_a_currency_is_an_iso_code(made: Callable[[str], Brief]) -> None:
     (error,) = caught.value.diagnostics
     assert error.code == "B203"
     assert "ISO 4217" in error.hint
+
+
+def test_dropped_qualifiers_are_listed_within_the_limit(made: Callable[[str], Brief]) -> None:
+    rows = "".join(
+        f"  - {{id: f{n}, value: 500, counts: meals served, source: s}}\n" for n in range(150)
+    )
+    brief = made(
+        rows + "  - {id: q, value: 500, qualifier: about, counts: meals served, source: t}\n"
+    )
+    found = [f for f in analyse(brief).findings if f.code == "F-qualifier"]
+    dropped = [f for f in found if f.kind == "dropped"]
+    assert len(dropped) == 100
+    assert any("lists only the first 100" in f.message for f in found)
