@@ -78,10 +78,10 @@ class Reading:
     ends: tuple[Reading, Reading] | None = None
 
     def means(self, value: float) -> bool:
-        """Return whether the written number can be read as `value` (or a range holds it)."""
+        """Return whether the written number can be read as `value` (or a vague amount holds it)."""
         if any(math.isclose(candidate, value, rel_tol=1e-9) for candidate in self.values):
             return True
-        return (self.vague or (self.ends is None and self.high != self.low)) and self.holds(value)
+        return self.vague and self.holds(value)  # "hundreds" means 450; "over 200" is not 300
 
     def holds(self, value: float) -> bool:
         """Return whether `value` lies within the bounds the words state."""

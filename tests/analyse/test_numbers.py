@@ -218,6 +218,13 @@ def test_a_vague_quantity_means_every_value_in_its_range() -> None:
     assert not hundreds.means(1500)
 
 
+def test_an_open_bound_does_not_mean_every_value_above_it() -> None:
+    (over,) = read_numbers("more than 200 people")
+    assert over.means(200)
+    assert not over.means(300)
+    assert over.holds(300)
+
+
 def test_ambiguous_digits_keep_both_values() -> None:
     (german,) = read_numbers("6,000", "de")
     assert german.values == frozenset({6.0, 6000.0})
