@@ -183,12 +183,22 @@ def _one_count_pairs(brief: Brief, limit: PairLimit) -> list[tuple[int, int]]:
         for plain in exact if qualified else ():
             if limit.exhausted or limit.closed(group):
                 break
+            if _own_words_qualify(brief.figures[plain], brief.meta.lang):
+                continue  # its own source's words carry a qualifier: `wording` says so
             other = _one_report_of(brief, limit, plain, qualified)
             if other is not None:
                 if limit.full(group, brief.figures[plain].locate("value")):
                     break
                 pairs.append((plain, other))  # one finding per figure that drops a qualifier
     return sorted(pairs)
+
+
+def _own_words_qualify(figure: Figure, lang: str) -> bool:
+    """Return whether a figure's own `as_reported` gives its number with a qualifier."""
+    if not figure.as_reported:
+        return False
+    worded = _worded(figure, lang)[2]
+    return worded is not None and worded is not Qualifier.EXACT
 
 
 def _one_report_of(brief: Brief, limit: PairLimit, plain: int, qualified: list[int]) -> int | None:
