@@ -1,8 +1,9 @@
 """F-qualifier: a qualifier dropped, changed or contradicted anywhere a figure is shown.
 
-In: a `Brief`. Out: findings of five kinds (docs/findings.md, "F-qualifier"):
+In: a `Brief`. Out: findings of six kinds (docs/findings.md, "F-qualifier"):
 `contradict` (one number for one count with qualifiers that cannot both hold: nearly X, over X),
 `contradict-drift` (the same for two figures that may be one number told two ways, F-drift),
+`dropped` (one count reported with and without a qualifier: "around 12 million", "12 million"),
 `wording` (the source's words carry another qualifier than `qualifier`), `number` (the source's
 words carry another number than `value`), `typed` (a number typed in prose instead of {fig:id}).
 """
