@@ -364,7 +364,11 @@ ARABIC_WORDS: dict[str, float] = {
     "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10, "عشرين": 20, "عشرون": 20,
     "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50,
     "مئة": 100, "مائة": 100, "مئتين": 200, "مائتين": 200, "ألف": 1e3, "ألفين": 2e3,
-    "مليون": 1e6, "مليونين": 2e6, "مليار": 1e9,
+    "مليون": 1e6, "مليونين": 2e6, "مليونا": 2e6, "مليار": 1e9, "ستين": 60, "ستون": 60,
+    "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+    "مئتي": 200, "مائتي": 200, "ألفي": 2e3, "ألفا": 2e3,
+    **{f"{unit}{hundred}": value * 100 for unit, value in (("ثلاث", 3), ("أربع", 4), ("خمس", 5),
+       ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9)) for hundred in ("مئة", "مائة")},
 }  # fmt: skip
 _TEXT2NUM_LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 _ARTICLES = frozenset(
@@ -379,22 +383,6 @@ def _alternation(words: object) -> str:
 
 
 _SCALE = _alternation(SCALES)
-_NUMBER = re.compile(
-    r"(?<![\w.,'’])(\d{1,3}(?:(?P<sep>[,.\u00a0\u202f\u2009'’ ])\d{3})(?:(?P=sep)\d{3})*"
-    r"(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
-    rf"(?:(?P<space>[\s\u00a0]?)(?P<scale>{_SCALE})(?![^\W\d_]))?",
-    re.I,
-)
-_VAGUE = re.compile(
-    rf"(?<!\w)(?:(?P<few>{FEW})\s+(?P<base>hundred|thousand|million|cien|cientos|mil|millones"
-    r"|cent|cents|mille|millions|hundert|tausend|millionen|cem|centenas|milhões|cento|mila"
-    r"|milioni|مئة|آلاف|ألف|ملايين)|(?P<tens>tens|decenas|dizaines|dezenas|decine|عشرات)\s+"
-    r"(?:of|de|des|di|من)?\s*(?P<tbase>thousands|millions|miles|milliers|milhares|migliaia"
-    r"|millones|milhões|milioni|الآلاف|آلاف|ملايين)|(?P<hbase>hundreds|cientos|centaines"
-    r"|centenas|centinaia|مئات)\s+(?:of|de|des|di)?\s*(?P<hof>thousands|miles|milliers"
-    rf"|milhares|migliaia|الآلاف|آلاف)|(?P<word>{_alternation(VAGUE)}))(?!\w)",
-    re.I,
-)
 #: Qualifier words just before a number, matched on the reversed text before it: one anchored
 #: match instead of a search from every position (the alternation is long).
 _QUALIFIER_BEFORE_REVERSED = re.compile(

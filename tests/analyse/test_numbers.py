@@ -49,6 +49,8 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("dodici milioni di persone", "it", ["count 12e6 12e6"]),
     ("خمسة ملايين شخص", "ar", ["count 5e6 5e6"]),
     ("unos cinco mil", "es", ["count 5000 5000 q=about"]),
+    ("أكثر من ألفي شخص", "ar", ["count 2000 - q=over"]),
+    ("نحو ثلاثمئة عائلة", "ar", ["count 300 300 q=about"]),
     # Vague quantities as ranges (docs/findings.md)
     ("hundreds of people", "en", ["count 200 999 vague"]),
     ("thousands of homes", "en", ["count 2000 9999 vague"]),
