@@ -307,11 +307,14 @@ def place_name(where: str) -> str:
 
 
 def _typed_matches(
-    by_value: dict[float, list[Figure]], text: Text
+    by_value: dict[float, list[Figure]], text: Text, lang: str
 ) -> list[tuple[Number, list[Figure]]]:
     prose = _HIDDEN.sub(lambda match: " " * len(match.group(0)), text.markdown)
+    not_amounts = {r.start for r in read_numbers(prose, lang) if not r.kind.quantity}
     found = []
     for number in find_numbers(prose):
+        if number.start in not_amounts:
+            continue  # a date's day, an age, a clock time, a label: not a figure typed by hand
         after = set(content_words(" ".join(prose[number.end :].split()[:5])))
         figures = [
             figure
@@ -333,7 +336,7 @@ def find_typed_numbers(brief: Brief) -> list[Finding]:
         by_value[float(figure.value)].append(figure)
     found = []
     for where, text in brief.texts_in_order():
-        for number, figures in _typed_matches(by_value, text):
+        for number, figures in _typed_matches(by_value, text, lang):
             worded = qualifier_near(text.markdown, number) or Qualifier.EXACT
             first = figures[0]
             if worded is first.qualifier:
