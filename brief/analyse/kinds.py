@@ -68,7 +68,7 @@ class FigureKind:
         name = _NAMES.get(self.kind, "a count")
         if self.currency:
             name += f" in {self.currency}"
-        elif self.unit and self.kind is not Kind.COUNT:
+        elif self.unit:
             name += f" ({self.unit})"
         return f"{name}, {self.how}" if self.how else name
 
