@@ -44,6 +44,13 @@ _SCALARS: dict[str, dict[str, Any]] = {
         ]
     },
     "number": {"type": "number"},
+    "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+    "amount": {
+        "oneOf": [
+            {"type": "number"},
+            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+        ]
+    },
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
     "map[str]": {"type": "object", "additionalProperties": {"type": "string"}},

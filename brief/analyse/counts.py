@@ -109,6 +109,28 @@ def same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
     return len(smaller) >= 2 and smaller < larger
 
 
+def close_wording(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Return whether two counts keys word one count slightly differently: the same thing, one
+    holding all the other's words, or at least three words shared with one word more on each
+    side at most. A different verb on two words ("schools removed", "schools flagged") is two
+    measures, which F-drift is about.
+
+    >>> close_wording(counts_key("children in need of emergency food"),
+    ...               counts_key("children needing food aid"))
+    True
+    >>> close_wording(counts_key("people facing hunger"), counts_key("people"))
+    True
+    >>> close_wording(counts_key("new schools removed"), counts_key("new schools flagged"))
+    False
+    >>> close_wording(counts_key("people in need"), counts_key("people displaced"))
+    False
+    """
+    if same_thing(first, second) or (first and second and (first <= second or second <= first)):
+        return True
+    shared = len(first & second)
+    return shared >= 3 and len(first - second) <= 1 and len(second - first) <= 1
+
+
 @dataclass
 class CountIndex:
     """Figures' counts keys, numbered, with the pairs of keys that name the same thing.

@@ -1,8 +1,9 @@
 """F-qualifier: a qualifier dropped, changed or contradicted anywhere a figure is shown.
 
-In: a `Brief`. Out: findings of five kinds (docs/findings.md, "F-qualifier"):
+In: a `Brief`. Out: findings of six kinds (docs/findings.md, "F-qualifier"):
 `contradict` (one number for one count with qualifiers that cannot both hold: nearly X, over X),
 `contradict-drift` (the same for two figures that may be one number told two ways, F-drift),
+`dropped` (one count reported with and without a qualifier: "around 12 million", "12 million"),
 `wording` (the source's words carry another qualifier than `qualifier`), `number` (the source's
 words carry another number than `value`), `typed` (a number typed in prose instead of {fig:id}).
 """
@@ -13,12 +14,14 @@ import re
 from collections import defaultdict
 
 from brief.analyse.common import figure_index, label, make_finding
-from brief.analyse.counts import content_words
+from brief.analyse.counts import close_wording, content_words
 from brief.analyse.drift import drift_groups
 from brief.analyse.figures import related_groups
 from brief.analyse.findings import Finding
+from brief.analyse.kinds import figure_kinds
 from brief.analyse.limits import PairLimit
-from brief.analyse.wording import Number, find_numbers, qualifier_anywhere, qualifier_near
+from brief.analyse.numbers import Reading, read_numbers
+from brief.analyse.wording import Number, find_numbers, qualifier_near
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.l10n import format_figure
@@ -32,7 +35,12 @@ _HIDDEN = re.compile(r"\{fig:[^}]*\}|\[@[^\]]*\]|\]\([^)]*\)|<?https?://\S+|`[^`
 
 def find_qualifier_problems(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-qualifier: contradicting qualifiers, wording that disagrees, numbers typed by hand."""
-    return [*find_contradictions(brief), *find_wording_problems(brief), *find_typed_numbers(brief)]
+    return [
+        *find_contradictions(brief),
+        *find_dropped(brief),
+        *find_wording_problems(brief),
+        *find_typed_numbers(brief),
+    ]
 
 
 def _contradicting_pairs(brief: Brief, limit: PairLimit) -> list[tuple[int, int, bool]]:
@@ -103,6 +111,9 @@ class _Contradictions:
         for position, second in enumerate(candidates):
             if self.same != index.same_count(first, second) or not index.overlap(first, second):
                 continue
+            kinds = figure_kinds(self.brief)
+            if not kinds[first].comparable(kinds[second]):
+                continue
             if index.ranges[first].meets(index.ranges[second]):
                 continue
             if self.limit.full(group, self.brief.figures[first].locate("value")):
@@ -139,13 +150,106 @@ def find_contradictions(brief: Brief) -> list[Finding]:
     return found + limit.notes("F-qualifier", "figures", brief.locate("figures"))
 
 
-def _worded(figure: Figure) -> tuple[list[Number], Number | None, Qualifier | None]:
-    """Return the numbers in `as_reported`, the one meaning `value`, and its qualifier word."""
-    numbers = find_numbers(figure.as_reported)
-    match = next((number for number in numbers if number.means(figure.value)), None)
-    if match is not None:
-        return numbers, match, qualifier_near(figure.as_reported, match) or Qualifier.EXACT
-    return numbers, None, None if numbers else qualifier_anywhere(figure.as_reported)
+def _worded(figure: Figure, lang: str) -> tuple[list[Reading], Reading | None, Qualifier | None]:
+    """Return the amounts in `as_reported`, the one meaning `value`, and its qualifier word.
+
+    Years, ages, times and labels are not amounts; a bracketed conversion ("$100m (£48.8m)")
+    and a change's two ends ("from 1,000 to 17,000") each give the figure's value too.
+    """
+    readings = [
+        reading for reading in read_numbers(figure.as_reported, lang) if reading.kind.quantity
+    ]
+    for reading in readings:
+        for part in (reading, *reading.also, *(reading.ends or ())):
+            if part.means(figure.value) or (figure.high is not None and part.holds(figure.value)):
+                if part.vague:  # "hundreds": any qualifier the author chose for its range
+                    return readings, part, None
+                qualifier = part.qualifier or reading.qualifier
+                return readings, part, qualifier or Qualifier.EXACT
+    return readings, None, None
+
+
+def _one_count_pairs(brief: Brief, limit: PairLimit) -> list[tuple[int, int]]:
+    """Return pairs of figures that report one count with one value: the same or slightly
+    different `counts`, comparable kinds, overlapping periods; one exact, the other qualified.
+
+    Figures are grouped by value first, so only figures of one value are ever compared; at most
+    `limit.listed` pairs are listed per value.
+    """
+    pairs: list[tuple[int, int]] = []
+    for numbers in _by_value(brief, list(range(len(brief.figures)))).values():
+        exact = [n for n in numbers if brief.figures[n].qualifier is Qualifier.EXACT]
+        qualified = [n for n in numbers if brief.figures[n].qualifier is not Qualifier.EXACT]
+        group = f"the figures of {label(brief.figures[numbers[0]], brief.meta.lang)}"
+        for plain in exact if qualified else ():
+            if limit.exhausted or limit.closed(group):
+                break
+            if _own_words_qualify(brief.figures[plain], brief.meta.lang):
+                continue  # its own source's words carry a qualifier: `wording` says so
+            other = _one_report_of(brief, limit, plain, qualified)
+            if other is not None:
+                if limit.full(group, brief.figures[plain].locate("value")):
+                    break
+                pairs.append((plain, other))  # one finding per figure that drops a qualifier
+    return sorted(pairs)
+
+
+def _own_words_qualify(figure: Figure, lang: str) -> bool:
+    """Return whether a figure's own `as_reported` gives its number with a qualifier."""
+    if not figure.as_reported:
+        return False
+    worded = _worded(figure, lang)[2]
+    return worded is not None and worded is not Qualifier.EXACT
+
+
+def _one_report_of(brief: Brief, limit: PairLimit, plain: int, qualified: list[int]) -> int | None:
+    """Return the first qualified figure that reports the same count as `plain`, if any."""
+    index, kinds = figure_index(brief), figure_kinds(brief)
+    candidates = limit.take(qualified)
+    for position, other in enumerate(candidates):
+        wording = index.counts.keys[index.keys[plain]], index.counts.keys[index.keys[other]]
+        if (
+            close_wording(*wording)
+            and kinds[plain].comparable(kinds[other])
+            and index.overlap(plain, other)
+            and brief.figures[plain].high == brief.figures[other].high
+            and index.ranges[plain].meets(index.ranges[other])  # else `contradict` says it
+        ):
+            limit.give_back(len(candidates) - position - 1)
+            return other
+    return None
+
+
+def find_dropped(brief: Brief) -> list[Finding]:
+    """F-qualifier `dropped`: one count reported twice with one value, once with a qualifier
+    ("around 12 million") and once without ("12 million"): the commonest drift in reporting."""
+    lang, limit = brief.meta.lang, PairLimit()
+    found = []
+    for plain_number, other_number in _one_count_pairs(brief, limit):
+        plain, other = brief.figures[plain_number], brief.figures[other_number]
+        word = other.qualifier.value
+        found.append(
+            make_finding(
+                "F-qualifier",
+                Severity.WARNING,
+                f"{label(plain, lang)} and {label(other, lang)} report one count with one value, "
+                f"but only one says “{word}”: the qualifier was dropped or added between reports "
+                f"(read as {figure_kinds(brief)[plain_number].describe()})",
+                (other, plain),
+                f"check both sources' exact words; if both mean “{format_figure(other, lang)}”, "
+                f"set `qualifier: {word}` on {plain.id}, otherwise say in a caveat why they differ",
+                field="qualifier" if "qualifier" in plain.where else "value",
+                kind="dropped",
+                facts=(("qualifier", word),),
+            )
+        )
+    return found + limit.notes("F-qualifier", "figures", brief.locate("figures"))
+
+
+def _stated(reading: Reading) -> bool:
+    """Return whether a reading is clearly a stated amount: digits, a vague amount, or number
+    words of 100 or more ("one in five" is a proportion; "one" alone may be a pronoun)."""
+    return any(c.isdigit() for c in reading.written) or reading.vague or reading.low >= 100
 
 
 def find_wording_problems(brief: Brief) -> list[Finding]:
@@ -155,7 +259,8 @@ def find_wording_problems(brief: Brief) -> list[Finding]:
     for figure in brief.figures:
         if not figure.as_reported:
             continue
-        numbers, match, worded = _worded(figure)
+        numbers, match, worded = _worded(figure, lang)
+        numbers = [number for number in numbers if _stated(number)]
         shown = format_figure(figure, lang)
         if numbers and match is None:
             found.append(
@@ -202,11 +307,14 @@ def place_name(where: str) -> str:
 
 
 def _typed_matches(
-    by_value: dict[float, list[Figure]], text: Text
+    by_value: dict[float, list[Figure]], text: Text, lang: str
 ) -> list[tuple[Number, list[Figure]]]:
     prose = _HIDDEN.sub(lambda match: " " * len(match.group(0)), text.markdown)
+    not_amounts = {r.start for r in read_numbers(prose, lang) if not r.kind.quantity}
     found = []
     for number in find_numbers(prose):
+        if number.start in not_amounts:
+            continue  # a date's day, an age, a clock time, a label: not a figure typed by hand
         after = set(content_words(" ".join(prose[number.end :].split()[:5])))
         figures = [
             figure
@@ -228,7 +336,7 @@ def find_typed_numbers(brief: Brief) -> list[Finding]:
         by_value[float(figure.value)].append(figure)
     found = []
     for where, text in brief.texts_in_order():
-        for number, figures in _typed_matches(by_value, text):
+        for number, figures in _typed_matches(by_value, text, lang):
             worded = qualifier_near(text.markdown, number) or Qualifier.EXACT
             first = figures[0]
             if worded is first.qualifier:
