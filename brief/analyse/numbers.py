@@ -511,12 +511,12 @@ def _number_pattern(spaces: bool) -> re.Pattern[str]:
     )
 
 
-def _digit_value(digits: str) -> tuple[frozenset[float], float]:
+def _digit_value(digits: str) -> tuple[frozenset[float], float] | None:
     """Return every value of written digits, and the one to read first: a group of three digits
     after one mark is a thousands group in news in every language ("4,380 millones" in a
     Mexican report, "6.000" in a Spanish one), so the larger reading comes first."""
     values = readings(digits.replace(" ", "\u00a0"))
-    return frozenset(values), max(values)
+    return (frozenset(values), max(values)) if values else None  # "555.010.0199" reads as none
 
 
 def _takes_scale(text: str, match: re.Match[str], currency: bool) -> bool:
@@ -533,7 +533,10 @@ def _takes_scale(text: str, match: re.Match[str], currency: bool) -> bool:
 def _digit_atoms(text: str, lang: str) -> Iterator[_Atom]:
     pattern = _number_pattern(not lang.lower().startswith("en"))
     for match in pattern.finditer(text):
-        values, primary = _digit_value(match.group("digits"))
+        value = _digit_value(match.group("digits"))
+        if value is None:
+            continue
+        values, primary = value
         end, scaled = match.end(), False
         if match.group("scale"):
             currency = bool(
@@ -643,6 +646,41 @@ def _vague_atoms(text: str) -> Iterator[_Atom]:
         yield atom
 
 
+#: "a dozen", "half a dozen", "two dozen", "3 dozen" (English; "dozens" is vague, see VAGUE).
+_DOZEN = re.compile(
+    r"(?<![\w.,])(?:(?P<half>half\s+an?)|(?P<one>an?)|(?P<digits>\d{1,3})|(?P<word>one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+dozen(?!\w)",
+    re.I,
+)
+_SMALL = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def _dozen_atoms(text: str) -> Iterator[_Atom]:
+    for match in _DOZEN.finditer(text):
+        if match.group("half"):
+            value = 6.0
+        elif match.group("one"):
+            value = 12.0
+        elif match.group("digits"):
+            value = 12.0 * int(match.group("digits"))
+        else:
+            value = 12.0 * (_SMALL.index(match.group("word").lower()) + 1)
+        yield _Atom(match.start(), match.end(), frozenset({value}), value, words=True)
+
+
 def _order(word: str) -> float:
     """Return the order a plural scale word names: "thousands" -> 1,000."""
     return 1e6 if word.lower() in ("millions", "millones", "milhões", "milioni", "ملايين") else 1e3
@@ -653,6 +691,7 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
     single vague words ("hundreds"), each where no earlier one was read; linear in the text."""
     vague = list(_vague_atoms(text))
     layers = [
+        list(_dozen_atoms(text)),
         list(_digit_atoms(text, lang)),
         [atom for atom in vague if atom.extra.get("compound")],
         [
@@ -956,6 +995,10 @@ def _phone_like(written: str) -> bool:
     """Return whether digit groups are a phone number, not a number with spaced thousands."""
     groups = re.split(r"[\s.()+-]+", written.strip("+()"))
     groups = [group for group in groups if group]
+    separators = set(re.findall(r"[\s.]", written))
+    if "." in separators and len(separators) > 1 and not written.startswith(("+", "(")):
+        return False  # "40.72 5.84 39.63": decimals listed with spaces, a table row
+
     if len(groups) == 2:
         return True  # "555-1234"
     return not all(len(group) == 3 for group in groups[1:]) or written.startswith(("+", "("))

@@ -171,6 +171,16 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("more than 1,000 people a day", "en", ["rate 1000 - q=over u=per day"]),
     ("£1.5 million a year", "en", ["money 1.5e6 1.5e6 GBP u=per year"]),
     ("the largest gift in the nation's history", "en", []),
+    # A table row of shares is not a phone number; a dotted phone number is not a crash.
+    (
+        "Labour National NZ 40.72 39.63 5.84",
+        "en",
+        ["count 40.72 40.72", "count 39.63 39.63", "count 5.84 5.84"],
+    ),
+    ("call 555.010.0199", "en", []),
+    ("over two dozen people", "en", ["count 24 - q=over"]),
+    ("half a dozen cars", "en", ["count 6 6"]),
+    ("a dozen eggs and 3 dozen rolls", "en", ["count 12 12", "count 36 36"]),
 ]
 
 
