@@ -90,6 +90,16 @@ def counts_key(counts: str) -> frozenset[str]:
     return frozenset(content_words(counts))
 
 
+#: Words by which a longer counts phrase names what lies outside or around the shorter one's
+#: subject ("people living outside L'Aquila"), not a part of it: such keys never refine.
+_ELSEWHERE = (
+    "outside surrounding surroundings around beyond excluding except besides neighbouring"
+    " neighboring nearby elsewhere other fuera alrededores excepto salvo hors autour sauf"
+    " environs außerhalb ausserhalb außer umgebung fora arredores exceto"
+)
+ELSEWHERE_WORDS = frozenset(stem(word) for word in _ELSEWHERE.split())
+
+
 def same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
     """Return whether two counts keys name the same thing: equal, or one refines the other.
 
@@ -102,11 +112,14 @@ def same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
     True
     >>> same_thing(counts_key("lives saved"), counts_key("child victims identified"))
     False
+    >>> same_thing(counts_key("people living in Aquila"),
+    ...            counts_key("people living in the areas surrounding Aquila"))
+    False
     """
     if first == second:
         return True
     smaller, larger = (first, second) if len(first) <= len(second) else (second, first)
-    return len(smaller) >= 2 and smaller < larger
+    return len(smaller) >= 2 and smaller < larger and not (larger - smaller) & ELSEWHERE_WORDS
 
 
 def close_wording(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -161,7 +174,7 @@ class CountIndex:
                 continue
             rarest = min(sorted(key), key=lambda word: len(holders[word]))
             for other in holders[rarest]:  # a superset of `key` holds each of its words
-                if other != number and key < index.keys[other]:
+                if other != number and same_thing(key, index.keys[other]):
                     index.related[number].append(other)
                     index.related[other].append(number)
         for numbers in index.related:

@@ -131,12 +131,21 @@ class _Group:
                 and figures[one].value != figures[other].value  # F-qualifier
                 and index.overlap(one, other)
                 and self.alike(one, other)
+                and not self.part_within_whole(one, other)
             ):
                 if self.limit.full(self.name, self.where):
                     self.limit.give_back(len(candidates) - position - 1)
                     return False
                 self.found.add((min(first, second), max(first, second)))
         return True
+
+    def part_within_whole(self, lower: int, higher: int) -> bool:
+        """Return whether the lower figure counts a part of what the higher one counts (its
+        counts phrase refines the other's with more words): a part below its whole is no
+        conflict ("contributions for the Syria response" of "contributions"); above, it is."""
+        keys = self.index.counts.keys
+        lower_key, higher_key = keys[self.index.keys[lower]], keys[self.index.keys[higher]]
+        return higher_key < lower_key
 
     def alike(self, one: int, other: int) -> bool:
         """Return whether two figures are one sort of number and not one change's two ends."""

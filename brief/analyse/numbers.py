@@ -603,7 +603,10 @@ def _words_in(tokens: list[_Token], language: str) -> Iterator[_Atom]:
             continue  # digits are read above, with their separators and scales
         if len(words) == 1 and words[0].lower() in _ARTICLES:
             continue  # "un", "unos", "a": an article, not the number one
-        start, end = tokens[found.start].match.start(), tokens[found.end - 1].match.end()
+        first = found.start
+        if first and len(words) == 1 and tokens[first - 1].text().lower() in ("a", "an"):
+            first -= 1  # "a million": the article belongs to the number, and so does "over a"
+        start, end = tokens[first].match.start(), tokens[found.end - 1].match.end()
         value = float(found.value)
         atom = _Atom(start, end, frozenset({value}), value, words=True)
         atom.extra["words"] = sum(word.isalpha() for word in words)
@@ -668,6 +671,53 @@ _SMALL = [
 ]
 
 
+_SMALL_NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten"
+#: "7 out of every 10", "3 in 10", "one in five": a share, read as a percentage (English).
+_FRACTION = re.compile(
+    rf"(?<![\w.,])(?P<part>{_SMALL_NUMBER})\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    rf"(?P<whole>{_SMALL_NUMBER}|a\s+hundred|a\s+thousand)(?![\w.,]?\d|\w)",
+    re.I,
+)
+
+
+def _small_value(word: str) -> float:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return float(word)
+    return {"a hundred": 100.0, "a thousand": 1000.0}.get(word) or _SMALL.index(word) + 1.0
+
+
+#: "a third of", "half of", "two-thirds of": a share of what follows (English).
+_PART_OF = re.compile(
+    r"(?<!\w)(?P<part>(?:a|one)\s+(?:third|quarter|fifth|tenth)|half|two[-\s]thirds"
+    r"|three[-\s]quarters)\s+of(?!\w)",
+    re.I,
+)
+_PARTS = {"third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0, "half": 50.0}
+
+
+def _fraction_atoms(text: str) -> Iterator[_Atom]:
+    for match in _FRACTION.finditer(text):
+        part, whole = _small_value(match.group("part")), _small_value(match.group("whole"))
+        if _DURATION.match(text[match.end() : match.end() + 24]):
+            continue  # "3 in 10 minutes" is a count and a span of time
+        if 0 < part < whole <= 1000:  # "died in 2019" is no share
+            yield _share_atom(match.start(), match.end(), 100 * part / whole)
+    for match in _PART_OF.finditer(text):
+        words = match.group("part").lower().replace("-", " ").split()
+        value = _PARTS.get(words[-1].rstrip("s"), 0.0) * (2 if words[0] == "two" else 1)
+        value *= 3 if words[0] == "three" else 1
+        end = match.start() + len(match.group("part"))
+        yield _share_atom(match.start(), end, value)
+
+
+def _share_atom(start: int, end: int, value: float) -> _Atom:
+    value = round(value, 6)
+    atom = _Atom(start, end, frozenset({value}), value, words=True)
+    atom.extra["fraction"] = True
+    return atom
+
+
 def _dozen_atoms(text: str) -> Iterator[_Atom]:
     for match in _DOZEN.finditer(text):
         if match.group("half"):
@@ -691,6 +741,7 @@ def _atoms(text: str, lang: str) -> list[_Atom]:
     single vague words ("hundreds"), each where no earlier one was read; linear in the text."""
     vague = list(_vague_atoms(text))
     layers = [
+        list(_fraction_atoms(text)),
         list(_dozen_atoms(text)),
         list(_digit_atoms(text, lang)),
         [atom for atom in vague if atom.extra.get("compound")],
@@ -764,17 +815,25 @@ def _label(text: str, atom: _Atom) -> bool:
 
 @lru_cache(maxsize=1)
 def _months() -> re.Pattern[str]:
-    """Month names, wide and abbreviated, in the six shipped languages (from Babel)."""
+    """Month names in the six shipped languages (from Babel): wide names anywhere, abbreviated
+    ones only as dates write them ("Oct. 30", "30 Oct 2009", "30 Oct,"), since many are words
+    of another language ("out", "set", "mar")."""
     from babel.dates import get_month_names
 
-    names = {
-        name.lower().rstrip(".")
-        for lang in ("en", "es", "fr", "de", "pt", "it", "ar")
-        for width in ("wide", "abbreviated")
-        for name in get_month_names(width, locale=lang).values()
-    }
-    words = _alternation(name for name in names if len(name) >= 3 and name != "may")  # a verb
-    return re.compile(rf"(?<!\w)(?:{words})\.?(?!\w)", re.I)
+    def names(width: str) -> set[str]:
+        return {
+            name.lower().rstrip(".")
+            for lang in ("en", "es", "fr", "de", "pt", "it", "ar")
+            for name in get_month_names(width, locale=lang).values()
+        }
+
+    wide = {name for name in names("wide") if name != "may"}  # a verb
+    short = {name for name in names("abbreviated") - wide if len(name) >= 3 and name != "may"}
+    return re.compile(
+        rf"(?<!\w)(?:(?:{_alternation(wide)})\.?(?!\w)"
+        rf"|(?:{_alternation(short)})(?:\.|(?=\s*[\d,;)]|\s*$))(?!\w))",
+        re.I,
+    )
 
 
 def _next_to_month(text: str, atom: _Atom) -> bool:
@@ -813,6 +872,8 @@ def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind 
 
 def _measure(text: str, atom: _Atom) -> tuple[Kind, str, str, int]:
     """Return a number's kind, currency, unit, and where its written form ends."""
+    if atom.extra.get("fraction"):
+        return Kind.SHARE, "", "%", atom.end
     before, after = text[max(0, atom.start - 40) : atom.start], text[atom.end : atom.end + 60]
     currency, _ = _currency_before(before)
     if not currency:

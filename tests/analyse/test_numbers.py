@@ -181,6 +181,13 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("over two dozen people", "en", ["count 24 - q=over"]),
     ("half a dozen cars", "en", ["count 6 6"]),
     ("a dozen eggs and 3 dozen rolls", "en", ["count 12 12", "count 36 36"]),
+    # Shares written as fractions; "out" is a month only in Portuguese dates ("7 out. 2020").
+    ("7 out of every 10 Americans", "en", ["share 70 70 u=%"]),
+    ("fewer than 3 in 10 projects", "en", ["share 0 30 q=up to u=%"]),
+    ("one in five children", "en", ["share 20 20 u=%"]),
+    ("nearly half of the homes", "en", ["share 50 50 q=nearly u=%"]),
+    ("killed 3 in 10 minutes", "en", ["count 3 3", "duration 10 10 u=minutes"]),
+    ("more than a million people", "en", ["count 1e6 - q=over"]),
 ]
 
 
