@@ -55,6 +55,20 @@ def validate(source: Source) -> model.Brief:
     return brief
 
 
+def item_name(node: object, at: KeyPath) -> str:
+    """Return how a message names the mapping at `at`: `meta`, "figures item 'gift'" by its id,
+    or "sources item 2" by its position counted from one when it has no usable id."""
+    if not at:
+        return "the brief"
+    if not isinstance(at[-1], int):
+        return ".".join(str(part) for part in at)
+    within = ".".join(str(part) for part in at[:-1])
+    given = node.get("id") if isinstance(node, dict) else None
+    if isinstance(given, str) and _ID.match(given.strip()) and len(given) <= 80:
+        return f"{within} item '{given.strip()}'"
+    return f"{within} item {at[-1] + 1}"
+
+
 class _OutOfRangeError(ValueError):
     """A value of the right kind but beyond what a brief may hold; says what to write instead."""
 
@@ -100,7 +114,7 @@ class _Checker:
 
     def fields(self, node: object, fields: Mapping[str, Field], at: KeyPath) -> dict[str, Any]:
         """Check a mapping against `fields`; return converted values for the keys present."""
-        name = ".".join(str(part) for part in at) or "the brief"
+        name = item_name(node, at)
         if not isinstance(node, dict):
             self.fail("B203", f"{name} must be a mapping of keys, not {_describe(node)}", at)
             return {}
@@ -111,7 +125,14 @@ class _Checker:
         values: dict[str, Any] = {}
         for key, spec in fields.items():
             if node.get(key) is None:
-                if spec.required:
+                if spec.required and key in node:
+                    self.fail(
+                        "B202",
+                        f"{name} has '{key}' but it is empty",
+                        (*at, key),
+                        f"write a value after `{key}:` ({spec.doc})",
+                    )
+                elif spec.required:
                     self.fail(
                         "B202", f"{name} needs '{key}': {spec.doc}", at, f"add `{key}:` to {name}"
                     )

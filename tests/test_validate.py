@@ -515,3 +515,34 @@ def test_a_url_that_is_not_a_web_address_is_refused(tmp_path: Path, url: str) ->
 
 def test_an_unsupported_format_version_is_refused(tmp_path: Path) -> None:
     assert found(tmp_path, meta=META.replace("brief: 1", "brief: 2")) == ["B208 1:8"]
+
+
+def test_a_required_key_left_empty_names_the_item_by_id_and_says_it_is_empty(
+    tmp_path: Path,
+) -> None:
+    problems = diagnostics(
+        tmp_path,
+        """
+        figures:
+          - {id: gift, value: null, counts: dollars given}
+        """,
+    )
+    assert [problem.code for problem in problems] == ["B202"]
+    message = problems[0].message
+    assert "figures item 'gift' has 'value' but it is empty" in message
+    assert "`value:`" in problems[0].hint
+
+
+def test_an_item_without_an_id_is_named_by_its_position_counted_from_one(
+    tmp_path: Path,
+) -> None:
+    problems = diagnostics(
+        tmp_path,
+        """
+        sources:
+          - {id: s, title: One}
+          - {publisher: Two}
+        """,
+    )
+    assert "sources item 2 needs 'id'" in problems[0].message
+    assert "sources item 2" in problems[1].message  # and its title
