@@ -204,6 +204,7 @@ def find_stale(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
             (figure,),
             "look for a more recent figure, or say why this one still matters",
             field="period",
+            facts=_source_facts(brief, figure, f" ({figure.period_text})"),
         )
         for figure in brief.figures
         if figure.period and figure.period[1].last_day() < cutoff
@@ -229,6 +230,17 @@ def claimed_by_subject(brief: Brief, claimed_by: str) -> str:
         if claimed and words and (words <= claimed or claimed <= words):
             return name
     return ""
+
+
+def _source_facts(brief: Brief, figure: Figure, after: str = "") -> tuple[tuple[str, str], ...]:
+    """Return the facts by which `brief check` groups a figure's notes per source."""
+    source = brief.source(figure.source) if figure.source else None
+    title = source.title if source else ""
+    return (
+        ("source", figure.source),
+        ("source_title", title),
+        ("item", label(figure, brief.meta.lang) + after),
+    )
 
 
 def find_self_reported(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
@@ -280,6 +292,7 @@ def find_single_source(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                     f"{label(figure, brief.meta.lang)} is reported by one source only",
                     (figure,),
                     "add a second, independent source if one exists",
+                    facts=_source_facts(brief, figure),
                 )
             )
     return found
