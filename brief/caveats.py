@@ -220,6 +220,13 @@ def _unverified(brief: Brief, finding: Diagnostic) -> str:
     return _text(brief.meta.lang, "unverified", quote=_quoted(brief, finding.subjects[0]))
 
 
+def _figure_unverified(brief: Brief, finding: Diagnostic) -> str:
+    """The figure's own wording, which the copy does not hold, quoted for the reader."""
+    figure = next(f for f in brief.figures if f.id == finding.subjects[0])
+    wording = _text(brief.meta.lang, "quoted", text=figure.as_reported)
+    return _text(brief.meta.lang, "unverified_figure", figure=wording)
+
+
 def _uncited(brief: Brief, finding: Diagnostic) -> str:
     subject, lang = finding.subjects[0], brief.meta.lang
     if _kind(finding) == "source":
@@ -253,6 +260,7 @@ READER_TEXT: dict[str, Callable[[Brief, Diagnostic], str]] = {
     "F-undated": _undated,
     "Q-variant": _variant,
     "Q-unverified": _unverified,
+    "F-unverified": _figure_unverified,
     "T-conflict": _timeline_conflict,
     "S-uncited": _uncited,
 }

@@ -361,7 +361,7 @@ def _checked(brief: Brief, analysis: Analysis, plan: CaveatPlan) -> Checked:
     return Checked(
         sources=len(brief.sources),
         quotes=len(brief.quotes),
-        quotes_verified=len(analysis.matches),
+        quotes_verified=sum(match.kind == "quote" for match in analysis.matches),
         copies=sum(1 for source in brief.sources if source.text),
         warnings=sum(1 for f in analysis.findings if f.severity is Severity.WARNING),
         notes=sum(1 for f in analysis.findings if f.severity is Severity.NOTE),

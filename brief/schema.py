@@ -186,6 +186,7 @@ FINDING_CODES = (
     "F-stale",
     "F-self-reported",
     "F-single-source",
+    "F-unverified",
     "Q-variant",
     "Q-unverified",
     "Q-secondhand",

@@ -68,6 +68,7 @@ def _register() -> None:
             "F-single-source": figures.find_single_source,
             "Q-variant": quotes.find_variants,
             "Q-unverified": verify.find_unverified,
+            "F-unverified": verify.find_figures_unverified,
             "Q-secondhand": quotes.find_secondhand,
             "T-imprecise": timeline.find_imprecise,
             "T-conflict": timeline.find_date_conflicts,
