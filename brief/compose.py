@@ -110,7 +110,7 @@ class _Rows:
             figure.counts,
             figure.unit,
             figure.period_text,
-            figure.claimed_by,
+            l10n.format_items(list(self.brief.claimant_names(figure)), self.lang),
             figure.as_reported,
             self.note(figure.source),
             self.markers(figure.id),

@@ -18,6 +18,7 @@ QUALIFIER_ALIASES = {
     "more than": "over",
 }
 SOURCE_KINDS = ("news", "report", "interview", "testimony", "social", "organization", "dataset")
+PERSON_KINDS = ("person", "organization", "unnamed")
 PAPERS = ("a4", "letter")
 LAYOUTS = ("handout", "brief")
 CAVEAT_SEVERITIES = ("note", "warning")
@@ -29,7 +30,8 @@ class Field:
     """One key of the source format: its kind, whether it is required, and a one-line doc.
 
     Kinds: str, text (Markdown inline or {file: NAME.md}), date (ISO partial), period, number,
-    bool, int, id, url, list[str], map[str], object (see `fields`), list[object].
+    bool, int, id, url, list[str], names (one str or a list[str]), map[str], object (see
+    `fields`), list[object].
     """
 
     kind: str
@@ -91,7 +93,11 @@ FIGURE: Mapping[str, Field] = {
     ),
     "as_reported": Field("str", "the source's own wording: 'nearly 6,000'"),
     "period": Field("period", "when it applies: 2017 or 2012/2017"),
-    "claimed_by": Field("str", "who makes the claim"),
+    "claimed_by": Field(
+        "names",
+        "who makes the claim: a people entry's id, name or alias, or a name; a list when "
+        "several do",
+    ),
     "hedges": Field("list[str]", "words that weaken it in the source: reportedly, according to"),
     "source": Field("id", "id of the source that reported it"),
     "locator": Field("str", "where in that source: page, paragraph, timestamp"),
@@ -110,9 +116,17 @@ EVENT: Mapping[str, Field] = {
 
 PERSON: Mapping[str, Field] = {
     "id": Field("id", "slug, usable as a quote's speaker", required=True),
-    "name": Field("str", "full name", required=True),
+    "name": Field(
+        "str",
+        "full name, or how the source describes an unnamed speaker ('a spokeswoman for X')",
+        required=True,
+    ),
     "born": Field("date", "ISO partial date of birth"),
     "role": Field("str", "role relevant to the brief"),
+    # -- speakers and claimants (issue 12): organisations, unnamed speakers, other names --
+    "kind": Field("str", "person (the default), organization, or unnamed", choices=PERSON_KINDS),
+    "aliases": Field("list[str]", "other names the sources use: FAO, the U.N. food agency"),
+    "speaks_for": Field("str", "whom they speak for: another people entry's id or a name"),
 }
 
 QUOTE: Mapping[str, Field] = {

@@ -288,6 +288,14 @@ class _Checker:
             raise ValueError(f"expected true or false, got {_describe(raw)}")
         return raw
 
+    def to_names(self, raw: object, at: KeyPath) -> tuple[str, ...]:
+        """One name or a list of names (format version 1 wrote one), as a tuple."""
+        names = raw if isinstance(raw, list) else [raw]
+        if not names:
+            raise ValueError("expected a name or a list of names, got an empty list")
+        converted = tuple(self.to_str(name, (*at, n)) for n, name in enumerate(names))
+        return tuple(dict.fromkeys(name for name in converted if name))
+
     def to_map_str(self, raw: object, at: KeyPath) -> dict[str, str]:
         if not isinstance(raw, dict):
             raise ValueError(f"expected a mapping of names to text, got {_describe(raw)}")
@@ -321,7 +329,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         key_points=tuple(values.get("key_points", ())),
         figures=_make(source, values, model.Figure, "figures", **_FIGURE_FIELDS),
         timeline=_make(source, values, model.Event, "timeline"),
-        people=_make(source, values, model.Person, "people"),
+        people=_make(source, values, model.Person, "people", **_PERSON_FIELDS),
         quotes=_make(source, values, model.Quote, "quotes"),
         caveats=_caveats(source, values),
         sources=_make(source, values, model.Source, "sources"),
@@ -381,6 +389,10 @@ _FIGURE_FIELDS: dict[str, Any] = {
     "period": lambda item: item["period"][0] if "period" in item else None,
     "period_text": lambda item: item["period"][1] if "period" in item else None,
     "hedges": lambda item: tuple(item.get("hedges", ())),
+}
+#: How a people entry's fields are made (speakers and claimants, issue 12).
+_PERSON_FIELDS: dict[str, Any] = {
+    "aliases": lambda item: tuple(item.get("aliases", ())),
 }
 
 

@@ -546,3 +546,36 @@ def test_an_item_without_an_id_is_named_by_its_position_counted_from_one(
     )
     assert "sources item 2 needs 'id'" in problems[0].message
     assert "sources item 2" in problems[1].message  # and its title
+
+
+def test_claimed_by_takes_one_name_as_before_or_a_list_of_several(tmp_path: Path) -> None:
+    brief = valid(
+        tmp_path,
+        """
+        people:
+          - {id: fao, name: Food and Agriculture Organization, kind: organization,
+             aliases: [FAO, the U.N. food agency]}
+          - {id: voice, name: a spokeswoman for FAO, kind: unnamed, speaks_for: fao}
+        figures:
+          - {id: one, value: 1, counts: appeals, claimed_by: the U.N. food agency}
+          - {id: two, value: 2, counts: appeals, claimed_by: [fao, Oxfam, fao]}
+        """,
+    )
+    assert brief.figures[0].claimed_by == ("the U.N. food agency",)
+    assert brief.figures[1].claimed_by == ("fao", "Oxfam")
+    assert brief.claimant_names(brief.figures[0]) == ("Food and Agriculture Organization",)
+    assert brief.people[0].kind == "organization"
+    assert brief.people[1].speaks_for == "fao"
+    assert brief.identities("voice") == (
+        "a spokeswoman for FAO",
+        "Food and Agriculture Organization",
+        "FAO",
+        "the U.N. food agency",
+    )
+    assert brief.speaker_name("THE U.N.  FOOD AGENCY") == "Food and Agriculture Organization"
+
+
+def test_a_list_of_claimants_must_hold_names(tmp_path: Path) -> None:
+    assert found(tmp_path, "figures:\n  - {id: a, value: 1, counts: x, claimed_by: [1]}\n") == [
+        "B203 7:46"  # at the item of the list
+    ]

@@ -20,7 +20,7 @@ from brief.analyse.limits import PairLimit
 from brief.analyse.wording import hedge_in
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.model import Brief, Figure
+from brief.model import Brief, Figure, same_name
 
 __all__ = [
     "find_conflicts",
@@ -33,7 +33,6 @@ __all__ = [
 
 #: A period that ended more than this many years before the brief's date is stale (F-stale).
 STALE_YEARS = 5
-_NAME_STOPWORDS = frozenset({"the", "and", "of", "a", "an", "&", "inc", "ltd", "co"})
 
 
 def related_groups(index: FigureIndex) -> Iterator[tuple[int, int | None]]:
@@ -211,24 +210,22 @@ def find_stale(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     ]
 
 
-def name_words(name: str) -> frozenset[str]:
-    """Return a name's words for matching: lower case, possessives and filler words dropped.
-
-    >>> sorted(name_words("Thorn's press office (the organisation)"))
-    ['office', 'organisation', 'press', 'thorn']
-    """
-    words = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", name.lower()))
-    return frozenset(words) - _NAME_STOPWORDS
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+#: Where one `claimed_by` of format version 1 joins several claimants ("Ashton Kutcher and Demi
+#: Moore"): each part is tried as a name of its own (only a whole part equal to a name counts).
+_JOINT = re.compile(r"\s*,\s*|\s+(?:and|&|y|et|und|e|و)\s+", re.IGNORECASE)
 
 
 def claimed_by_subject(brief: Brief, claimed_by: str) -> str:
-    """Return the name in `meta.about` that `claimed_by` names (all its words), or ""."""
-    person = brief.person(claimed_by)
-    claimed = name_words(person.name if person else claimed_by)
-    for name in brief.meta.about:
-        words = name_words(name)
-        if claimed and words and (words <= claimed or claimed <= words):
-            return name
+    """Return the name in `meta.about` that the claimant IS, or "": one of the names it goes by
+    (its people entry's name and aliases, and those of whom it speaks for) equals that name, a
+    bracketed remark set aside ("Thorn (press office)" is Thorn). Sharing words is not being:
+    "Marion County Health Department" is not "Marion County"."""
+    about = {same_name(name): name for name in brief.meta.about}
+    for name in brief.identities(claimed_by):
+        for form in (name, _REMARK.sub(" ", name), *_JOINT.split(_REMARK.sub(" ", name))):
+            if same_name(form) in about:
+                return about[same_name(form)]
     return ""
 
 
@@ -247,13 +244,14 @@ def find_self_reported(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-self-reported: claimed by the brief's own subject, or hedged in the source."""
     found: list[Diagnostic] = []
     for figure in brief.figures:
-        subject = claimed_by_subject(brief, figure.claimed_by) if figure.claimed_by else ""
+        claimant = next((name for name in figure.claimed_by if claimed_by_subject(brief, name)), "")
+        subject = claimed_by_subject(brief, claimant) if claimant else ""
         hedges = figure.hedges or tuple(filter(None, [hedge_in(figure.as_reported)]))
         reasons = []
         if subject:
-            person = brief.person(figure.claimed_by)
-            claimant = person.name if person else figure.claimed_by
-            reasons.append(f"claimed by {claimant}, whom this brief is about,")
+            shown = brief.speaker_name(claimant)
+            also = "" if same_name(shown) == same_name(subject) else f" ({subject})"
+            reasons.append(f"claimed by {shown}{also}, whom this brief is about,")
         if hedges:
             reasons.append(f"hedged in the source (“{', '.join(hedges)}”)")
         if reasons:
@@ -266,7 +264,10 @@ def find_self_reported(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                     (figure,),
                     "look for an independent source for this number",
                     kind="claimed" if subject else "hedged",
-                    facts=(("hedges", ", ".join(hedges)), ("claimed_by", figure.claimed_by)),
+                    facts=(
+                        ("hedges", ", ".join(hedges)),
+                        ("claimed_by", ", ".join(figure.claimed_by)),
+                    ),
                 )
             )
     return found
