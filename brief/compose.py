@@ -8,6 +8,7 @@ no file.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from html import escape
@@ -145,7 +146,9 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     summary = notes.html(brief.summary)
     key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
     figures = tuple(rows.figure(figure) for figure in brief.figures)
-    by_date = sorted(brief.timeline, key=lambda event: event.date.first_day())
+    by_date = sorted(  # undated events last, in the order written (the sort is stable)
+        brief.timeline, key=lambda event: event.date.first_day() if event.date else dt.date.max
+    )
     timeline = tuple(rows.event(event) for event in by_date)
     quotes = tuple(rows.quote(quote) for quote in brief.quotes)
     plan = rows.plan

@@ -160,13 +160,14 @@ class Figure(Item):
 
 @dataclass(frozen=True)
 class Event(Item):
-    date: PartialDate = field(default_factory=lambda: PartialDate(1))
+    date: PartialDate | None = None  # None: no source dates it (printed last, without a date)
     event: Text = Text("", Location(""))
     approx: bool = False
     end: PartialDate | None = None
     source: str = ""
     locator: str = ""
     same_as: str = ""
+    as_written: str = ""  # the source's words for the date (issue 12)
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ class Quote(Item):
     source: str = ""
     via: str = ""
     locator: str = ""
+    as_written: str = ""  # the source's words for the date (issue 12)
 
 
 @dataclass(frozen=True)

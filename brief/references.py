@@ -229,7 +229,16 @@ def check_dates(brief: model.Brief) -> list[Diagnostic]:
                 )
             )
     for event in brief.timeline:
-        if event.end and event.end.last_day() < event.date.first_day():
+        if event.end and event.date is None:
+            problems.append(
+                error(
+                    "B202",
+                    f"timeline item '{event.id}' has an end but no date",
+                    event.locate("end"),
+                    "add `date:` for the start, or remove `end:`",
+                )
+            )
+        elif event.end and event.date and event.end.last_day() < event.date.first_day():
             problems.append(
                 error(
                     "B205",

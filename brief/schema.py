@@ -103,15 +103,26 @@ FIGURE: Mapping[str, Field] = {
     "locator": Field("str", "where in that source: page, paragraph, timestamp"),
 }
 
+AS_WRITTEN_DOC = (
+    "the source's own words for the date: 'on Tuesday', '20 October'; checked against `date`, "
+    "counting from the source's `published` date when they give no year"
+)
+
 EVENT: Mapping[str, Field] = {
     "id": Field("id", "slug", required=True),
-    "date": Field("date", "ISO partial date: 2012, 2017-02, 2017-02-15", required=True),
+    "date": Field(
+        "date",
+        "ISO partial date: 2012, 2017-02, 2017-02-15; left out when no source dates the event "
+        "(it prints without a date, last)",
+    ),
     "approx": Field("bool", "true when the date is 'around'"),
     "end": Field("date", "optional end date"),
     "event": Field("text", "what happened (Markdown)", required=True),
     "source": Field("id", "id of the source that reports it"),
     "locator": Field("str", "where in that source"),
     "same_as": Field("id", "id of another entry telling the same event"),
+    # -- dates as real sources give them (issue 12) --
+    "as_written": Field("str", AS_WRITTEN_DOC),
 }
 
 PERSON: Mapping[str, Field] = {
@@ -136,6 +147,7 @@ QUOTE: Mapping[str, Field] = {
     "role": Field("str", "the speaker's role when speaking"),
     "context": Field("str", "where and to whom it was said"),
     "date": Field("date", "when it was said"),
+    "as_written": Field("str", AS_WRITTEN_DOC),
     "source": Field("id", "id of the source that reports it"),
     "via": Field("str", "intermediary: a source id or a name, when first given elsewhere"),
     "locator": Field("str", "where in that source"),
@@ -206,6 +218,8 @@ FINDING_CODES = (
     "Q-secondhand",
     "T-imprecise",
     "T-conflict",
+    "T-wording",
+    "T-undated",
     "S-uncited",
     "S-anonymous",
     "C-stale",

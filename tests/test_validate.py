@@ -579,3 +579,16 @@ def test_a_list_of_claimants_must_hold_names(tmp_path: Path) -> None:
     assert found(tmp_path, "figures:\n  - {id: a, value: 1, counts: x, claimed_by: [1]}\n") == [
         "B203 7:46"  # at the item of the list
     ]
+
+
+def test_an_event_may_have_no_date_and_a_date_its_sources_words(tmp_path: Path) -> None:
+    brief = valid(
+        tmp_path,
+        """
+        timeline:
+          - {id: later, event: Repairs began.}
+          - {id: vote, date: 2017-10-17, as_written: on Tuesday, event: The council voted.}
+        """,
+    )
+    assert brief.timeline[0].date is None
+    assert brief.timeline[1].as_written == "on Tuesday"

@@ -55,6 +55,7 @@ def _register() -> None:
         stale,
         timeline,
         verify,
+        written,
     )
 
     CHECKS.update(
@@ -72,6 +73,8 @@ def _register() -> None:
             "Q-secondhand": quotes.find_secondhand,
             "T-imprecise": timeline.find_imprecise,
             "T-conflict": timeline.find_date_conflicts,
+            "T-wording": written.find_wording,
+            "T-undated": written.find_undated_events,
             "S-uncited": sources.find_uncited,
             "S-anonymous": sources.find_anonymous,
             "C-stale": stale.check_stale_caveats,

@@ -162,22 +162,51 @@ def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     return found + limit.notes("F-conflict", "figures", brief.locate("figures"))
 
 
+def assumed_date(brief: Brief, figure: Figure) -> PartialDate | None:
+    """Return the date a figure with no period is taken as of: its source's publication date
+    (an explicit assumption, said in a note), or None."""
+    if figure.period is not None or not figure.source:
+        return None
+    source = brief.source(figure.source)
+    return source.published if source else None
+
+
 def find_undated(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """F-undated: a figure with no period."""
-    return [
-        make_finding(
-            "F-undated",
-            Severity.WARNING,
-            f"{label(figure, brief.meta.lang)} gives no year or period, so readers cannot tell "
-            "how current it is",
-            (figure,),
-            "add `period:` (e.g. 2017 or 2012/2017) if the source gives one; otherwise say so in "
-            "a caveat that covers F-undated",
-            field="id",
+    """F-undated: a figure with no period. When its source has a publication date, the figure is
+    taken as of that date, and a note says so; otherwise a warning."""
+    found: list[Diagnostic] = []
+    for figure in brief.figures:
+        if figure.period is not None:
+            continue
+        assumed = assumed_date(brief, figure)
+        if assumed is None:
+            found.append(
+                make_finding(
+                    "F-undated",
+                    Severity.WARNING,
+                    f"{label(figure, brief.meta.lang)} gives no year or period, so readers "
+                    "cannot tell how current it is",
+                    (figure,),
+                    "add `period:` (e.g. 2017 or 2012/2017) if the source gives one; otherwise "
+                    "say so in a caveat that covers F-undated",
+                    field="id",
+                )
+            )
+            continue
+        found.append(
+            make_finding(
+                "F-undated",
+                Severity.NOTE,
+                f"{label(figure, brief.meta.lang)} gives no year or period: it is taken as of "
+                f"{assumed}, when its source was published",
+                (figure,),
+                "add `period:` if the source gives one",
+                field="id",
+                kind="assumed",
+                facts=(("assumed", str(assumed)),),
+            )
         )
-        for figure in brief.figures
-        if figure.period is None
-    ]
+    return found
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
@@ -194,20 +223,26 @@ def years_before(day: dt.date, years: int) -> dt.date:
 def find_stale(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-stale: the period ended more than STALE_YEARS years before the brief's date."""
     cutoff = years_before(as_of.first_day(), STALE_YEARS)
-    return [
-        make_finding(
-            "F-stale",
-            Severity.NOTE,
-            f"{label(figure, brief.meta.lang)} dates from {figure.period_text}, more than "
-            f"{STALE_YEARS} years before {as_of}",
-            (figure,),
-            "look for a more recent figure, or say why this one still matters",
-            field="period",
-            facts=_source_facts(brief, figure, f" ({figure.period_text})"),
+    found: list[Diagnostic] = []
+    for figure in brief.figures:
+        assumed = assumed_date(brief, figure)
+        end = figure.period[1] if figure.period else assumed
+        if end is None or end.last_day() >= cutoff:
+            continue
+        when = figure.period_text or f"{assumed}, when its source was published"
+        found.append(
+            make_finding(
+                "F-stale",
+                Severity.NOTE,
+                f"{label(figure, brief.meta.lang)} dates from {when}, more than "
+                f"{STALE_YEARS} years before {as_of}",
+                (figure,),
+                "look for a more recent figure, or say why this one still matters",
+                field="period" if figure.period else "id",
+                facts=_source_facts(brief, figure, f" ({figure.period_text or assumed})"),
+            )
         )
-        for figure in brief.figures
-        if figure.period and figure.period[1].last_day() < cutoff
-    ]
+    return found
 
 
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
