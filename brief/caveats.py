@@ -28,7 +28,7 @@ from brief.l10n import (
     texts_for,
 )
 from brief.markup import plain_text
-from brief.model import Brief, Event, Figure, Item, Quote, Source, Text
+from brief.model import Brief, Claim, Event, Figure, Item, Quote, Source, Text
 
 #: Codes about the brief's own making, shown by `brief check` but never printed for readers (nor
 #: are the analysis's notes on what its bounds left out, `analyse.limits`).
@@ -93,7 +93,7 @@ def _text(lang: str, key: str, /, **values: object) -> str:
 def _items(brief: Brief) -> dict[str, Item]:
     """Return the brief's figures, quotes, events and sources by id (the first of each id)."""
     items: dict[str, Item] = {}
-    for item in (*brief.figures, *brief.quotes, *brief.timeline, *brief.sources):
+    for item in (*brief.figures, *brief.claims, *brief.quotes, *brief.timeline, *brief.sources):
         items.setdefault(item.id, item)
     return items
 
@@ -123,6 +123,8 @@ def _label(brief: Brief, subject: str) -> tuple[str, bool]:
         return _text(lang, "event_label", date=date, text=text), False
     if isinstance(item, Source):
         return _text(lang, "quoted", text=item.title), True
+    if isinstance(item, Claim):
+        return _text(lang, "quoted", text=item.text), True
     return subject, False
 
 
@@ -224,8 +226,10 @@ def _unverified(brief: Brief, finding: Diagnostic) -> str:
 
 def _figure_unverified(brief: Brief, finding: Diagnostic) -> str:
     """The figure's own wording, which the copy does not hold, quoted for the reader."""
-    figure = next(f for f in brief.figures if f.id == finding.subjects[0])
-    wording = _text(brief.meta.lang, "quoted", text=figure.as_reported)
+    item = _item(brief, finding.subjects[0])
+    if not isinstance(item, Figure | Claim):
+        raise ValueError("not a figure or claim")
+    wording = _text(brief.meta.lang, "quoted", text=item.as_reported)
     return _text(brief.meta.lang, "unverified_figure", figure=wording)
 
 

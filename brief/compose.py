@@ -25,6 +25,7 @@ from brief.dates import PartialDate
 from brief.document import (
     CaveatRow,
     Checked,
+    ClaimRow,
     Document,
     EventRow,
     FigureRow,
@@ -36,7 +37,7 @@ from brief.document import (
 from brief.errors import Severity
 from brief.fonts import FILE_ROLES
 from brief.markup import find_references, render_markdown
-from brief.model import Brief, Event, Figure, Layout, Paper, Quote, Source, Text
+from brief.model import Brief, Claim, Event, Figure, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
 from brief.themes import theme_colors
 
@@ -75,6 +76,11 @@ class _Notes:
         return (
             f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
         )
+
+    def claim(self, claim_id: str) -> str:
+        claim = self.brief.claim(claim_id)
+        assert claim is not None  # B304 guarantees it
+        return f'<a class="claim" href="#{escape(claim.id)}">{escape(claim.text)}</a>'
 
     def html(self, text: Text | None, inline: bool = False) -> Markup:
         if text is None:
@@ -117,6 +123,16 @@ class _Rows:
             self.markers(figure.id),
         )
 
+    def claim(self, claim: Claim) -> ClaimRow:
+        return ClaimRow(
+            claim.id,
+            claim.text,
+            l10n.format_items(list(self.brief.claimant_names(claim)), self.lang),
+            claim.as_reported,
+            self.note(claim.source),
+            self.markers(claim.id),
+        )
+
     def event(self, event: Event) -> EventRow:
         html = self.notes.html(event.event, inline=True)
         date = self.date(event.date, event.approx)
@@ -146,6 +162,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     summary = notes.html(brief.summary)
     key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
     figures = tuple(rows.figure(figure) for figure in brief.figures)
+    claims = tuple(rows.claim(claim) for claim in brief.claims)
     by_date = sorted(  # undated events last, in the order written (the sort is stable)
         brief.timeline, key=lambda event: event.date.first_day() if event.date else dt.date.max
     )
@@ -165,6 +182,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         summary=summary,
         key_points=key_points,
         figures=figures,
+        claims=claims,
         callouts=_callouts(brief, figures),
         chart=_chart(brief, figures, NORMAL),
         chart_large=_chart(brief, figures, LARGE) if options.large_print else None,

@@ -159,6 +159,17 @@ class Figure(Item):
 
 
 @dataclass(frozen=True)
+class Claim(Item):
+    """A reported claim without a number (issue 12): printed with the figures, citable."""
+
+    text: str = ""
+    claimant: tuple[str, ...] = ()
+    source: str = ""
+    as_reported: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
 class Event(Item):
     date: PartialDate | None = None  # None: no source dates it (printed last, without a date)
     event: Text = Text("", Location(""))
@@ -238,6 +249,7 @@ class Brief:
     summary: Text | None = None
     key_points: tuple[Text, ...] = ()
     figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -308,9 +320,15 @@ class Brief:
             name = person.speaks_for
         return tuple(dict.fromkeys(found))
 
-    def claimant_names(self, figure: Figure) -> tuple[str, ...]:
-        """Return how a figure's claimants are printed: each entry's name, or the name given."""
-        return tuple(dict.fromkeys(self.speaker_name(name) for name in figure.claimed_by))
+    def claimant_names(self, item: Figure | Claim) -> tuple[str, ...]:
+        """Return how a figure's or claim's claimants are printed: each entry's name, or the
+        name given."""
+        names = item.claimed_by if isinstance(item, Figure) else item.claimant
+        return tuple(dict.fromkeys(self.speaker_name(name) for name in names))
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """Return the claim with this id, if any."""
+        return next((item for item in self.claims if item.id == claim_id), None)
 
     def texts_in_order(self) -> list[tuple[str, Text]]:
         """Return every Markdown text with a label, in reading order."""

@@ -153,6 +153,23 @@ QUOTE: Mapping[str, Field] = {
     "locator": Field("str", "where in that source"),
 }
 
+# -- claims without a number (issue 12) --
+CLAIM: Mapping[str, Field] = {
+    "id": Field("id", "slug, cited in text as {claim:id}", required=True),
+    "text": Field(
+        "str",
+        "the claim, in the brief's words: 'the largest gift in the city's history'",
+        required=True,
+    ),
+    "claimant": Field(
+        "names",
+        "who makes it: a people entry's id, name or alias, or a name; a list when several do",
+    ),
+    "source": Field("id", "id of the source that reported it"),
+    "as_reported": Field("str", "the source's own words, verified in its local copy"),
+    "locator": Field("str", "where in that source: page, paragraph, timestamp"),
+}
+
 CAVEAT: Mapping[str, Field] = {
     "about": Field("list[str]", "ids of the figures, quotes and events it is about"),
     "text": Field("text", "the caveat, in plain words", required=True),
@@ -192,6 +209,7 @@ BRIEF: Mapping[str, Field] = {
     "summary": Field("text", "Markdown, inline or {file: summary.md}"),
     "key_points": Field("list[text]", "short Markdown bullets"),
     "figures": Field("list[object]", "reported numbers", fields=FIGURE),
+    "claims": Field("list[object]", "reported claims without a number", fields=CLAIM),
     "timeline": Field("list[object]", "dated events", fields=EVENT),
     "people": Field("list[object]", "people quoted or named", fields=PERSON),
     "quotes": Field("list[object]", "quotations with their speakers", fields=QUOTE),
@@ -227,4 +245,4 @@ FINDING_CODES = (
 )
 
 #: Keys of list items that other items may refer to by id.
-ITEM_LISTS = ("figures", "timeline", "people", "quotes", "sources")
+ITEM_LISTS = ("figures", "claims", "timeline", "people", "quotes", "sources")

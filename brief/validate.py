@@ -328,6 +328,7 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         summary=values.get("summary"),
         key_points=tuple(values.get("key_points", ())),
         figures=_make(source, values, model.Figure, "figures", **_FIGURE_FIELDS),
+        claims=_make(source, values, model.Claim, "claims"),
         timeline=_make(source, values, model.Event, "timeline"),
         people=_make(source, values, model.Person, "people", **_PERSON_FIELDS),
         quotes=_make(source, values, model.Quote, "quotes"),

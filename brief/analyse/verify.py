@@ -24,7 +24,7 @@ from brief.analyse.findings import Finding, QuoteMatch, per_brief
 from brief.analyse.quotes import GAP, QUOTE_MARKS, terminal_diff, word_diff, words
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.model import Brief, Figure, Quote, Source
+from brief.model import Brief, Claim, Figure, Quote, Source
 
 #: Characters of context kept on each side of a verified quote (TextQuoteSelector prefix/suffix).
 CONTEXT = 32
@@ -307,7 +307,7 @@ class Verification:
     matches: tuple[QuoteMatch, ...]
 
 
-def _local_copy(brief: Brief, item: Quote | Figure) -> Source | None:
+def _local_copy(brief: Brief, item: Quote | Figure | Claim) -> Source | None:
     source = brief.source(item.source) if item.source else None
     return source if source and source.text and source.text in brief.texts else None
 
@@ -329,7 +329,7 @@ def _miss(quote: Quote, source: Source, copy: WordIndex) -> Finding:
     )
 
 
-def _figure_miss(figure: Figure, source: Source, copy: WordIndex) -> Finding:
+def _figure_miss(figure: Figure | Claim, source: Source, copy: WordIndex) -> Finding:
     passage = closest_passage(figure.as_reported, copy, whole=True)
     diff = word_diff(passage, figure.as_reported)
     return Finding(
@@ -338,7 +338,7 @@ def _figure_miss(figure: Figure, source: Source, copy: WordIndex) -> Finding:
         f"the wording “{figure.as_reported}” is not in {source.text}, the copy of "
         f"“{source.title}”; the closest passage differs: {terminal_diff(diff)}",
         figure.locate("as_reported"),
-        "copy `as_reported` exactly as the source prints the number (mark cuts with …), or "
+        "copy `as_reported` exactly as the source prints it (mark cuts with …), or "
         "cite the source that has it",
         (figure.id,),
         facts=(("passage", passage), ("copy", source.text)),
@@ -399,11 +399,12 @@ def _verify(brief: Brief) -> Verification:
             findings.append(_miss(quote, source, copies.index(source)))
         else:
             matches.append(found)
-    for figure in brief.figures:
+    worded = [("figure", item) for item in brief.figures] + [("claim", c) for c in brief.claims]
+    for kind, figure in worded:
         source = _local_copy(brief, figure) if figure.as_reported.strip(_EDGES) else None
         if source is None:
             continue
-        found = copies.match(figure.id, "figure", figure.as_reported, source)
+        found = copies.match(figure.id, kind, figure.as_reported, source)
         if found is None:
             findings.append(_figure_miss(figure, source, copies.index(source)))
         else:
