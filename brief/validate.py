@@ -144,14 +144,14 @@ class _Checker:
 
     def value(self, raw: object, spec: Field, at: KeyPath) -> Any:
         """Convert one value of kind `spec.kind`, or record why it cannot be."""
-        kind, field_name = spec.kind, str(at[-1])
+        kind, field_name = spec.kind, self.field_name(at)
         if kind == "object":
             return self.fields(raw, spec.fields, at)
         if kind.startswith("list["):
             if not isinstance(raw, list):
                 self.fail(
                     "B203",
-                    f"'{field_name}' must be a list, not {_describe(raw)}",
+                    f"{field_name} must be a list, not {_describe(raw)}",
                     at,
                     "write one item per line, each starting with `- `",
                 )
@@ -166,7 +166,7 @@ class _Checker:
             code = "B205" if kind in ("date", "period") else "B203"
             self.fail(
                 code,
-                f"'{field_name}': {caught}",
+                f"{field_name}: {caught}",
                 at,
                 getattr(caught, "hint", "")
                 or self.hint_for(self.where.written.get(at, raw), raw, kind),
@@ -179,9 +179,26 @@ class _Checker:
                 if guess
                 else "choose one of: " + ", ".join(spec.choices)
             )
-            self.fail("B204", f"'{field_name}' cannot be '{converted}'", at, hint)
+            self.fail("B204", f"{field_name} cannot be '{converted}'", at, hint)
             return None
         return converted
+
+    def field_name(self, at: KeyPath) -> str:
+        """Return how a message names the value at `at`: its key, after the item that holds it
+        ("figures item 'gift': 'value'"; "sources item 2: 'title'"), or its key alone."""
+        key = f"'{at[-1]}'" if len(at) < 2 or not isinstance(at[-1], int) else f"'{at[-2]}'"
+        nodes: list[Any] = [self.source.data]
+        for part in at[:-1]:
+            try:
+                nodes.append(nodes[-1][part])
+            except (KeyError, IndexError, TypeError):
+                return key
+        for depth in range(len(at) - 1, 0, -1):  # the innermost list item that is a mapping
+            if isinstance(at[depth - 1], int) or not isinstance(at[depth], int):
+                continue
+            if depth + 1 < len(nodes) and isinstance(nodes[depth + 1], dict):
+                return f"{item_name(nodes[depth + 1], at[: depth + 1])}: {key}"
+        return key
 
     @staticmethod
     def hint_for(written: object, raw: object, kind: str) -> str:

@@ -592,3 +592,24 @@ def test_an_event_may_have_no_date_and_a_date_its_sources_words(tmp_path: Path) 
     )
     assert brief.timeline[0].date is None
     assert brief.timeline[1].as_written == "on Tuesday"
+
+
+def test_a_wrong_value_names_the_item_that_holds_it(tmp_path: Path) -> None:
+    problems = diagnostics(
+        tmp_path,
+        """
+        figures:
+          - {id: gift, value: "2.5m", counts: dollars given}
+          - {value: 3, counts: years, qualifier: roughly}
+        """,
+    )
+    assert problems[0].message.startswith("figures item 'gift': 'value': expected a number")
+    assert "figures item 2" in problems[1].message  # no id: its position, from one
+    assert problems[-1].message == "figures item 2: 'qualifier' cannot be 'roughly'"
+
+
+def test_a_wrong_entry_of_a_list_names_the_item_and_the_list(tmp_path: Path) -> None:
+    (problem,) = diagnostics(
+        tmp_path, "figures:\n  - {id: gift, value: 1, counts: x, hedges: [reportedly, 3]}\n"
+    )
+    assert problem.message.startswith("figures item 'gift': 'hedges': expected text")
