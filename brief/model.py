@@ -328,7 +328,14 @@ class Brief:
 
     def claim(self, claim_id: str) -> Claim | None:
         """Return the claim with this id, if any."""
-        return next((item for item in self.claims if item.id == claim_id), None)
+        return self._claims_by_id.get(claim_id)
+
+    @functools.cached_property
+    def _claims_by_id(self) -> dict[str, Claim]:
+        found: dict[str, Claim] = {}
+        for claim in self.claims:
+            found.setdefault(claim.id, claim)
+        return found
 
     def texts_in_order(self) -> list[tuple[str, Text]]:
         """Return every Markdown text with a label, in reading order."""
