@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 from html import escape
@@ -131,6 +132,19 @@ class _Rows:
             claim.as_reported,
             self.note(claim.source),
             self.markers(claim.id),
+            claim.id in self.cited_claims,
+        )
+
+    @functools.cached_property
+    def cited_claims(self) -> frozenset[str]:
+        """Return the claims the summary or a key point inserts with {claim:id}."""
+        texts = [self.brief.summary, *self.brief.key_points]
+        return frozenset(
+            reference.id
+            for text in texts
+            if text is not None
+            for reference in find_references(text.markdown)
+            if reference.kind == "claim"
         )
 
     def event(self, event: Event) -> EventRow:

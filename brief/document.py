@@ -56,6 +56,7 @@ class ClaimRow:
     as_reported: str
     note: int | None
     markers: tuple[Marker, ...]
+    cited: bool = False  # inserted in the summary or a key point with {claim:id}
 
 
 @dataclass(frozen=True)

@@ -84,3 +84,22 @@ def test_a_claim_prints_with_the_figures_in_every_format_in_the_readers_language
     assert claim["claim"] == "largest"
     assert claim["line"] == 1
     assert claim["selector"]["exact"] == "the largest gift in the city's history"
+
+
+def test_a_handout_at_its_last_fit_level_prints_the_key_claims_and_points_to_the_rest(
+    write_brief: Callable[[str], Path],
+) -> None:
+    from brief.analyse import analyse
+    from brief.compose import compose
+    from brief.render import KEY_FIGURES_FIT, printed_claims, render_page
+
+    many = "".join(f"  - {{id: c{n}, text: claim number {n}, source: s}}\n" for n in range(12))
+    text = BRIEF.replace("claims:\n", "claims:\n" + many).replace("lang: es", "lang: en")
+    report = brief.check(_folder(write_brief, text))
+    document = compose(report.brief, analyse(report.brief))
+    assert len(printed_claims(document, "pdf", 0)) == 13  # as designed: every claim
+    assert len(printed_claims(document, "html", KEY_FIGURES_FIT)) == 13
+    assert printed_claims(document, "pdf", KEY_FIGURES_FIT) == ("largest",)  # cited in prose
+    page = render_page(document, "pdf", KEY_FIGURES_FIT)
+    assert "12 more claims are in the full brief and the ebook." in page
+    assert "claim number 3" not in page
