@@ -240,6 +240,19 @@ def test_check_prints_one_line_per_source_for_single_source_and_stale_notes(
     assert out.splitlines()[-1] == "0 errors, 0 warnings, 7 notes"  # every finding still counted
 
 
+def test_check_prints_one_line_per_source_for_figures_taken_as_of_its_publication(
+    run_cli: RunCli, write_brief: Callable[[str], Path]
+) -> None:
+    text = ONE_SOURCE.replace(', period: "2009"', "").replace(
+        "publisher: Example}", "publisher: Example, published: 2007}"
+    )
+    _, out, _ = run_cli("check", str(write_brief(text)))
+    undated = [line for line in out.splitlines() if "F-undated" in line]
+    assert len(undated) == 1
+    assert "taken as of 2007, when “The gift” [s] was published" in undated[0]
+    assert out.splitlines()[-1] == "0 errors, 0 warnings, 10 notes"
+
+
 def test_check_json_keeps_one_finding_per_figure(
     run_cli: RunCli, write_brief: Callable[[str], Path]
 ) -> None:

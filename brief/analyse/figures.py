@@ -203,7 +203,7 @@ def find_undated(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                 "add `period:` if the source gives one",
                 field="id",
                 kind="assumed",
-                facts=(("assumed", str(assumed)),),
+                facts=(("assumed", str(assumed)), *_source_facts(brief, figure)),
             )
         )
     return found

@@ -1,7 +1,8 @@
 """Notes gathered per source for the terminal: one line per source instead of one per figure.
 
 In: the findings of `brief check`. Out: the same findings, except that F-single-source and F-stale
-notes about figures of one source become one note listing them (the JSON and SARIF reports keep
+notes, and F-undated notes that take a figure as of its source's publication date, about figures
+of one source become one note listing them (the JSON and SARIF reports keep
 every finding; only `brief check`'s text output reads this). Less noise, same truth.
 """
 
@@ -18,6 +19,8 @@ GROUPED = {
     "F-single-source": "{items} are reported by one source only, “{title}” [{source}]",
     "F-stale": "{items}, all from “{title}” [{source}], date from more than {years} years "
     "before the brief's date",
+    "F-undated": "{items} give no year or period: they are taken as of {assumed}, when "
+    "“{title}” [{source}] was published",
 }
 
 
@@ -25,6 +28,8 @@ def _key(diagnostic: Diagnostic) -> tuple[str, str] | None:
     if diagnostic.code not in GROUPED or not isinstance(diagnostic, Finding):
         return None
     source = diagnostic.fact("source")
+    if diagnostic.code == "F-undated" and diagnostic.kind != "assumed":
+        return None  # a warning: each figure needs its own period
     return (diagnostic.code, source) if source and diagnostic.fact("item") else None
 
 
@@ -54,6 +59,7 @@ def _gathered(members: list[Finding], years: int) -> Finding:
         title=first.fact("source_title"),
         source=first.fact("source"),
         years=years,
+        assumed=first.fact("assumed"),
     )
     subjects = tuple(subject for member in members for subject in member.subjects)
     return Finding(
