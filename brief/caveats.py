@@ -29,11 +29,11 @@ from brief.l10n import (
     texts_for,
 )
 from brief.markup import plain_text
-from brief.model import Brief, Event, Figure, Item, Qualifier, Quote, Source, Text
+from brief.model import Brief, Claim, Event, Figure, Item, Qualifier, Quote, Source, Text
 
 #: Codes about the brief's own making, shown by `brief check` but never printed for readers (nor
 #: are the analysis's notes on what its bounds left out, `analyse.limits`).
-AUTHOR_ONLY = ("C-stale", "X-hidden")
+AUTHOR_ONLY = ("C-stale", "X-hidden", "T-undated")
 
 #: The catalogue section of the reader texts (assets/locales/*.json): one template per sentence,
 #: with named placeholders; a language without a key says that sentence in English.
@@ -94,7 +94,7 @@ def _text(lang: str, key: str, /, **values: object) -> str:
 def _items(brief: Brief) -> dict[str, Item]:
     """Return the brief's figures, quotes, events and sources by id (the first of each id)."""
     items: dict[str, Item] = {}
-    for item in (*brief.figures, *brief.quotes, *brief.timeline, *brief.sources):
+    for item in (*brief.figures, *brief.claims, *brief.quotes, *brief.timeline, *brief.sources):
         items.setdefault(item.id, item)
     return items
 
@@ -118,10 +118,14 @@ def _label(brief: Brief, subject: str) -> tuple[str, bool]:
     if isinstance(item, Event):
         text = plain_text(item.event.markdown)
         text = f"{text[:50]}{'…' * (len(text) > 50)}"
+        if item.date is None:
+            return text, False
         date = format_partial_date(item.date, lang)
         return _text(lang, "event_label", date=date, text=text), False
     if isinstance(item, Source):
         return _text(lang, "quoted", text=item.title), True
+    if isinstance(item, Claim):
+        return _text(lang, "quoted", text=item.text), True
     return subject, False
 
 
@@ -232,6 +236,31 @@ def _unverified(brief: Brief, finding: Diagnostic) -> str:
     return _text(brief.meta.lang, "unverified", quote=_quoted(brief, finding.subjects[0]))
 
 
+def _figure_unverified(brief: Brief, finding: Diagnostic) -> str:
+    """The figure's own wording, which the copy does not hold, quoted for the reader."""
+    item = _item(brief, finding.subjects[0])
+    if not isinstance(item, Figure | Claim):
+        raise ValueError("not a figure or claim")
+    wording = _text(brief.meta.lang, "quoted", text=item.as_reported)
+    return _text(brief.meta.lang, "unverified_figure", figure=wording)
+
+
+def _wording(brief: Brief, finding: Diagnostic) -> str:
+    """A date that the source's own words for it contradict."""
+    lang = brief.meta.lang
+    item = _item(brief, finding.subjects[0])
+    if not isinstance(item, Event | Quote) or item.date is None:
+        raise ValueError("not a dated event or quote")
+    date = format_partial_date(item.date, lang, getattr(item, "approx", False))
+    written = _text(lang, "quoted", text=item.as_written)
+    if isinstance(item, Event):  # its label would repeat the date
+        text = plain_text(item.event.markdown)
+        named = _text(lang, "quoted", text=f"{text[:50]}{'…' * (len(text) > 50)}")
+    else:
+        named = _quoted(brief, item.id)
+    return _text(lang, "date_wording", item=named, date=date, written=written)
+
+
 def _uncited(brief: Brief, finding: Diagnostic) -> str:
     subject, lang = finding.subjects[0], brief.meta.lang
     if _kind(finding) == "source":
@@ -265,7 +294,9 @@ READER_TEXT: dict[str, Callable[[Brief, Diagnostic], str]] = {
     "F-undated": _undated,
     "Q-variant": _variant,
     "Q-unverified": _unverified,
+    "F-unverified": _figure_unverified,
     "T-conflict": _timeline_conflict,
+    "T-wording": _wording,
     "S-uncited": _uncited,
 }
 

@@ -184,7 +184,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     findings = [*refused, *findings] if args.format != "text" else findings
     if args.format == "text":
         if findings:
-            out.write(format_text(findings) + "\n")
+            from brief.analyse.figures import STALE_YEARS
+            from brief.analyse.grouped import group_by_source
+
+            out.write(format_text(group_by_source(findings, STALE_YEARS)) + "\n")
         from brief.errors import summarise
 
         counts = summarise(findings)

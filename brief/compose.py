@@ -8,6 +8,8 @@ no file.
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 from html import escape
@@ -24,6 +26,7 @@ from brief.dates import PartialDate
 from brief.document import (
     CaveatRow,
     Checked,
+    ClaimRow,
     Document,
     EventRow,
     FigureRow,
@@ -36,7 +39,7 @@ from brief.document import (
 from brief.errors import Severity
 from brief.fonts import FILE_ROLES
 from brief.markup import find_references, render_markdown
-from brief.model import Brief, Event, Figure, Layout, Paper, Quote, Source, Text
+from brief.model import Brief, Claim, Event, Figure, Layout, Paper, Quote, Source, Text
 from brief.qr import qr_data_uri
 from brief.themes import theme_colors
 
@@ -76,6 +79,11 @@ class _Notes:
             f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
         )
 
+    def claim(self, claim_id: str) -> str:
+        claim = self.brief.claim(claim_id)
+        assert claim is not None  # B304 guarantees it
+        return f'<a class="claim" href="#{escape(claim.id)}">{escape(claim.text)}</a>'
+
     def html(self, text: Text | None, inline: bool = False) -> Markup:
         if text is None:
             return Markup("")
@@ -111,10 +119,33 @@ class _Rows:
             figure.counts,
             figure.unit,
             figure.period_text,
-            figure.claimed_by,
+            l10n.format_items(list(self.brief.claimant_names(figure)), self.lang),
             figure.as_reported,
             self.note(figure.source),
             self.markers(figure.id),
+        )
+
+    def claim(self, claim: Claim) -> ClaimRow:
+        return ClaimRow(
+            claim.id,
+            claim.text,
+            l10n.format_items(list(self.brief.claimant_names(claim)), self.lang),
+            claim.as_reported,
+            self.note(claim.source),
+            self.markers(claim.id),
+            claim.id in self.cited_claims,
+        )
+
+    @functools.cached_property
+    def cited_claims(self) -> frozenset[str]:
+        """Return the claims the summary or a key point inserts with {claim:id}."""
+        texts = [self.brief.summary, *self.brief.key_points]
+        return frozenset(
+            reference.id
+            for text in texts
+            if text is not None
+            for reference in find_references(text.markdown)
+            if reference.kind == "claim"
         )
 
     def event(self, event: Event) -> EventRow:
@@ -146,7 +177,10 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     summary = notes.html(brief.summary)
     key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
     figures = tuple(rows.figure(figure) for figure in brief.figures)
-    by_date = sorted(brief.timeline, key=lambda event: event.date.first_day())
+    claims = tuple(rows.claim(claim) for claim in brief.claims)
+    by_date = sorted(  # undated events last, in the order written (the sort is stable)
+        brief.timeline, key=lambda event: event.date.first_day() if event.date else dt.date.max
+    )
     timeline = tuple(rows.event(event) for event in by_date)
     quotes = tuple(rows.quote(quote) for quote in brief.quotes)
     plan = rows.plan
@@ -163,6 +197,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         summary=summary,
         key_points=key_points,
         figures=figures,
+        claims=claims,
         callouts=_callouts(brief, figures),
         chart=_chart(brief, figures, NORMAL),
         chart_large=_chart(brief, figures, LARGE) if options.large_print else None,
@@ -391,7 +426,7 @@ def _checked(brief: Brief, analysis: Analysis, plan: CaveatPlan) -> Checked:
     return Checked(
         sources=len(brief.sources),
         quotes=len(brief.quotes),
-        quotes_verified=len(analysis.matches),
+        quotes_verified=sum(match.kind == "quote" for match in analysis.matches),
         copies=sum(1 for source in brief.sources if source.text),
         warnings=sum(1 for f in analysis.findings if f.severity is Severity.WARNING),
         notes=sum(1 for f in analysis.findings if f.severity is Severity.NOTE),

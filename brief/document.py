@@ -47,6 +47,19 @@ class FigureRow:
 
 
 @dataclass(frozen=True)
+class ClaimRow:
+    """A claim without a number, as printed with the figures (issue 12)."""
+
+    id: str
+    text: str
+    claimant: str
+    as_reported: str
+    note: int | None
+    markers: tuple[Marker, ...]
+    cited: bool = False  # inserted in the summary or a key point with {claim:id}
+
+
+@dataclass(frozen=True)
 class EventRow:
     id: str
     date: str
@@ -145,6 +158,7 @@ class Document:
     summary: Markup
     key_points: tuple[Markup, ...]
     figures: tuple[FigureRow, ...]
+    claims: tuple[ClaimRow, ...]
     callouts: tuple[FigureRow, ...]  # key figures printed large, for a reader across a room
     chart: Chart | None  # the figures drawn as ranges (not in the two-page handout)
     chart_large: Chart | None  # the same with large-print text, for the PDF and HTML page

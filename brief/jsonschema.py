@@ -54,6 +54,7 @@ _SCALARS: dict[str, dict[str, Any]] = {
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
     "map[str]": {"type": "object", "additionalProperties": {"type": "string"}},
+    "names": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
 }
 
 

@@ -16,15 +16,17 @@ from typing import Any, Protocol
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
-REFERENCE = re.compile(r"\[@([A-Za-z0-9_-]+)\]|\{fig:([A-Za-z0-9_-]+)\}")
+REFERENCE = re.compile(r"\[@([A-Za-z0-9_-]+)\]|\{(fig|claim):([A-Za-z0-9_-]+)\}")
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _CITE = re.compile(r"\[@([A-Za-z0-9_-]+)\]")
 _FIG = re.compile(r"\{fig:([A-Za-z0-9_-]+)\}")
+_CLAIM = re.compile(r"\{claim:([A-Za-z0-9_-]+)\}")
 
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A `[@id]` (kind `cite`) or `{fig:id}` (kind `fig`) found at `offset` in a text."""
+    """A `[@id]` (kind `cite`), `{fig:id}` (kind `fig`) or `{claim:id}` (kind `claim`) found at
+    `offset` in a text."""
 
     kind: str
     id: str
@@ -38,6 +40,8 @@ class Resolver(Protocol):
 
     def figure(self, figure_id: str) -> str: ...
 
+    def claim(self, claim_id: str) -> str: ...
+
 
 def find_references(markdown: str) -> list[Reference]:
     """List every reference in a text, in order.
@@ -46,9 +50,7 @@ def find_references(markdown: str) -> list[Reference]:
     [Reference(kind='fig', id='a', offset=0), Reference(kind='cite', id='src', offset=15)]
     """
     return [
-        Reference(
-            "cite" if match.group(1) else "fig", match.group(1) or match.group(2), match.start()
-        )
+        Reference(match.group(2) or "cite", match.group(1) or match.group(3), match.start())
         for match in REFERENCE.finditer(markdown)
     ]
 
@@ -165,12 +167,17 @@ def _parser() -> MarkdownIt:
     md.disable("image")  # images come from the schema with alt text, never from prose
     md.inline.ruler.before("link", "brief_cite", _rule(_CITE, "brief_cite"))
     md.inline.ruler.before("link", "brief_fig", _rule(_FIG, "brief_fig"))
+    md.inline.ruler.before("link", "brief_claim", _rule(_CLAIM, "brief_claim"))
     md.validateLink = is_safe_link
     md.core.ruler.push("brief_attach_marks", _attach_marks)
     md.add_render_rule("brief_cite", _render_cite)
     md.add_render_rule(
         "brief_fig",
         lambda self, tokens, idx, options, env: env["resolve"].figure(tokens[idx].meta["id"]),
+    )
+    md.add_render_rule(
+        "brief_claim",
+        lambda self, tokens, idx, options, env: env["resolve"].claim(tokens[idx].meta["id"]),
     )
     return md
 

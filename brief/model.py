@@ -7,12 +7,23 @@ later stage. Every item keeps the location of its fields so that findings can na
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief.dates import PartialDate
 from brief.errors import Location
+
+
+def same_name(name: str) -> str:
+    """Return a name as names are compared: case folded, spacing and a leading "the" set aside.
+
+    >>> same_name("The  U.N. Food agency") == same_name("u.n. food Agency")
+    True
+    """
+    words = name.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 @dataclass(frozen=True)
@@ -156,21 +167,33 @@ class Figure(Item):
     as_reported: str = ""
     period: tuple[PartialDate, PartialDate] | None = None
     period_text: str = ""
-    claimed_by: str = ""
+    claimed_by: tuple[str, ...] = ()  # people ids, names or aliases; one or several
     hedges: tuple[str, ...] = ()
     source: str = ""
     locator: str = ""
 
 
 @dataclass(frozen=True)
+class Claim(Item):
+    """A reported claim without a number (issue 12): printed with the figures, citable."""
+
+    text: str = ""
+    claimant: tuple[str, ...] = ()
+    source: str = ""
+    as_reported: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
 class Event(Item):
-    date: PartialDate = field(default_factory=lambda: PartialDate(1))
+    date: PartialDate | None = None  # None: no source dates it (printed last, without a date)
     event: Text = Text("", Location(""))
     approx: bool = False
     end: PartialDate | None = None
     source: str = ""
     locator: str = ""
     same_as: str = ""
+    as_written: str = ""  # the source's words for the date (issue 12)
 
 
 @dataclass(frozen=True)
@@ -178,6 +201,15 @@ class Person(Item):
     name: str = ""
     born: PartialDate | None = None
     role: str = ""
+    # -- speakers and claimants (issue 12) --
+    kind: str = "person"  # person, organization or unnamed
+    aliases: tuple[str, ...] = ()
+    speaks_for: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the name and every alias."""
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -190,6 +222,7 @@ class Quote(Item):
     source: str = ""
     via: str = ""
     locator: str = ""
+    as_written: str = ""  # the source's words for the date (issue 12)
 
 
 @dataclass(frozen=True)
@@ -242,6 +275,7 @@ class Brief:
     summary: Text | None = None
     key_points: tuple[Text, ...] = ()
     figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -270,12 +304,65 @@ class Brief:
 
     def person(self, person_id: str) -> Person | None:
         """Return the person with this id, if any."""
-        return next((item for item in self.people if item.id == person_id), None)
+        return self._by_id.get(person_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Person]:
+        found: dict[str, Person] = {}
+        for person in self.people:
+            found.setdefault(person.id, person)
+        return found
 
     def speaker_name(self, speaker: str) -> str:
-        """Return a quote speaker's display name (a person's name, or the text as given)."""
-        person = self.person(speaker)
+        """Return a quote speaker's display name (a person's name, or the text as given): by
+        id, name or alias, so one speaker under several names is one speaker."""
+        person = self.who(speaker)
         return person.name if person else speaker
+
+    # -- speakers and claimants (issue 12) --
+    def who(self, name: str) -> Person | None:
+        """Return the people entry that `name` gives: by id, else by its name or an alias
+        (equal once case and spacing are set aside: never a part of a longer name)."""
+        person = self.person(name)
+        return person if person is not None else self._by_name.get(same_name(name))
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Person]:
+        """Every people entry under each of its names (the first entry of a name wins)."""
+        found: dict[str, Person] = {}
+        for person in self.people:
+            for name in person.names:
+                found.setdefault(same_name(name), person)
+        return found
+
+    def identities(self, name: str) -> tuple[str, ...]:
+        """Return every name `name` goes by: its entry's name and aliases, and those of whom it
+        speaks for (followed a few steps, so a loop of `speaks_for` ends)."""
+        found: list[str] = []
+        for _ in range(4):
+            person = self.who(name)
+            found += person.names if person else (name,)
+            if person is None or not person.speaks_for:
+                break
+            name = person.speaks_for
+        return tuple(dict.fromkeys(found))
+
+    def claimant_names(self, item: Figure | Claim) -> tuple[str, ...]:
+        """Return how a figure's or claim's claimants are printed: each entry's name, or the
+        name given."""
+        names = item.claimed_by if isinstance(item, Figure) else item.claimant
+        return tuple(dict.fromkeys(self.speaker_name(name) for name in names))
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """Return the claim with this id, if any."""
+        return self._claims_by_id.get(claim_id)
+
+    @functools.cached_property
+    def _claims_by_id(self) -> dict[str, Claim]:
+        found: dict[str, Claim] = {}
+        for claim in self.claims:
+            found.setdefault(claim.id, claim)
+        return found
 
     def texts_in_order(self) -> list[tuple[str, Text]]:
         """Return every Markdown text with a label, in reading order."""

@@ -35,8 +35,8 @@ def check_references(brief: model.Brief) -> list[Diagnostic]:
 def _duplicate_ids(brief: model.Brief) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: dict[str, model.Item] = {}
-    items = (*brief.figures, *brief.timeline, *brief.people, *brief.quotes, *brief.sources)
-    for item in (*items, *brief.pictures):
+    every = (*brief.figures, *brief.claims, *brief.timeline, *brief.people, *brief.quotes)
+    for item in (*every, *brief.sources, *brief.pictures):
         if item.id in seen:
             first = seen[item.id].location
             problems.append(
@@ -60,10 +60,11 @@ def _dangling(name: str, wanted: str, known: set[str], at: Location, what: str) 
 def _dangling_ids(brief: model.Brief) -> list[Diagnostic]:
     sources = {item.id for item in brief.sources}
     events = {item.id for item in brief.timeline}
-    subjects = {item.id for item in (*brief.figures, *brief.timeline, *brief.quotes)}
+    cited = (*brief.figures, *brief.claims, *brief.timeline, *brief.quotes)
+    subjects = {item.id for item in cited}
     problems = [
         _dangling("source", item.source, sources, item.locate("source"), "sources")
-        for item in (*brief.figures, *brief.timeline, *brief.quotes)
+        for item in cited
         if item.source and item.source not in sources
     ]
     problems += [
@@ -75,7 +76,11 @@ def _dangling_ids(brief: model.Brief) -> list[Diagnostic]:
     ]
     problems += [
         _dangling(
-            "about", about, subjects, caveat.locate(f"about.{index}"), "figures, quotes or timeline"
+            "about",
+            about,
+            subjects,
+            caveat.locate(f"about.{index}"),
+            "figures, claims, quotes or timeline",
         )
         for caveat in brief.caveats
         for index, about in enumerate(caveat.about)
@@ -105,24 +110,28 @@ def _unknown_codes(brief: model.Brief) -> list[Diagnostic]:
 
 
 def _dangling_text_references(brief: model.Brief) -> list[Diagnostic]:
-    sources = {item.id for item in brief.sources}
-    figures = {item.id for item in brief.figures}
+    known_ids = {
+        "cite": {item.id for item in brief.sources},
+        "fig": {item.id for item in brief.figures},
+        "claim": {item.id for item in brief.claims},
+    }
+    names = {"cite": "source", "fig": "figure", "claim": "claim"}
     problems = []
     for _label, text in brief.texts_in_order():
         for reference in find_references(text.markdown):
-            known = sources if reference.kind == "cite" else figures
+            known = known_ids[reference.kind]
             if reference.id in known:
                 continue
             code, syntax = (
                 ("B303", f"[@{reference.id}]")
                 if reference.kind == "cite"
-                else ("B304", f"{{fig:{reference.id}}}")
+                else ("B304", f"{{{reference.kind}:{reference.id}}}")
             )
             guess = difflib.get_close_matches(reference.id, sorted(known), n=1)
             problems.append(
                 error(
                     code,
-                    f"{syntax} refers to no {'source' if code == 'B303' else 'figure'}",
+                    f"{syntax} refers to no {names[reference.kind]}",
                     _reference_location(brief, text, reference),
                     f"did you mean '{guess[0]}'?" if guess else "check the id",
                 )
@@ -264,7 +273,16 @@ def check_dates(brief: model.Brief) -> list[Diagnostic]:
                 )
             )
     for event in brief.timeline:
-        if event.end and event.end.last_day() < event.date.first_day():
+        if event.end and event.date is None:
+            problems.append(
+                error(
+                    "B202",
+                    f"timeline item '{event.id}' has an end but no date",
+                    event.locate("end"),
+                    "add `date:` for the start, or remove `end:`",
+                )
+            )
+        elif event.end and event.date and event.end.last_day() < event.date.first_day():
             problems.append(
                 error(
                     "B205",

@@ -278,6 +278,18 @@ def printed_pictures(document: Document, target: str, fit: int = 0) -> tuple[str
     return tuple(picture.id for picture in document.pictures)
 
 
+def printed_claims(document: Document, target: str, fit: int = 0) -> tuple[str, ...]:
+    """Return the ids of the claims a page prints: all of them, except on a handout at the last
+    fit level (as for figures), which prints those cited in prose or with a caveat, at most
+    MAX_KEY_ROWS, and points to the rest."""
+    every = tuple(row.id for row in document.claims)
+    handout = target == "pdf" and document.layout is Layout.HANDOUT
+    if not handout or fit < KEY_FIGURES_FIT:
+        return every
+    key = tuple(row.id for row in document.claims if row.cited or row.markers)
+    return key[:MAX_KEY_ROWS]
+
+
 def render_page(document: Document, target: str, fit: int = 0) -> str:
     """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone).
 
@@ -308,6 +320,7 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
             shown=printed_quotes(document, target, fit),
             shown_figures=printed_figures(document, target, fit),
             pictures=printed_pictures(document, target, fit),
+            shown_claims=printed_claims(document, target, fit),
         )
     )
     if target == "pdf" and document.layout is not Layout.HANDOUT:

@@ -61,6 +61,23 @@ def describe_output(
     return Output(fmt, path, len(data), digest, pages, fit, quotes_shown, figures_shown)
 
 
+def _match(match: QuoteMatch) -> dict[str, object]:
+    """Return one verified item as the report records it: its id under its kind, the source,
+    the copy's sha256 and line, and a W3C TextQuoteSelector."""
+    return {
+        match.kind: match.quote,
+        "source": match.source,
+        "source_sha256": match.sha256,
+        "line": match.line,
+        "selector": {
+            "type": "TextQuoteSelector",
+            "exact": match.exact,
+            "prefix": match.prefix,
+            "suffix": match.suffix,
+        },
+    }
+
+
 def build_report(
     findings: Sequence[Diagnostic],
     outputs: Sequence[Output],
@@ -75,20 +92,9 @@ def build_report(
         "findings": [finding.as_json() for finding in findings],
         "summary": summarise(findings),
         "outputs": [asdict(output) for output in outputs],
-        "quotes": [
-            {
-                "quote": match.quote,
-                "source": match.source,
-                "source_sha256": match.sha256,
-                "selector": {
-                    "type": "TextQuoteSelector",
-                    "exact": match.exact,
-                    "prefix": match.prefix,
-                    "suffix": match.suffix,
-                },
-            }
-            for match in matches
-        ],
+        "quotes": [_match(match) for match in matches if match.kind == "quote"],
+        "figures": [_match(match) for match in matches if match.kind == "figure"],
+        "claims": [_match(match) for match in matches if match.kind == "claim"],
         "timings": {name: round(seconds, 4) for name, seconds in timings.items()},
     }
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

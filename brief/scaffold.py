@@ -54,6 +54,15 @@ figures:
     source: example-source
     locator: "paragraph 2"
 
+# Claims without a number ("the largest gift in the city's history"), checked like quotes.
+claims:
+  - id: example-claim
+    text: "the first pantry in the county open on Sundays"
+    claimant: Example Organisation
+    as_reported: "the first pantry in the county to open on Sundays"
+    source: example-source
+    locator: "paragraph 4"
+
 # Dated events, oldest first or in any order: they are sorted.
 timeline:
   - id: example-opening
@@ -67,6 +76,10 @@ people:
   - id: example-person
     name: "Alex Example"
     role: "director of the example organisation"
+  - id: example-organisation
+    name: "Example Organisation"
+    kind: organization      # person, organization, or unnamed ("a spokeswoman for X")
+    aliases: ["EO"]         # other names the sources use for it
 
 # Quotations, word for word as the source prints them.
 quotes:

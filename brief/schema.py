@@ -19,6 +19,7 @@ QUALIFIER_ALIASES = {
 }
 FIGURE_KINDS = ("count", "money", "share", "change", "rate", "duration")
 SOURCE_KINDS = ("news", "report", "interview", "testimony", "social", "organization", "dataset")
+PERSON_KINDS = ("person", "organization", "unnamed")
 PAPERS = ("a4", "letter")
 LAYOUTS = ("handout", "brief")
 CAVEAT_SEVERITIES = ("note", "warning")
@@ -34,7 +35,7 @@ class Field:
 
     Kinds: str, text (Markdown inline or {file: NAME.md}), date (ISO partial), period, number,
     amount (a number or a range [low, high]), currency (an ISO 4217 code), bool, int, id, url,
-    list[str], map[str], object (see `fields`), list[object].
+    list[str], names (one str or a list[str]), map[str], object (see `fields`), list[object].
     """
 
     kind: str
@@ -123,28 +124,51 @@ FIGURE: Mapping[str, Field] = {
     ),
     "as_reported": Field("str", "the source's own wording: 'nearly 6,000'"),
     "period": Field("period", "when it applies: 2017 or 2012/2017"),
-    "claimed_by": Field("str", "who makes the claim"),
+    "claimed_by": Field(
+        "names",
+        "who makes the claim: a people entry's id, name or alias, or a name; a list when "
+        "several do",
+    ),
     "hedges": Field("list[str]", "words that weaken it in the source: reportedly, according to"),
     "source": Field("id", "id of the source that reported it"),
     "locator": Field("str", "where in that source: page, paragraph, timestamp"),
 }
 
+AS_WRITTEN_DOC = (
+    "the source's own words for the date: 'on Tuesday', '20 October'; checked against `date`, "
+    "counting from the source's `published` date when they give no year"
+)
+
 EVENT: Mapping[str, Field] = {
     "id": Field("id", "slug", required=True),
-    "date": Field("date", "ISO partial date: 2012, 2017-02, 2017-02-15", required=True),
+    "date": Field(
+        "date",
+        "ISO partial date: 2012, 2017-02, 2017-02-15; left out when no source dates the event "
+        "(it prints without a date, last)",
+    ),
     "approx": Field("bool", "true when the date is 'around'"),
     "end": Field("date", "optional end date"),
     "event": Field("text", "what happened (Markdown)", required=True),
     "source": Field("id", "id of the source that reports it"),
     "locator": Field("str", "where in that source"),
     "same_as": Field("id", "id of another entry telling the same event"),
+    # -- dates as real sources give them (issue 12) --
+    "as_written": Field("str", AS_WRITTEN_DOC),
 }
 
 PERSON: Mapping[str, Field] = {
     "id": Field("id", "slug, usable as a quote's speaker", required=True),
-    "name": Field("str", "full name", required=True),
+    "name": Field(
+        "str",
+        "full name, or how the source describes an unnamed speaker ('a spokeswoman for X')",
+        required=True,
+    ),
     "born": Field("date", "ISO partial date of birth"),
     "role": Field("str", "role relevant to the brief"),
+    # -- speakers and claimants (issue 12): organisations, unnamed speakers, other names --
+    "kind": Field("str", "person (the default), organization, or unnamed", choices=PERSON_KINDS),
+    "aliases": Field("list[str]", "other names the sources use: FAO, the U.N. food agency"),
+    "speaks_for": Field("str", "whom they speak for: another people entry's id or a name"),
 }
 
 QUOTE: Mapping[str, Field] = {
@@ -154,9 +178,27 @@ QUOTE: Mapping[str, Field] = {
     "role": Field("str", "the speaker's role when speaking"),
     "context": Field("str", "where and to whom it was said"),
     "date": Field("date", "when it was said"),
+    "as_written": Field("str", AS_WRITTEN_DOC),
     "source": Field("id", "id of the source that reports it"),
     "via": Field("str", "intermediary: a source id or a name, when first given elsewhere"),
     "locator": Field("str", "where in that source"),
+}
+
+# -- claims without a number (issue 12) --
+CLAIM: Mapping[str, Field] = {
+    "id": Field("id", "slug, cited in text as {claim:id}", required=True),
+    "text": Field(
+        "str",
+        "the claim, in the brief's words: 'the largest gift in the city's history'",
+        required=True,
+    ),
+    "claimant": Field(
+        "names",
+        "who makes it: a people entry's id, name or alias, or a name; a list when several do",
+    ),
+    "source": Field("id", "id of the source that reported it"),
+    "as_reported": Field("str", "the source's own words, verified in its local copy"),
+    "locator": Field("str", "where in that source: page, paragraph, timestamp"),
 }
 
 CAVEAT: Mapping[str, Field] = {
@@ -214,6 +256,7 @@ BRIEF: Mapping[str, Field] = {
     "summary": Field("text", "Markdown, inline or {file: summary.md}"),
     "key_points": Field("list[text]", "short Markdown bullets"),
     "figures": Field("list[object]", "reported numbers", fields=FIGURE),
+    "claims": Field("list[object]", "reported claims without a number", fields=CLAIM),
     "timeline": Field("list[object]", "dated events", fields=EVENT),
     "people": Field("list[object]", "people quoted or named", fields=PERSON),
     "quotes": Field("list[object]", "quotations with their speakers", fields=QUOTE),
@@ -239,11 +282,14 @@ FINDING_CODES = (
     "F-stale",
     "F-self-reported",
     "F-single-source",
+    "F-unverified",
     "Q-variant",
     "Q-unverified",
     "Q-secondhand",
     "T-imprecise",
     "T-conflict",
+    "T-wording",
+    "T-undated",
     "S-uncited",
     "S-anonymous",
     "C-stale",
@@ -251,4 +297,4 @@ FINDING_CODES = (
 )
 
 #: Keys of list items that other items may refer to by id.
-ITEM_LISTS = ("figures", "timeline", "people", "quotes", "sources")
+ITEM_LISTS = ("figures", "claims", "timeline", "people", "quotes", "sources")

@@ -55,6 +55,20 @@ def validate(source: Source) -> model.Brief:
     return brief
 
 
+def item_name(node: object, at: KeyPath) -> str:
+    """Return how a message names the mapping at `at`: `meta`, "figures item 'gift'" by its id,
+    or "sources item 2" by its position counted from one when it has no usable id."""
+    if not at:
+        return "the brief"
+    if not isinstance(at[-1], int):
+        return ".".join(str(part) for part in at)
+    within = ".".join(str(part) for part in at[:-1])
+    given = node.get("id") if isinstance(node, dict) else None
+    if isinstance(given, str) and _ID.match(given.strip()) and len(given) <= 80:
+        return f"{within} item '{given.strip()}'"
+    return f"{within} item {at[-1] + 1}"
+
+
 class _OutOfRangeError(ValueError):
     """A value of the right kind but beyond what a brief may hold; says what to write instead."""
 
@@ -100,7 +114,7 @@ class _Checker:
 
     def fields(self, node: object, fields: Mapping[str, Field], at: KeyPath) -> dict[str, Any]:
         """Check a mapping against `fields`; return converted values for the keys present."""
-        name = ".".join(str(part) for part in at) or "the brief"
+        name = item_name(node, at)
         if not isinstance(node, dict):
             self.fail("B203", f"{name} must be a mapping of keys, not {_describe(node)}", at)
             return {}
@@ -111,7 +125,14 @@ class _Checker:
         values: dict[str, Any] = {}
         for key, spec in fields.items():
             if node.get(key) is None:
-                if spec.required:
+                if spec.required and key in node:
+                    self.fail(
+                        "B202",
+                        f"{name} has '{key}' but it is empty",
+                        (*at, key),
+                        f"write a value after `{key}:` ({spec.doc})",
+                    )
+                elif spec.required:
                     self.fail(
                         "B202", f"{name} needs '{key}': {spec.doc}", at, f"add `{key}:` to {name}"
                     )
@@ -123,14 +144,14 @@ class _Checker:
 
     def value(self, raw: object, spec: Field, at: KeyPath) -> Any:
         """Convert one value of kind `spec.kind`, or record why it cannot be."""
-        kind, field_name = spec.kind, str(at[-1])
+        kind, field_name = spec.kind, self.field_name(at)
         if kind == "object":
             return self.fields(raw, spec.fields, at)
         if kind.startswith("list["):
             if not isinstance(raw, list):
                 self.fail(
                     "B203",
-                    f"'{field_name}' must be a list, not {_describe(raw)}",
+                    f"{field_name} must be a list, not {_describe(raw)}",
                     at,
                     "write one item per line, each starting with `- `",
                 )
@@ -145,7 +166,7 @@ class _Checker:
             code = "B205" if kind in ("date", "period") else "B203"
             self.fail(
                 code,
-                f"'{field_name}': {caught}",
+                f"{field_name}: {caught}",
                 at,
                 getattr(caught, "hint", "")
                 or self.hint_for(self.where.written.get(at, raw), raw, kind),
@@ -158,9 +179,26 @@ class _Checker:
                 if guess
                 else "choose one of: " + ", ".join(spec.choices)
             )
-            self.fail("B204", f"'{field_name}' cannot be '{converted}'", at, hint)
+            self.fail("B204", f"{field_name} cannot be '{converted}'", at, hint)
             return None
         return converted
+
+    def field_name(self, at: KeyPath) -> str:
+        """Return how a message names the value at `at`: its key, after the item that holds it
+        ("figures item 'gift': 'value'"; "sources item 2: 'title'"), or its key alone."""
+        key = f"'{at[-1]}'" if len(at) < 2 or not isinstance(at[-1], int) else f"'{at[-2]}'"
+        nodes: list[Any] = [self.source.data]
+        for part in at[:-1]:
+            try:
+                nodes.append(nodes[-1][part])
+            except (KeyError, IndexError, TypeError):
+                return key
+        for depth in range(len(at) - 1, 0, -1):  # the innermost list item that is a mapping
+            if isinstance(at[depth - 1], int) or not isinstance(at[depth], int):
+                continue
+            if depth + 1 < len(nodes) and isinstance(nodes[depth + 1], dict):
+                return f"{item_name(nodes[depth + 1], at[: depth + 1])}: {key}"
+        return key
 
     @staticmethod
     def hint_for(written: object, raw: object, kind: str) -> str:
@@ -296,6 +334,14 @@ class _Checker:
             raise ValueError(f"expected true or false, got {_describe(raw)}")
         return raw
 
+    def to_names(self, raw: object, at: KeyPath) -> tuple[str, ...]:
+        """One name or a list of names (format version 1 wrote one), as a tuple."""
+        names = raw if isinstance(raw, list) else [raw]
+        if not names:
+            raise ValueError("expected a name or a list of names, got an empty list")
+        converted = tuple(self.to_str(name, (*at, n)) for n, name in enumerate(names))
+        return tuple(dict.fromkeys(name for name in converted if name))
+
     def to_map_str(self, raw: object, at: KeyPath) -> dict[str, str]:
         if not isinstance(raw, dict):
             raise ValueError(f"expected a mapping of names to text, got {_describe(raw)}")
@@ -328,8 +374,9 @@ def build_brief(source: Source, values: dict[str, Any]) -> model.Brief:
         summary=values.get("summary"),
         key_points=tuple(values.get("key_points", ())),
         figures=_make(source, values, model.Figure, "figures", **_FIGURE_FIELDS),
+        claims=_make(source, values, model.Claim, "claims"),
         timeline=_make(source, values, model.Event, "timeline"),
-        people=_make(source, values, model.Person, "people"),
+        people=_make(source, values, model.Person, "people", **_PERSON_FIELDS),
         quotes=_make(source, values, model.Quote, "quotes"),
         caveats=_caveats(source, values),
         sources=_make(source, values, model.Source, "sources"),
@@ -395,6 +442,10 @@ _FIGURE_FIELDS: dict[str, Any] = {
     "period": lambda item: item["period"][0] if "period" in item else None,
     "period_text": lambda item: item["period"][1] if "period" in item else None,
     "hedges": lambda item: tuple(item.get("hedges", ())),
+}
+#: How a people entry's fields are made (speakers and claimants, issue 12).
+_PERSON_FIELDS: dict[str, Any] = {
+    "aliases": lambda item: tuple(item.get("aliases", ())),
 }
 
 

@@ -211,3 +211,55 @@ def test_check_reports_every_source_not_only_the_first_broken_one(run_cli: RunCl
     assert "B100" in err  # the missing one
     assert "B307" in err  # the broken one after it
     assert "7 warnings" in out  # and the good one after both
+
+
+ONE_SOURCE = """\
+brief: 1
+meta: {title: Gift, lang: en, date: 2024-01-01}
+figures:
+  - {id: a, value: 100, unit: USD, counts: dollars given, source: s, period: "2009"}
+  - {id: b, value: 3, counts: years of giving, source: s, period: "2009"}
+  - {id: c, value: 40, counts: charities helped, source: s, period: "2009"}
+  - {id: d, value: 7, counts: staff hired, source: t, period: "2023"}
+sources:
+  - {id: s, title: The gift, publisher: Example}
+  - {id: t, title: Staff, publisher: Other}
+"""
+
+
+def test_check_prints_one_line_per_source_for_single_source_and_stale_notes(
+    run_cli: RunCli, write_brief: Callable[[str], Path]
+) -> None:
+    folder = write_brief(ONE_SOURCE)
+    _, out, _ = run_cli("check", str(folder))
+    single = [line for line in out.splitlines() if "F-single-source" in line]
+    stale = [line for line in out.splitlines() if "F-stale" in line]
+    assert len(single) == 2  # source s (a, b and c) and source t (d)
+    assert "“The gift”" in single[0]
+    assert all(f"“{number}" in single[0] for number in ("$100", "3 ", "40"))
+    assert len(stale) == 1
+    assert "(2009)" in stale[0]
+    assert out.splitlines()[-1] == "0 errors, 0 warnings, 7 notes"  # every finding still counted
+
+
+def test_check_prints_one_line_per_source_for_figures_taken_as_of_its_publication(
+    run_cli: RunCli, write_brief: Callable[[str], Path]
+) -> None:
+    text = ONE_SOURCE.replace(', period: "2009"', "").replace(
+        "publisher: Example}", "publisher: Example, published: 2007}"
+    )
+    _, out, _ = run_cli("check", str(write_brief(text)))
+    undated = [line for line in out.splitlines() if "F-undated" in line]
+    assert len(undated) == 1
+    assert "taken as of 2007, when “The gift” [s] was published" in undated[0]
+    assert out.splitlines()[-1] == "0 errors, 0 warnings, 10 notes"
+
+
+def test_check_json_keeps_one_finding_per_figure(
+    run_cli: RunCli, write_brief: Callable[[str], Path]
+) -> None:
+    folder = write_brief(ONE_SOURCE)
+    _, out, _ = run_cli("check", "--format", "json", str(folder))
+    codes = [finding["code"] for finding in json.loads(out)["findings"]]
+    assert codes.count("F-single-source") == 4
+    assert codes.count("F-stale") == 3

@@ -515,3 +515,101 @@ def test_a_url_that_is_not_a_web_address_is_refused(tmp_path: Path, url: str) ->
 
 def test_an_unsupported_format_version_is_refused(tmp_path: Path) -> None:
     assert found(tmp_path, meta=META.replace("brief: 1", "brief: 2")) == ["B208 1:8"]
+
+
+def test_a_required_key_left_empty_names_the_item_by_id_and_says_it_is_empty(
+    tmp_path: Path,
+) -> None:
+    problems = diagnostics(
+        tmp_path,
+        """
+        figures:
+          - {id: gift, value: null, counts: dollars given}
+        """,
+    )
+    assert [problem.code for problem in problems] == ["B202"]
+    message = problems[0].message
+    assert "figures item 'gift' has 'value' but it is empty" in message
+    assert "`value:`" in problems[0].hint
+
+
+def test_an_item_without_an_id_is_named_by_its_position_counted_from_one(
+    tmp_path: Path,
+) -> None:
+    problems = diagnostics(
+        tmp_path,
+        """
+        sources:
+          - {id: s, title: One}
+          - {publisher: Two}
+        """,
+    )
+    assert "sources item 2 needs 'id'" in problems[0].message
+    assert "sources item 2" in problems[1].message  # and its title
+
+
+def test_claimed_by_takes_one_name_as_before_or_a_list_of_several(tmp_path: Path) -> None:
+    brief = valid(
+        tmp_path,
+        """
+        people:
+          - {id: fao, name: Food and Agriculture Organization, kind: organization,
+             aliases: [FAO, the U.N. food agency]}
+          - {id: voice, name: a spokeswoman for FAO, kind: unnamed, speaks_for: fao}
+        figures:
+          - {id: one, value: 1, counts: appeals, claimed_by: the U.N. food agency}
+          - {id: two, value: 2, counts: appeals, claimed_by: [fao, Oxfam, fao]}
+        """,
+    )
+    assert brief.figures[0].claimed_by == ("the U.N. food agency",)
+    assert brief.figures[1].claimed_by == ("fao", "Oxfam")
+    assert brief.claimant_names(brief.figures[0]) == ("Food and Agriculture Organization",)
+    assert brief.people[0].kind == "organization"
+    assert brief.people[1].speaks_for == "fao"
+    assert brief.identities("voice") == (
+        "a spokeswoman for FAO",
+        "Food and Agriculture Organization",
+        "FAO",
+        "the U.N. food agency",
+    )
+    assert brief.speaker_name("THE U.N.  FOOD AGENCY") == "Food and Agriculture Organization"
+
+
+def test_a_list_of_claimants_must_hold_names(tmp_path: Path) -> None:
+    assert found(tmp_path, "figures:\n  - {id: a, value: 1, counts: x, claimed_by: [1]}\n") == [
+        "B203 7:46"  # at the item of the list
+    ]
+
+
+def test_an_event_may_have_no_date_and_a_date_its_sources_words(tmp_path: Path) -> None:
+    brief = valid(
+        tmp_path,
+        """
+        timeline:
+          - {id: later, event: Repairs began.}
+          - {id: vote, date: 2017-10-17, as_written: on Tuesday, event: The council voted.}
+        """,
+    )
+    assert brief.timeline[0].date is None
+    assert brief.timeline[1].as_written == "on Tuesday"
+
+
+def test_a_wrong_value_names_the_item_that_holds_it(tmp_path: Path) -> None:
+    problems = diagnostics(
+        tmp_path,
+        """
+        figures:
+          - {id: gift, value: "2.5m", counts: dollars given}
+          - {value: 3, counts: years, qualifier: roughly}
+        """,
+    )
+    assert problems[0].message.startswith("figures item 'gift': 'value': expected a number")
+    assert "figures item 2" in problems[1].message  # no id: its position, from one
+    assert problems[-1].message == "figures item 2: 'qualifier' cannot be 'roughly'"
+
+
+def test_a_wrong_entry_of_a_list_names_the_item_and_the_list(tmp_path: Path) -> None:
+    (problem,) = diagnostics(
+        tmp_path, "figures:\n  - {id: gift, value: 1, counts: x, hedges: [reportedly, 3]}\n"
+    )
+    assert problem.message.startswith("figures item 'gift': 'hedges': expected text")

@@ -55,6 +55,7 @@ def _register() -> None:
         stale,
         timeline,
         verify,
+        written,
     )
 
     CHECKS.update(
@@ -66,11 +67,14 @@ def _register() -> None:
             "F-stale": figures.find_stale,
             "F-self-reported": figures.find_self_reported,
             "F-single-source": figures.find_single_source,
+            "F-unverified": verify.find_figures_unverified,
             "Q-variant": quotes.find_variants,
             "Q-unverified": verify.find_unverified,
             "Q-secondhand": quotes.find_secondhand,
             "T-imprecise": timeline.find_imprecise,
             "T-conflict": timeline.find_date_conflicts,
+            "T-wording": written.find_wording,
+            "T-undated": written.find_undated_events,
             "S-uncited": sources.find_uncited,
             "S-anonymous": sources.find_anonymous,
             "C-stale": stale.check_stale_caveats,

@@ -21,7 +21,7 @@ from brief.analyse.limits import PairLimit
 from brief.analyse.wording import hedge_in
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.model import Brief, Figure
+from brief.model import Brief, Figure, same_name
 
 __all__ = [
     "find_conflicts",
@@ -34,7 +34,6 @@ __all__ = [
 
 #: A period that ended more than this many years before the brief's date is stale (F-stale).
 STALE_YEARS = 5
-_NAME_STOPWORDS = frozenset({"the", "and", "of", "a", "an", "&", "inc", "ltd", "co"})
 
 
 def related_groups(index: FigureIndex) -> Iterator[tuple[int, int | None]]:
@@ -183,22 +182,51 @@ def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     return found + limit.notes("F-conflict", "figures", brief.locate("figures"))
 
 
+def assumed_date(brief: Brief, figure: Figure) -> PartialDate | None:
+    """Return the date a figure with no period is taken as of: its source's publication date
+    (an explicit assumption, said in a note), or None."""
+    if figure.period is not None or not figure.source:
+        return None
+    source = brief.source(figure.source)
+    return source.published if source else None
+
+
 def find_undated(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """F-undated: a figure with no period."""
-    return [
-        make_finding(
-            "F-undated",
-            Severity.WARNING,
-            f"{label(figure, brief.meta.lang)} gives no year or period, so readers cannot tell "
-            "how current it is",
-            (figure,),
-            "add `period:` (e.g. 2017 or 2012/2017) if the source gives one; otherwise say so in "
-            "a caveat that covers F-undated",
-            field="id",
+    """F-undated: a figure with no period. When its source has a publication date, the figure is
+    taken as of that date, and a note says so; otherwise a warning."""
+    found: list[Diagnostic] = []
+    for figure in brief.figures:
+        if figure.period is not None:
+            continue
+        assumed = assumed_date(brief, figure)
+        if assumed is None:
+            found.append(
+                make_finding(
+                    "F-undated",
+                    Severity.WARNING,
+                    f"{label(figure, brief.meta.lang)} gives no year or period, so readers "
+                    "cannot tell how current it is",
+                    (figure,),
+                    "add `period:` (e.g. 2017 or 2012/2017) if the source gives one; otherwise "
+                    "say so in a caveat that covers F-undated",
+                    field="id",
+                )
+            )
+            continue
+        found.append(
+            make_finding(
+                "F-undated",
+                Severity.NOTE,
+                f"{label(figure, brief.meta.lang)} gives no year or period: it is taken as of "
+                f"{assumed}, when its source was published",
+                (figure,),
+                "add `period:` if the source gives one",
+                field="id",
+                kind="assumed",
+                facts=(("assumed", str(assumed)), *_source_facts(brief, figure)),
+            )
         )
-        for figure in brief.figures
-        if figure.period is None
-    ]
+    return found
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
@@ -215,53 +243,70 @@ def years_before(day: dt.date, years: int) -> dt.date:
 def find_stale(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-stale: the period ended more than STALE_YEARS years before the brief's date."""
     cutoff = years_before(as_of.first_day(), STALE_YEARS)
-    return [
-        make_finding(
-            "F-stale",
-            Severity.NOTE,
-            f"{label(figure, brief.meta.lang)} dates from {figure.period_text}, more than "
-            f"{STALE_YEARS} years before {as_of}",
-            (figure,),
-            "look for a more recent figure, or say why this one still matters",
-            field="period",
+    found: list[Diagnostic] = []
+    for figure in brief.figures:
+        assumed = assumed_date(brief, figure)
+        end = figure.period[1] if figure.period else assumed
+        if end is None or end.last_day() >= cutoff:
+            continue
+        when = figure.period_text or f"{assumed}, when its source was published"
+        found.append(
+            make_finding(
+                "F-stale",
+                Severity.NOTE,
+                f"{label(figure, brief.meta.lang)} dates from {when}, more than "
+                f"{STALE_YEARS} years before {as_of}",
+                (figure,),
+                "look for a more recent figure, or say why this one still matters",
+                field="period" if figure.period else "id",
+                facts=_source_facts(brief, figure, f" ({figure.period_text or assumed})"),
+            )
         )
-        for figure in brief.figures
-        if figure.period and figure.period[1].last_day() < cutoff
-    ]
+    return found
 
 
-def name_words(name: str) -> frozenset[str]:
-    """Return a name's words for matching: lower case, possessives and filler words dropped.
-
-    >>> sorted(name_words("Thorn's press office (the organisation)"))
-    ['office', 'organisation', 'press', 'thorn']
-    """
-    words = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", name.lower()))
-    return frozenset(words) - _NAME_STOPWORDS
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+#: Where one `claimed_by` of format version 1 joins several claimants ("Ashton Kutcher and Demi
+#: Moore"): each part is tried as a name of its own (only a whole part equal to a name counts).
+_JOINT = re.compile(r"\s*,\s*|\s+(?:and|&|y|et|und|e|و)\s+", re.IGNORECASE)
 
 
 def claimed_by_subject(brief: Brief, claimed_by: str) -> str:
-    """Return the name in `meta.about` that `claimed_by` names (all its words), or ""."""
-    person = brief.person(claimed_by)
-    claimed = name_words(person.name if person else claimed_by)
-    for name in brief.meta.about:
-        words = name_words(name)
-        if claimed and words and (words <= claimed or claimed <= words):
-            return name
+    """Return the name in `meta.about` that the claimant IS, or "": one of the names it goes by
+    (its people entry's name and aliases, and those of whom it speaks for) equals that name, a
+    bracketed remark set aside ("Thorn (press office)" is Thorn). Sharing words is not being:
+    "Marion County Health Department" is not "Marion County"."""
+    about = {same_name(name): name for name in brief.meta.about}
+    for name in brief.identities(claimed_by):
+        for form in (name, _REMARK.sub(" ", name), *_JOINT.split(_REMARK.sub(" ", name))):
+            if same_name(form) in about:
+                return about[same_name(form)]
     return ""
+
+
+def _source_facts(brief: Brief, figure: Figure, after: str = "") -> tuple[tuple[str, str], ...]:
+    """Return the facts by which `brief check` groups a figure's notes per source."""
+    source = brief.source(figure.source) if figure.source else None
+    title = source.title if source else ""
+    return (
+        ("source", figure.source),
+        ("source_title", title),
+        ("item", label(figure, brief.meta.lang) + after),
+    )
 
 
 def find_self_reported(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-self-reported: claimed by the brief's own subject, or hedged in the source."""
     found: list[Diagnostic] = []
     for figure in brief.figures:
-        subject = claimed_by_subject(brief, figure.claimed_by) if figure.claimed_by else ""
+        claimant = next((name for name in figure.claimed_by if claimed_by_subject(brief, name)), "")
+        subject = claimed_by_subject(brief, claimant) if claimant else ""
         hedges = figure.hedges or tuple(filter(None, [hedge_in(figure.as_reported)]))
         reasons = []
         if subject:
-            person = brief.person(figure.claimed_by)
-            claimant = person.name if person else figure.claimed_by
-            reasons.append(f"claimed by {claimant}, whom this brief is about,")
+            shown = brief.speaker_name(claimant)
+            also = "" if same_name(shown) == same_name(subject) else f" ({subject})"
+            reasons.append(f"claimed by {shown}{also}, whom this brief is about,")
         if hedges:
             reasons.append(f"hedged in the source (“{', '.join(hedges)}”)")
         if reasons:
@@ -274,7 +319,10 @@ def find_self_reported(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                     (figure,),
                     "look for an independent source for this number",
                     kind="claimed" if subject else "hedged",
-                    facts=(("hedges", ", ".join(hedges)), ("claimed_by", figure.claimed_by)),
+                    facts=(
+                        ("hedges", ", ".join(hedges)),
+                        ("claimed_by", ", ".join(figure.claimed_by)),
+                    ),
                 )
             )
     return found
@@ -300,6 +348,7 @@ def find_single_source(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                     f"{label(figure, brief.meta.lang)} is reported by one source only",
                     (figure,),
                     "add a second, independent source if one exists",
+                    facts=_source_facts(brief, figure),
                 )
             )
     return found

@@ -18,9 +18,10 @@ from brief.model import Brief
 
 @dataclass(frozen=True)
 class QuoteMatch:
-    """Where a quote was found in its source's local copy (a W3C TextQuoteSelector)."""
+    """Where a quote (or a figure's or claim's wording, by `kind`) was found in its source's
+    local copy (a W3C TextQuoteSelector), and on which line of the copy it starts."""
 
-    quote: str
+    quote: str  # the item's id
     source: str
     exact: str
     prefix: str
@@ -28,6 +29,8 @@ class QuoteMatch:
     sha256: str
     start: int = 0
     end: int = 0
+    kind: str = "quote"
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)

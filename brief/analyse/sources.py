@@ -21,7 +21,9 @@ def cited_sources(brief: Brief) -> set[str]:
         if reference.kind == "cite"
     }
     cited |= {
-        item.source for item in (*brief.figures, *brief.quotes, *brief.timeline) if item.source
+        item.source
+        for item in (*brief.figures, *brief.claims, *brief.quotes, *brief.timeline)
+        if item.source
     }
     cited |= {quote.via for quote in brief.quotes if quote.via}
     return cited
@@ -43,7 +45,12 @@ def find_uncited(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
         for source in brief.sources
         if source.id not in cited
     ]
-    kinds = (("figure", brief.figures), ("quote", brief.quotes), ("event", brief.timeline))
+    kinds = (
+        ("figure", brief.figures),
+        ("claim", brief.claims),
+        ("quote", brief.quotes),
+        ("event", brief.timeline),
+    )
     for kind, items in kinds:
         found += [
             Finding(

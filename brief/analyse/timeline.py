@@ -47,14 +47,18 @@ def find_imprecise(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     in_year: dict[int, int] = defaultdict(int)
     finer_in_year: dict[int, int] = defaultdict(int)
     for event in brief.timeline:
+        if event.date is None:
+            continue
         in_year[event.date.year] += 1
         finer_in_year[event.date.year] += event.date.precision != "year"
     same = {n: members for members in same_event_sets(brief) for n in members}
     found: list[Diagnostic] = []
     for number, event in enumerate(brief.timeline):
+        if event.date is None:
+            continue
         year = event.date.year
         mine = [brief.timeline[n] for n in same.get(number, [number])]
-        mine = [other for other in mine if other.date.year == year]
+        mine = [other for other in mine if other.date and other.date.year == year]
         others = in_year[year] - len(mine)
         if event.date.precision != "year" or not others:
             continue
@@ -80,6 +84,8 @@ def find_imprecise(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
 def date_range(event: Event, end: bool = False) -> tuple[dt.date, dt.date]:
     """Return the days an event's date (or end date) may mean, widened when `approx`."""
     date = event.end if end and event.end else event.date
+    if date is None:  # an undated event may be any day
+        return dt.date.min, dt.date.max
     width = APPROX_WIDTH[date.precision] if event.approx else dt.timedelta(0)
     first, last = date.first_day(), date.last_day()
     # validation keeps years in 1000-2999; a Brief built by a program may not, so saturate
@@ -92,6 +98,8 @@ def _disagree(first: Event, second: Event) -> bool:
     def apart(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]) -> bool:
         return one[1] < other[0] or other[1] < one[0]
 
+    if first.date is None or second.date is None:
+        return False  # an undated telling gives no date to disagree with
     if apart(date_range(first), date_range(second)):
         return True
     return bool(first.end and second.end) and apart(

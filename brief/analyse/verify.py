@@ -1,4 +1,5 @@
-"""Q-unverified: every quote citing a source with a local text copy must be found in that copy.
+"""Q-unverified and F-unverified: every quote, and every figure's `as_reported`, citing a source
+with a local text copy must be found in that copy.
 
 In: a `Brief` (with `brief.texts`, the local copies). Out: findings for quotes not found (with
 the closest passage as a word diff), and a `QuoteMatch` (a W3C TextQuoteSelector plus the copy's
@@ -17,13 +18,13 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from brief.analyse.findings import Finding, QuoteMatch, per_brief
 from brief.analyse.quotes import GAP, QUOTE_MARKS, terminal_diff, word_diff, words
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.model import Brief, Quote, Source
+from brief.model import Brief, Claim, Figure, Quote, Source
 
 #: Characters of context kept on each side of a verified quote (TextQuoteSelector prefix/suffix).
 CONTEXT = 32
@@ -273,12 +274,13 @@ def _likely_starts(index: WordIndex, target: list[str], size: int, step: int) ->
     return sorted(window * step for window in best) or [0]
 
 
-def closest_passage(quote: str, source: str | WordIndex) -> str:
+def closest_passage(quote: str, source: str | WordIndex, whole: bool = False) -> str:
     """Return the run of the source's words most like the quote (for the Q-unverified message).
 
     A coarse pass compares windows of the quote's length, starting every quarter of it, among
     those holding most of its words (`WordIndex`); a fine pass then tries every start and length
-    near the best window.
+    near the best window; `whole` keeps it at least as long as the quote (a figure's short
+    wording, "about 6,000 parcels", is shown against "nearly 6,000 parcels", not "6,000 parcels").
     """
     index = source if isinstance(source, WordIndex) else index_words(source)
     source_words = index.tokens
@@ -292,21 +294,21 @@ def closest_passage(quote: str, source: str | WordIndex) -> str:
         source_words,
         target,
         range(max(0, start - step), start + step + 1),
-        range(max(1, size - 2), size + 3),
+        range(size if whole else max(1, size - 2), size + 3),
     )
     return " ".join(source_words[start : start + size])
 
 
 @dataclass(frozen=True)
 class Verification:
-    """Quotes not found in their source's copy (findings) and quotes found (matches)."""
+    """Quotes and figures not found in their source's copy (findings) and those found (matches)."""
 
     findings: tuple[Finding, ...]
     matches: tuple[QuoteMatch, ...]
 
 
-def _local_copy(brief: Brief, quote: Quote) -> Source | None:
-    source = brief.source(quote.source) if quote.source else None
+def _local_copy(brief: Brief, item: Quote | Figure | Claim) -> Source | None:
+    source = brief.source(item.source) if item.source else None
     return source if source and source.text and source.text in brief.texts else None
 
 
@@ -327,47 +329,100 @@ def _miss(quote: Quote, source: Source, copy: WordIndex) -> Finding:
     )
 
 
+def _figure_miss(figure: Figure | Claim, source: Source, copy: WordIndex) -> Finding:
+    passage = closest_passage(figure.as_reported, copy, whole=True)
+    diff = word_diff(passage, figure.as_reported)
+    return Finding(
+        "F-unverified",
+        Severity.WARNING,
+        f"the wording “{figure.as_reported}” is not in {source.text}, the copy of "
+        f"“{source.title}”; the closest passage differs: {terminal_diff(diff)}",
+        figure.locate("as_reported"),
+        "copy `as_reported` exactly as the source prints it (mark cuts with …), or "
+        "cite the source that has it",
+        (figure.id,),
+        facts=(("passage", passage), ("copy", source.text)),
+        diff=diff,
+    )
+
+
+@dataclass
+class _Copies:
+    """The brief's source copies in matching form, each prepared once, when first needed."""
+
+    brief: Brief
+    normalised: dict[str, tuple[Normalised, str]] = field(default_factory=dict)
+    indexes: dict[str, WordIndex] = field(default_factory=dict)
+    lines: dict[str, array[int]] = field(default_factory=dict)
+
+    def match(self, item_id: str, kind: str, words: str, source: Source) -> QuoteMatch | None:
+        """Return where `words` (with … gaps) are in the source's copy, or None."""
+        copy = self.brief.texts[source.text]
+        if source.text not in self.normalised:
+            digest = hashlib.sha256(copy.encode("utf-8")).hexdigest()
+            self.normalised[source.text] = (normalise(copy), digest)
+        normalised, digest = self.normalised[source.text]
+        where = locate_quote(words, normalised)
+        if where is None:
+            return None
+        start, end = where
+        prefix, suffix = copy[max(0, start - CONTEXT) : start], copy[end : end + CONTEXT]
+        line = self.line(source.text, start)
+        return QuoteMatch(
+            item_id, source.id, copy[start:end], prefix, suffix, digest, start, end, kind, line
+        )
+
+    def line(self, name: str, offset: int) -> int:
+        """Return the 1-based line of the copy `name` that character `offset` is on."""
+        if name not in self.lines:
+            text = self.brief.texts[name]
+            self.lines[name] = array("q", (m.start() for m in re.finditer("\n", text)))
+        return bisect.bisect_left(self.lines[name], offset) + 1
+
+    def index(self, source: Source) -> WordIndex:
+        """Return the word index of a source's copy (built at its first miss)."""
+        if source.text not in self.indexes:
+            self.indexes[source.text] = index_words(self.brief.texts[source.text])
+        return self.indexes[source.text]
+
+
 def _verify(brief: Brief) -> Verification:
     findings: list[Finding] = []
     matches: list[QuoteMatch] = []
-    copies: dict[str, tuple[Normalised, str]] = {}
-    indexes: dict[str, WordIndex] = {}  # built at a copy's first quote not found in it
+    copies = _Copies(brief)
     for quote in brief.quotes:
         source = _local_copy(brief, quote)
         if source is None:
             continue
-        copy = brief.texts[source.text]
-        if source.text not in copies:
-            digest = hashlib.sha256(copy.encode("utf-8")).hexdigest()
-            copies[source.text] = (normalise(copy), digest)
-        normalised, digest = copies[source.text]
-        where = locate_quote(quote.text, normalised)
-        if where is None:
-            if source.text not in indexes:
-                indexes[source.text] = index_words(copy)
-            findings.append(_miss(quote, source, indexes[source.text]))
+        found = copies.match(quote.id, "quote", quote.text, source)
+        if found is None:
+            findings.append(_miss(quote, source, copies.index(source)))
+        else:
+            matches.append(found)
+    worded = [("figure", item) for item in brief.figures] + [("claim", c) for c in brief.claims]
+    for kind, figure in worded:
+        source = _local_copy(brief, figure) if figure.as_reported.strip(_EDGES) else None
+        if source is None:
             continue
-        start, end = where
-        matches.append(
-            QuoteMatch(
-                quote.id,
-                source.id,
-                copy[start:end],
-                copy[max(0, start - CONTEXT) : start],
-                copy[end : end + CONTEXT],
-                digest,
-                start,
-                end,
-            )
-        )
+        found = copies.match(figure.id, kind, figure.as_reported, source)
+        if found is None:
+            findings.append(_figure_miss(figure, source, copies.index(source)))
+        else:
+            matches.append(found)
     return Verification(tuple(findings), tuple(matches))
 
 
 def verify_quotes(brief: Brief) -> Verification:
-    """Check every quote against its source's local copy (computed once per brief)."""
+    """Check every quote, and every figure's `as_reported`, against its source's local copy
+    (computed once per brief)."""
     return per_brief("verification", brief, _verify)
+
+
+def find_figures_unverified(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
+    """F-unverified, as a registered check."""
+    return [f for f in verify_quotes(brief).findings if f.code == "F-unverified"]
 
 
 def find_unverified(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """Q-unverified, as a registered check."""
-    return list(verify_quotes(brief).findings)
+    return [f for f in verify_quotes(brief).findings if f.code == "Q-unverified"]

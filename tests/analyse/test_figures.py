@@ -263,10 +263,12 @@ def test_qualifier_words_are_read_before_and_after_a_number() -> None:
     ("claimed_by", "expected"),
     [
         ("Thorn (the organisation)", True),
-        ("Thorn's press office", True),
-        ("Kutcher", True),
-        ("Ashton Kutcher and Demi Moore", True),
+        ("the Thorn", True),
+        ("Ashton Kutcher and Demi Moore", True),  # format version 1: two claimants in one
+        ("Thorn's press office", False),  # is not Thorn: `speaks_for: Thorn` says it is its voice
+        ("Kutcher", False),  # unless `aliases: [Kutcher]`
         ("Thornton Group", False),
+        ("Kutcher and Moore Foundation", False),
         ("US Department of Homeland Security", False),
     ],
 )
