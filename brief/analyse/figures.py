@@ -276,12 +276,33 @@ def claimed_by_subject(brief: Brief, claimed_by: str) -> str:
     (its people entry's name and aliases, and those of whom it speaks for) equals that name, a
     bracketed remark set aside ("Thorn (press office)" is Thorn). Sharing words is not being:
     "Marion County Health Department" is not "Marion County"."""
-    about = {same_name(name): name for name in brief.meta.about}
+    about = {same_name(form): name for name in brief.meta.about for form in _forms(name)}
     for name in brief.identities(claimed_by):
-        for form in (name, _REMARK.sub(" ", name), *_JOINT.split(_REMARK.sub(" ", name))):
+        for form in (*_forms(name), *_JOINT.split(_REMARK.sub(" ", name))):
             if same_name(form) in about:
                 return about[same_name(form)]
     return ""
+
+
+#: A short name in brackets after a long one: "U.S. Department of Agriculture (USDA)".
+_ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&-]{1,11})\s*[)\]]\s*")
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """Return the forms a name is known by: as written, without a bracketed remark ("Thorn
+    (press office)" is Thorn), and the abbreviation it gives in brackets, when it gives one in
+    capitals ("U.S. Department of Agriculture (USDA)" is also USDA).
+
+    >>> _forms("U.S. Department of Agriculture (USDA)")
+    ('U.S. Department of Agriculture (USDA)', 'U.S. Department of Agriculture', 'USDA')
+    >>> _forms("Thorn (press office)")
+    ('Thorn (press office)', 'Thorn')
+    """
+    forms = [name, _REMARK.sub(" ", name).strip()]
+    short = _ABBREVIATION.search(name)
+    if short and sum(char.isupper() for char in short.group(1)) >= 2:
+        forms.append(short.group(1))
+    return tuple(dict.fromkeys(forms))
 
 
 def _source_facts(brief: Brief, figure: Figure, after: str = "") -> tuple[tuple[str, str], ...]:
