@@ -109,7 +109,8 @@ QUALIFIER_PHRASES: dict[str, Qualifier] = {
         ),
         (
             Qualifier.OVER,
-            "over|more than|above|upwards of|in excess of|exceeding|just over|más de|mas de|sobre"
+            "over|more than|above|upwards of|in excess of|exceeding|just over|higher than"
+            "|greater than|larger than|más de|mas de|sobre"
             "|por encima de|plus de|au-delà de|mehr als|über|mais de|più di|oltre|أكثر من"
             "|ما يزيد على|ما يزيد عن|يزيد عن|يزيد على|أزيد من",
         ),
@@ -121,7 +122,8 @@ QUALIFIER_PHRASES: dict[str, Qualifier] = {
         ),
         (
             Qualifier.UP_TO,
-            "up to|as many as|at most|no more than|under|fewer than|less than|hasta|menos de"
+            "up to|as many as|at most|no more than|under|fewer than|less than|lower than"
+            "|smaller than|hasta|menos de"
             "|jusqu'à|jusqu’à|moins de|bis zu|weniger als|até|menos de|fino a|meno di|حتى"
             "|أقل من|ما يصل إلى",
         ),
@@ -809,8 +811,10 @@ def _label(text: str, atom: _Atom) -> bool:
         return True  # glued to letters (H1N1, G7, COVID-19) or a slash (24/7, 9/11)
     if re.search(r"\d[/:]$", before) or re.match(r"[^\W\d_]{1,2}\d", after):
         return True
-    words = before.lower().split()
-    return bool(words) and words[-1] in LABEL_WORDS and not atom.scaled
+    words = before.split()
+    if not words or (words[-1].isupper() and len(words[-1]) >= 3):
+        return False  # an acronym is a name before its number: "ACT 5.07" (a party's share)
+    return words[-1].lower() in LABEL_WORDS and not atom.scaled
 
 
 @lru_cache(maxsize=1)
@@ -916,6 +920,28 @@ def _qualifier(text: str, atom: _Atom, kind: Kind, end: int) -> tuple[Qualifier 
     trailing = _QUALIFIER_AFTER.match(text[end : end + 16])
     if trailing:
         return TRAILING_PHRASES[trailing.group(1).lower()], trailing.group(1)
+    return _qualifier_of_bracket(text[max(0, atom.start - 80) : atom.start])
+
+
+#: A number in brackets after what it measures, the qualifier before that: "higher than the
+#: 2002 turnout (77%)" is over 77 %. At most six words between, none a number but a year; only
+#: phrases of several words ("more than", "at least"): "about" or "over" there is a preposition.
+_BRACKET_OPEN = re.compile(r"\(\s*$")
+
+
+def _qualifier_of_bracket(before: str) -> tuple[Qualifier | None, str]:
+    opening = _BRACKET_OPEN.search(before)
+    if not opening:
+        return None, ""
+    words = " ".join(before[: opening.start()].split()[-9:])
+    lowered = words.lower()
+    for phrase in sorted(QUALIFIER_PHRASES, key=len, reverse=True):
+        at = lowered.rfind(phrase)
+        if " " in phrase and at != -1 and (at == 0 or not lowered[at - 1].isalnum()):
+            between = lowered[at + len(phrase) :].split()
+            numbers = [word for word in between if any(char.isdigit() for char in word)]
+            if 0 < len(between) <= 6 and all(re.fullmatch(r"(?:19|20)\d\d", n) for n in numbers):
+                return QUALIFIER_PHRASES[phrase], words[at : at + len(phrase)]
     return None, ""
 
 

@@ -188,6 +188,20 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("nearly half of the homes", "en", ["share 50 50 q=nearly u=%"]),
     ("killed 3 in 10 minutes", "en", ["count 3 3", "duration 10 10 u=minutes"]),
     ("more than a million people", "en", ["count 1e6 - q=over"]),
+    # A number in brackets after what it measures keeps the comparison before it.
+    (
+        "predicted to be higher than the 2002 turnout (77%)",
+        "en",
+        ["year 2002 2002", "share 77 - q=over u=%"],
+    ),
+    ("a story about the budget (1,200 pages)", "en", ["count 1200 1200"]),
+    ("more than 5 people (10%)", "en", ["count 5 - q=over", "share 10 10 u=%"]),
+    (
+        "Greens United Future ACT 5.07 2.72 1.52",
+        "en",
+        ["count 5.07 5.07", "count 2.72 2.72", "count 1.52 1.52"],
+    ),
+    ("Act 5 of the play", "en", ["label 5 5"]),
 ]
 
 
