@@ -100,6 +100,25 @@ _ELSEWHERE = (
 ELSEWHERE_WORDS = frozenset(stem(word) for word in _ELSEWHERE.split())
 
 
+#: Words by which a counts phrase says it is a part of another count ("the humanitarian part of
+#: the assistance", "of which", "including"): a part close in size to its whole is no drift.
+_PART = re.compile(
+    r"(?<!\w)(?:part|portion|share|subset|fraction|proportion|parte|partie|anteil|teil)\s+"
+    r"(?:of|de|del|des|du|da|do|von|der)(?!\w)|(?<!\w)(?:of which|including|among them"
+    r"|de los cuales|dont|davon|dos quais)(?!\w)",
+    re.I,
+)
+
+
+def names_a_part(counts: str) -> bool:
+    """Return whether a counts phrase says it counts a part of something else.
+
+    >>> names_a_part("humanitarian part of the assistance"), names_a_part("people helped")
+    (True, False)
+    """
+    return bool(_PART.search(counts))
+
+
 def same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
     """Return whether two counts keys name the same thing: equal, or one refines the other.
 

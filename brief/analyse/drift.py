@@ -12,7 +12,7 @@ import itertools
 import math
 
 from brief.analyse.common import figure_index, label, listing, make_finding
-from brief.analyse.counts import close_wording
+from brief.analyse.counts import close_wording, names_a_part
 from brief.analyse.findings import per_brief
 from brief.analyse.kinds import FigureKind, ends_of_one_change, figure_kinds
 from brief.analyse.limits import PairLimit
@@ -115,12 +115,14 @@ def _groups(brief: Brief) -> tuple[list[tuple[int, ...]], PairLimit]:
 
 
 def _one_report(brief: Brief, kinds: tuple[FigureKind, ...], first: int, second: int) -> bool:
-    """Return whether two close figures are one number reported twice, not a drift: equal
-    values of slightly different wordings (F-qualifier speaks of their qualifiers), or the two
-    ends of one change ("from 1,000 to 17,000")."""
+    """Return whether two close figures are one report, not a drift: equal values of slightly
+    different wordings (F-qualifier speaks of their qualifiers), the two ends of one change
+    ("from 1,000 to 17,000"), or a part and its whole, which its counts phrase says it is."""
     one, other = brief.figures[first], brief.figures[second]
     if ends_of_one_change(kinds[first], kinds[second], (one.value, other.value)):
         return True
+    if names_a_part(one.counts) or names_a_part(other.counts):
+        return True  # a part close in size to its whole: "the humanitarian part of the aid"
     if one.value != other.value:
         return False
     index = figure_index(brief)
