@@ -1,0 +1,909 @@
+"""One number reader for a figure's `as_reported` and for prose: what a number is, not only its
+digits ("$100m (£48.8m)", "over three years", "from 1,000 to 17,000 tests per week", "hundreds").
+
+In: a text and the language it is written in. Out: `Reading`s, each with the values the words
+allow, its kind (a count, money, a share, a change, a rate, a duration; or a year, age, time,
+ordinal or label that callers skip), currency, unit, qualifier, vague or range bounds, a bracketed
+conversion and a change's two ends. Number words come from the `text2num` library (en, es, fr,
+de, pt, it); Arabic number words and the vague quantities are small tables here (docs/findings.md,
+"How numbers are read"). Pure and linear in the text's length: every pattern is anchored on a
+number found once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import text_to_num
+
+from brief.analyse.wording import readings
+from brief.model import Qualifier
+
+__all__ = ["QUALIFIER_PHRASES", "VAGUE", "Kind", "Reading", "read_numbers"]
+
+
+class Kind(enum.Enum):
+    """What a number is. The first six are quantities a figure can be; the rest are skipped."""
+
+    COUNT = "count"
+    MONEY = "money"
+    SHARE = "share"
+    CHANGE = "change"
+    RATE = "rate"
+    DURATION = "duration"
+    YEAR = "year"
+    AGE = "age"
+    TIME = "time"
+    ORDINAL = "ordinal"
+    LABEL = "label"  # "COVID-19", "Route 66", "24/7", a phone number
+
+    @property
+    def quantity(self) -> bool:
+        """Return whether this kind is an amount a figure may report (not a year, age, label…)."""
+        return self in _QUANTITIES
+
+
+_QUANTITIES = frozenset({Kind.COUNT, Kind.MONEY, Kind.SHARE, Kind.CHANGE, Kind.RATE, Kind.DURATION})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number as written in a text and what its words allow.
+
+    `low`/`high` are the bounds the words state: equal for an exact number (and for "about" or
+    "nearly", whose spread `intervals.py` computes), a range's ends, a vague word's table entry;
+    `high` is None for an open upper bound ("more than 200"), `low` is 0 for "up to". `values`
+    holds every value the written digits could mean (6,000 is six in German), scaled and not.
+    """
+
+    start: int
+    end: int
+    written: str
+    low: float
+    high: float | None
+    values: frozenset[float]
+    kind: Kind = Kind.COUNT
+    currency: str = ""
+    unit: str = ""
+    qualifier: Qualifier | None = None
+    qualifier_words: str = ""
+    vague: bool = False
+    also: tuple[Reading, ...] = ()
+    ends: tuple[Reading, Reading] | None = None
+
+    def means(self, value: float) -> bool:
+        """Return whether the written number can be read as `value` (or a range holds it)."""
+        if any(math.isclose(candidate, value, rel_tol=1e-9) for candidate in self.values):
+            return True
+        return (self.vague or (self.ends is None and self.high != self.low)) and self.holds(value)
+
+    def holds(self, value: float) -> bool:
+        """Return whether `value` lies within the bounds the words state."""
+        return self.low <= value and (self.high is None or value <= self.high)
+
+
+# --- Tables --------------------------------------------------------------------------------
+
+#: Qualifier words before a number, in every shipped language (a source may be in any of them).
+QUALIFIER_PHRASES: dict[str, Qualifier] = {
+    phrase: qualifier
+    for qualifier, phrases in (
+        (
+            Qualifier.ABOUT,
+            "about|around|approximately|roughly|some|an estimated|estimated|circa|c.|approx."
+            "|alrededor de|aproximadamente|unos|unas|cerca de|en torno a|del orden de"
+            "|environ|autour de|quelque|quelques|près de|rund|etwa|ungefähr|circa|ca."
+            "|zirka|cerca de|por volta de|aproximadamente|em torno de|circa|intorno a"
+            "|nell'ordine di|نحو|حوالي|حوالى|قرابة|ما يقرب من|زهاء|تقريبا",
+        ),
+        (
+            Qualifier.NEARLY,
+            "nearly|almost|close to|just under|just shy of|not quite|casi|presque|fast|knapp"
+            "|beinahe|nahezu|quase|quasi|pressoché|ما يناهز",
+        ),
+        (
+            Qualifier.OVER,
+            "over|more than|above|upwards of|in excess of|exceeding|just over|más de|mas de"
+            "|por encima de|plus de|au-delà de|mehr als|über|mais de|più di|oltre|أكثر من"
+            "|ما يزيد على|ما يزيد عن|يزيد عن|يزيد على|أزيد من",
+        ),
+        (
+            Qualifier.AT_LEAST,
+            "at least|no fewer than|no less than|a minimum of|al menos|por lo menos|como mínimo"
+            "|au moins|mindestens|wenigstens|pelo menos|no mínimo|almeno|per lo meno|على الأقل"
+            "|ما لا يقل عن|لا يقل عن",
+        ),
+        (
+            Qualifier.UP_TO,
+            "up to|as many as|at most|no more than|under|fewer than|less than|hasta|menos de"
+            "|jusqu'à|jusqu’à|moins de|bis zu|weniger als|até|menos de|fino a|meno di|حتى"
+            "|أقل من|ما يصل إلى",
+        ),
+    )
+    for phrase in phrases.split("|")
+}
+#: Qualifier words after a number: "6,000 or more", "6,000-plus", "6.000 o más", "نحو".
+TRAILING_PHRASES: dict[str, Qualifier] = {
+    "or more": Qualifier.AT_LEAST,
+    "o más": Qualifier.AT_LEAST,
+    "ou plus": Qualifier.AT_LEAST,
+    "oder mehr": Qualifier.AT_LEAST,
+    "ou mais": Qualifier.AT_LEAST,
+    "o più": Qualifier.AT_LEAST,
+    "أو أكثر": Qualifier.AT_LEAST,
+    "plus": Qualifier.OVER,
+    "+": Qualifier.OVER,
+    "or so": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "tops": Qualifier.UP_TO,
+    "تقريبا": Qualifier.ABOUT,
+    "تقريباً": Qualifier.ABOUT,
+}
+#: Vague quantities as ranges: "hundreds" is 200–999 (two hundred up to the next order); the
+#: same rule for every order, in every shipped language (docs/findings.md).
+VAGUE: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(["dozens", "docenas", "douzaines", "dutzende", "dúzias", "dozzine"], (24, 99)),
+    **dict.fromkeys(["scores"], (40, 99)),
+    **dict.fromkeys(["tens", "decenas", "dizaines", "dezenas", "decine", "عشرات"], (20, 99)),
+    **dict.fromkeys(
+        [
+            "hundreds",
+            "cientos",
+            "centenares",
+            "centaines",
+            "hunderte",
+            "centenas",
+            "centinaia",
+            "مئات",
+            "مئات",
+        ],
+        (200, 999),
+    ),
+    **dict.fromkeys(
+        ["thousands", "miles", "milliers", "tausende", "milhares", "migliaia", "آلاف", "الآلاف"],
+        (2_000, 9_999),
+    ),
+    **dict.fromkeys(["zehntausende"], (20_000, 99_999)),
+    **dict.fromkeys(["hunderttausende"], (200_000, 999_999)),
+    **dict.fromkeys(
+        ["millions", "millones", "milhões", "millionen", "milioni", "ملايين"], (2e6, 9_999_999)
+    ),
+    **dict.fromkeys(["billions", "miles de millones", "milliards", "milliarden"], (2e9, 9.999e9)),
+}
+#: "a few hundred", "several thousand": a few of that order (2–9 of it).
+FEW = (
+    "a few|few|several|a couple of|some|unos pocos|unas pocas|varios|varias|quelques|plusieurs"
+    "|einige|mehrere|ein paar|alguns|algumas|vários|várias|alcuni|alcune|diversi|بضع|بضعة|عدة"
+)
+#: Scale words after digits or number words, and what they multiply by.
+SCALES: dict[str, float] = {
+    **dict.fromkeys(["k", "thousand", "mil", "mille", "mila", "tausend", "ألف", "آلاف"], 1e3),
+    **dict.fromkeys(
+        [
+            "m",
+            "mn",
+            "mln",
+            "million",
+            "millions",
+            "millón",
+            "millon",
+            "millones",
+            "mio",
+            "mio.",
+            "millionen",
+            "milhão",
+            "milhao",
+            "milhões",
+            "milhoes",
+            "milione",
+            "milioni",
+            "مليون",
+            "ملايين",
+        ],
+        1e6,
+    ),
+    **dict.fromkeys(
+        [
+            "bn",
+            "b",
+            "billion",
+            "billions",
+            "mil millones",
+            "milliard",
+            "milliards",
+            "mrd",
+            "mrd.",
+            "md",
+            "mds",
+            "milliarde",
+            "milliarden",
+            "bilhão",
+            "bilhões",
+            "bilhao",
+            "bilhoes",
+            "miliardo",
+            "miliardi",
+            "مليار",
+            "مليارات",
+        ],
+        1e9,
+    ),
+    **dict.fromkeys(["tn", "trillion", "trillions", "billones", "billón"], 1e12),
+}
+#: Currency signs and words, before or after a number, and their ISO codes.
+CURRENCY_WORDS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "dólares": "USD", "dolares": "USD", "dólar": "USD", "dólares estadounidenses": "USD",
+    "dollars américains": "USD", "us-dollar": "USD", "dólares americanos": "USD",
+    "دولار": "USD", "دولارات": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "يورو": "EUR",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "libras": "GBP",
+    "livres sterling": "GBP", "pfund": "GBP", "جنيه إسترليني": "GBP",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "cad": "CAD", "c$": "CAD", "aud": "AUD",
+    "a$": "AUD", "chf": "CHF", "inr": "INR", "₹": "INR", "rupees": "INR", "cny": "CNY",
+    "yuan": "CNY", "brl": "BRL", "r$": "BRL", "reais": "BRL", "mxn": "MXN",
+    "pesos": "MXN", "sar": "SAR", "riyals": "SAR", "ريال": "SAR", "egp": "EGP",
+    "جنيه": "EGP", "nzd": "NZD", "zar": "ZAR", "rand": "ZAR", "sek": "SEK", "nok": "NOK",
+    "dkk": "DKK", "kes": "KES", "ngn": "NGN", "₦": "NGN",
+}  # fmt: skip
+PERCENT_WORDS = (
+    r"%|٪|per ?cent|percent|pct|por ?ciento|pour ?cent|prozent|por ?cento|per ?cento|في المائة"
+    r"|في المئة|بالمائة|بالمئة"
+)
+POINT_WORDS = (
+    r"percentage points?|points? de pourcentage|puntos porcentuales|prozentpunkte?"
+    r"|pontos percentuais|punti percentuali|نقاط? مئوية|points?|pp|pts?"
+)
+CHANGE_WORDS = (
+    "increase|increased|increases|rise|rises|rose|risen|rising|growth|grew|grown|jump|jumped"
+    "|surge|surged|fall|fell|fallen|drop|dropped|decline|declined|decrease|decreased|cut|up|down"
+    "|higher|lower|more|less|fewer|gain|gained|climb|climbed|plunge|plunged|reduction|boost"
+    "|aumento|aumentó|subió|subida|crecimiento|creció|caída|cayó|bajó|descenso|disminución"
+    "|hausse|augmentation|baisse|diminution|recul|progression|hausse|anstieg|gestiegen|stieg"
+    "|rückgang|gesunken|sank|zunahme|aumentou|queda|caiu|crescimento|aumentato|calo|crescita"
+    "|diminuzione|ارتفاع|زيادة|انخفاض|تراجع|نمو"
+)
+TIME_UNITS = (
+    "years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
+    "|centuries|century|años?|meses|mes|semanas?|días?|horas?|minutos?|décadas?|ans?|années?"
+    "|mois|semaines?|jours?|heures?|décennies?|jahren?|jahre|monaten?|monate|wochen?|tagen?|tage"
+    "|stunden?|jahrzehnten?|anos?|meses|semanas?|dias?|horas?|anni|anno|mesi|settimane?"
+    "|giorni|giorno|ore|سنوات|سنة|أعوام|عاما|عامًا|عام|أشهر|شهرا|شهرًا|أسابيع|أيام|يوما|يومًا|ساعة|ساعات"
+)
+#: Words after which a number is a name, not an amount: "Route 66", "Article 5", "No. 10".
+LABEL_WORDS = frozenset(
+    [
+        "route",
+        "highway",
+        "interstate",
+        "room",
+        "flight",
+        "line",
+        "no.",
+        "nº",
+        "n°",
+        "number",
+        "article",
+        "section",
+        "chapter",
+        "page",
+        "p.",
+        "pp.",
+        "rule",
+        "grade",
+        "level",
+        "phase",
+        "stage",
+        "type",
+        "version",
+        "model",
+        "resolution",
+        "bus",
+        "platform",
+        "gate",
+        "category",
+        "class",
+        "act",
+        "title",
+        "exit",
+        "lane",
+        "unit",
+        "ward",
+        "district",
+        "precinct",
+        "apartment",
+        "apt",
+        "suite",
+        "building",
+        "floor",
+        "channel",
+        "episode",
+        "season",
+        "game",
+        "week",
+        "round",
+        "item",
+        "paragraph",
+        "clause",
+        "schedule",
+        "artículo",
+        "capítulo",
+        "página",
+        "ruta",
+        "número",
+        "article",
+        "chapitre",
+        "page",
+        "numéro",
+        "artikel",
+        "kapitel",
+        "seite",
+        "nummer",
+        "artigo",
+        "capítulo",
+        "página",
+        "número",
+        "articolo",
+        "capitolo",
+        "pagina",
+        "numero",
+        "المادة",
+        "الفصل",
+        "صفحة",
+    ]
+)
+ARABIC_WORDS: dict[str, float] = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4,
+    "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8,
+    "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10, "عشرين": 20, "عشرون": 20,
+    "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50,
+    "مئة": 100, "مائة": 100, "مئتين": 200, "مائتين": 200, "ألف": 1e3, "ألفين": 2e3,
+    "مليون": 1e6, "مليونين": 2e6, "مليار": 1e9,
+}  # fmt: skip
+_TEXT2NUM_LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+_ARTICLES = frozenset(
+    ["a", "an", "un", "una", "uno", "unos", "unas", "une", "ein", "eine", "einen", "um", "uma"]
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+_MAX_TEXT = 200_000  # longer texts are read up to here: prose in a brief is far shorter
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_SCALE = _alternation(SCALES)
+_NUMBER = re.compile(
+    r"(?<![\w.,'’])(\d{1,3}(?:(?P<sep>[,.\u00a0\u202f\u2009'’ ])\d{3})(?:(?P=sep)\d{3})*"
+    r"(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+    rf"(?:(?P<space>[\s\u00a0]?)(?P<scale>{_SCALE})(?![^\W\d_]))?",
+    re.I,
+)
+_VAGUE = re.compile(
+    rf"(?<!\w)(?:(?P<few>{FEW})\s+(?P<base>hundred|thousand|million|cien|cientos|mil|millones"
+    r"|cent|cents|mille|millions|hundert|tausend|millionen|cem|centenas|milhões|cento|mila"
+    r"|milioni|مئة|آلاف|ألف|ملايين)|(?P<tens>tens|decenas|dizaines|dezenas|decine|عشرات)\s+"
+    r"(?:of|de|des|di|من)?\s*(?P<tbase>thousands|millions|miles|milliers|milhares|migliaia"
+    r"|millones|milhões|milioni|الآلاف|آلاف|ملايين)|(?P<hbase>hundreds|cientos|centaines"
+    r"|centenas|centinaia|مئات)\s+(?:of|de|des|di)?\s*(?P<hof>thousands|miles|milliers"
+    rf"|milhares|migliaia|الآلاف|آلاف)|(?P<word>{_alternation(VAGUE)}))(?!\w)",
+    re.I,
+)
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:^|(?<=[^\w]))({_alternation(QUALIFIER_PHRASES)})[\s~$€£¥₹₦\u00a0]*"
+    r"(?:(?:US|C|A|R)?\$|€|£)?\s*$",
+    re.I,
+)
+_QUALIFIER_AFTER = re.compile(rf"^\s*(?:-\s*)?({_alternation(TRAILING_PHRASES)})(?!\w)", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:^|(?<=[^\w]))((?:US|C|A|R|NZ)?\$|€|£|¥|₹|₦|\b[A-Z]{3}\b)\s?$")
+_CURRENCY_AFTER = re.compile(
+    rf"^\s?(?:de\s+|d'|di\s+)?({_alternation(CURRENCY_WORDS)}|[A-Z]{{3}})(?![^\W\d_])", re.I
+)
+_PERCENT = re.compile(rf"^\s?(?:{PERCENT_WORDS})(?!\w)", re.I)
+_POINTS = re.compile(rf"^\s?(?:{POINT_WORDS})(?!\w)", re.I)
+_DURATION = re.compile(rf"^(?:\s|-|\u00a0)?(?:{TIME_UNITS})(?!\w)(?P<old>[\s-]*old)?", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bâgée?s? de|\bedad de|\bim alter von)\s*$", re.I)
+_RATE = re.compile(
+    r"^(?:[\s\u00a0]+[^\W\d_][\w-]*){0,3}?\s*(?<![^\W\d_])(?:"
+    rf"(?:per|a|an|each|every|/|por|par|pro|je|al|à la|ogni|cada|لكل|في)\s*(?P<unit>{TIME_UNITS})"
+    r"(?!\w)|(?:per|/|por|pour|pro|je|لكل)\s*(?P<base>\d[\d,.]*(?:\s(?:thousand|million))?)"
+    r"|per\s+(?:capita|head|person|resident|inhabitant)s?\b)",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(rf"(?:{CHANGE_WORDS})(?:\s+(?:of|by|de|du|um|di|بنسبة))?\s*$", re.I)
+_CHANGE_AFTER = re.compile(rf"^(?:\s+\w+)?\s+(?:{CHANGE_WORDS})(?!\w)", re.I)
+_CLOCK = re.compile(r"^\s?(?:[ap]\.?\s?m\.?|o'clock|h\b|uhr\b|:\d\d)", re.I)
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th|º|ª|e|er|ère|eme|ème|\.(?=\s+[A-ZÄÖÜ]))(?!\w)", re.I)
+_PHONE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}(?![\w])"
+    r"|(?<![\w.])\d{3}-\d{4}(?!\w)"
+)
+_JOINERS = r"\s*(?:-|–|—|to|and|y|a|à|et|bis|und|e|al|até|o|or|ou|oder|إلى|و)\s*"
+_RANGE_OPEN = re.compile(
+    r"(?:between|entre|zwischen|tra|fra|بين|from|de|desde|von|da|من)\s*$", re.I
+)
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
+
+
+@dataclass
+class _Atom:
+    """A number found in the text before its context is read."""
+
+    start: int
+    end: int
+    values: frozenset[float]
+    primary: float
+    scaled: bool = False
+    vague: tuple[float, float] | None = None
+    words: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# --- Finding the numbers -------------------------------------------------------------------
+
+_FEW_BASES = {
+    **dict.fromkeys(
+        [
+            "hundred",
+            "cien",
+            "cientos",
+            "cent",
+            "cents",
+            "hundert",
+            "cem",
+            "centenas",
+            "cento",
+            "مئة",
+        ],
+        100,
+    ),
+    **dict.fromkeys(["thousand", "mil", "mille", "tausend", "mila", "ألف", "آلاف"], 1e3),
+    **dict.fromkeys(
+        ["million", "millones", "millions", "millionen", "milhões", "milioni", "ملايين"], 1e6
+    ),
+}
+_FEW_BASE = _alternation(_FEW_BASES)
+_VAGUE_WORDS = "|".join(
+    re.escape(word) + (r"(?=\s+de\b)" if word == "miles" else "")
+    for word in sorted(VAGUE, key=len, reverse=True)
+)
+_VAGUE = re.compile(
+    rf"(?<!\w)(?:(?P<few>{FEW})\s+(?P<base>(?:{_FEW_BASE})(?:\s+(?:{_FEW_BASE}))?)"
+    r"|(?P<tens>tens|decenas|dizaines|dezenas|decine|عشرات)\s+(?:of|de|des|di)?\s*"
+    r"(?P<tbase>thousands|millions|miles|milliers|milhares|migliaia|millones|milhões|milioni"
+    r"|الآلاف|آلاف|ملايين)|(?P<hbase>hundreds|cientos|centaines|centenas|centinaia|مئات)\s+"
+    r"(?:of|de|des|di)?\s*(?:thousands|miles|milliers|milhares|migliaia|الآلاف|آلاف)"
+    rf"|(?P<word>{_VAGUE_WORDS}))(?!\w)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=16)
+def _number_pattern(spaces: bool) -> re.Pattern[str]:
+    """Digits with thousands separators (a plain space too, where the language allows it)."""
+    separators = r"[,.\u00a0\u202f\u2009'’ ]" if spaces else r"[,.\u00a0\u202f\u2009'’]"
+    return re.compile(
+        rf"(?<![\w.,'’])(?P<digits>\d{{1,3}}(?P<sep>{separators})\d{{3}}(?:(?P=sep)\d{{3}})*"
+        r"(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+        rf"(?:(?P<space>[ \u00a0]?)(?P<scale>{_SCALE})(?![^\W\d_]))?",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=16)
+def _decimal_mark(lang: str) -> str:
+    from babel.numbers import get_decimal_symbol
+
+    from brief.l10n import locale_for
+
+    try:
+        return get_decimal_symbol(locale_for(lang))
+    except (ValueError, TypeError, LookupError):
+        return "."
+
+
+def _digit_value(digits: str, lang: str) -> tuple[frozenset[float], float]:
+    """Return every value of written digits and the one the language's convention gives."""
+    digits = digits.replace(" ", "\u00a0")
+    values = readings(digits)
+    if len(values) == 1:
+        return frozenset(values), next(iter(values))
+    marks = re.findall(r"[,.]", digits)
+    decimal = marks[-1] == _decimal_mark(lang) if marks else False
+    thousands, fraction = max(values), min(values)
+    return frozenset(values), fraction if decimal else thousands
+
+
+def _takes_scale(text: str, match: re.Match[str], currency: bool) -> bool:
+    """Return whether a scale after digits is one ("2.5m" is million, "100m race" metres)."""
+    scale = match.group("scale").lower()
+    if scale in ("k", "m", "b") and match.group("space"):
+        return False
+    if scale == "m" and not currency:
+        after = text[match.end() : match.end() + 20].lower()
+        return not re.match(r"\s*(?:tall|high|long|deep|wide|away|race|sprint|²|\))", after)
+    return True
+
+
+def _digit_atoms(text: str, lang: str) -> Iterator[_Atom]:
+    pattern = _number_pattern(not lang.lower().startswith("en"))
+    for match in pattern.finditer(text):
+        values, primary = _digit_value(match.group("digits"), lang)
+        end, scaled = match.end(), False
+        if match.group("scale"):
+            currency = bool(
+                _CURRENCY_BEFORE.search(text[max(0, match.start() - 4) : match.start()])
+            )
+            if _takes_scale(text, match, currency):
+                factor = SCALES[match.group("scale").lower()]
+                values = values | {value * factor for value in values}
+                primary, scaled = primary * factor, True
+            else:
+                end = match.end("digits")
+        else:
+            end = match.end("digits")
+        yield _Atom(match.start(), end, values, primary, scaled)
+
+
+class _Token:
+    """A word for `text_to_num.find_numbers` (its Token protocol), with its place in the text."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.match = match
+
+    def text(self) -> str:
+        return self.match.group(0)
+
+    def nt_separated(self, previous: _Token) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _word_atoms(text: str, lang: str) -> Iterator[_Atom]:
+    """Number words: text2num for its languages, a small table for Arabic."""
+    base = lang.split("-")[0].lower()
+    tokens = [_Token(match) for match in _WORD_TOKEN.finditer(text)]
+    if base == "ar" or re.search(r"[\u0600-\u06ff]", text):
+        yield from _arabic_atoms(tokens)
+    first = list(_words_in(tokens, base if base in _TEXT2NUM_LANGUAGES else "en"))
+    yield from first
+    if base != "en":  # a source quoted in English in a brief in another language
+        starts, ends = [atom.start for atom in first], [atom.end for atom in first]
+        yield from (atom for atom in _words_in(tokens, "en") if _free(starts, ends, atom))
+
+
+def _words_in(tokens: list[_Token], language: str) -> Iterator[_Atom]:
+    for found in text_to_num.find_numbers(tokens, language, 0.0):
+        words = [token.text() for token in tokens[found.start : found.end]]
+        if any(word.isdigit() for word in words):
+            continue  # digits are read above, with their separators and scales
+        if len(words) == 1 and words[0].lower() in _ARTICLES:
+            continue  # "un", "unos", "a": an article, not the number one
+        start, end = tokens[found.start].match.start(), tokens[found.end - 1].match.end()
+        value = float(found.value)
+        atom = _Atom(start, end, frozenset({value}), value, words=True)
+        if found.is_ordinal:
+            atom.extra["kind"] = Kind.ORDINAL
+        yield atom
+
+
+def _arabic_atoms(tokens: list[_Token]) -> Iterator[_Atom]:
+    position = 0
+    while position < len(tokens):
+        word = tokens[position].text()
+        word = word[1:] if word.startswith("و") and word[1:] in ARABIC_WORDS else word
+        if word not in ARABIC_WORDS:
+            position += 1
+            continue
+        value, last = ARABIC_WORDS[word], position
+        if position + 1 < len(tokens) and tokens[position + 1].text() in SCALES:
+            value *= SCALES[tokens[position + 1].text()]
+            last += 1
+        start, end = tokens[position].match.start(), tokens[last].match.end()
+        yield _Atom(start, end, frozenset({value}), value, words=True)
+        position = last + 1
+
+
+def _vague_atoms(text: str) -> Iterator[_Atom]:
+    for match in _VAGUE.finditer(text):
+        if match.group("few"):
+            factor = math.prod(_FEW_BASES[w.lower()] for w in match.group("base").split())
+            bounds = (2 * factor, 9 * factor)
+        elif match.group("tens"):
+            order = _order(match.group("tbase"))
+            bounds = (20 * order, 100 * order - 1)
+        elif match.group("hbase"):
+            bounds = (200_000, 999_999)
+        else:
+            bounds = VAGUE[match.group("word").lower()]
+        atom = _Atom(match.start(), match.end(), frozenset(), bounds[0], vague=bounds)
+        atom.extra["compound"] = not match.group("word")
+        yield atom
+
+
+def _order(word: str) -> float:
+    """Return the order a plural scale word names: "thousands" -> 1,000."""
+    return 1e6 if word.lower() in ("millions", "millones", "milhões", "milioni", "ملايين") else 1e3
+
+
+def _atoms(text: str, lang: str) -> list[_Atom]:
+    """Return the numbers in a text, digits first, then words and vague words not overlapping."""
+    atoms = list(_digit_atoms(text, lang))
+    taken, ends = _spans(atoms)
+    vague = list(_vague_atoms(text))
+    compound = [atom for atom in vague if atom.extra.get("compound")]
+    atoms += [atom for atom in compound if _free(taken, ends, atom)]
+    atoms.sort(key=lambda atom: atom.start)
+    words = [atom for atom in _word_atoms(text, lang) if _free(*_spans(atoms), atom)]
+    words = [atom for atom in words if text[atom.start : atom.end].lower() not in VAGUE]
+    atoms = sorted(atoms + words, key=lambda atom: atom.start)
+    single = [atom for atom in vague if not atom.extra.get("compound")]
+    atoms += [atom for atom in single if _free(*_spans(atoms), atom)]
+    return sorted(atoms, key=lambda atom: atom.start)
+
+
+def _spans(atoms: list[_Atom]) -> tuple[list[int], list[int]]:
+    return [atom.start for atom in atoms], [atom.end for atom in atoms]
+
+
+def _free(starts: list[int], ends: list[int], atom: _Atom) -> bool:
+    """Return whether an atom overlaps none of the sorted, disjoint spans given."""
+    position = bisect.bisect_left(starts, atom.end)  # the spans starting before its end
+    return position == 0 or ends[position - 1] <= atom.start
+
+
+# --- Reading each number in its context ----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").currencies)
+
+
+def _currency_before(before: str) -> tuple[str, int]:
+    """Return the currency written just before a number and where it starts (in `before`)."""
+    match = _CURRENCY_BEFORE.search(before)
+    if not match:
+        return "", len(before)
+    sign = match.group(1)
+    code = CURRENCY_WORDS.get(sign.lower(), sign if sign in _iso_codes() else "")
+    return code, match.start(1) if code else len(before)
+
+
+def _currency_after(after: str) -> tuple[str, int]:
+    match = _CURRENCY_AFTER.match(after)
+    if not match:
+        return "", 0
+    word = match.group(1)
+    code = CURRENCY_WORDS.get(word.lower(), word if word in _iso_codes() else "")
+    return code, match.end() if code else 0
+
+
+def _label(text: str, atom: _Atom) -> bool:
+    """Return whether a number is a name or code: "COVID-19", "Route 66", "24/7", a phone."""
+    before, after = text[max(0, atom.start - 20) : atom.start], text[atom.end : atom.end + 2]
+    if re.search(r"[^\W\d_][-‐]?$", before) or re.match(r"[/:]\d|[^\W\d_]\d", after):
+        return True  # glued to letters (H1N1, G7, COVID-19) or a slash (24/7, 9/11)
+    if re.search(r"\d[/:]$", before) or re.match(r"[^\W\d_]{1,2}\d", after):
+        return True
+    words = before.lower().split()
+    return bool(words) and words[-1] in LABEL_WORDS and not atom.scaled
+
+
+def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind | None:
+    """Return the kind of a number that is not an amount (label, ordinal, time, age, year)."""
+    if "kind" in atom.extra:
+        return atom.extra["kind"]  # type: ignore[return-value]
+    after = text[atom.end : atom.end + 24]
+    if atom.vague is not None:
+        return None
+    if _CLOCK.match(after):
+        return Kind.TIME
+    if any(start <= atom.start and atom.end <= end for start, end in phone) or _label(text, atom):
+        return Kind.LABEL
+    if not atom.words and _ORDINAL.match(after):
+        return Kind.ORDINAL
+    duration = _DURATION.match(after)
+    if (duration and duration.group("old")) or _AGE_BEFORE.search(text[: atom.start][-20:]):
+        return Kind.AGE
+    written = text[atom.start : atom.end]
+    if re.fullmatch(r"(?:19|20)\d\d|2100", written) or (
+        re.match(r"['’]?s\b", after) and len(written) == 4
+    ):
+        return Kind.YEAR
+    return None
+
+
+def _measure(text: str, atom: _Atom) -> tuple[Kind, str, str, int]:
+    """Return a number's kind, currency, unit, and where its written form ends."""
+    before, after = text[max(0, atom.start - 40) : atom.start], text[atom.end : atom.end + 60]
+    currency, _ = _currency_before(before)
+    if not currency:
+        currency, length = _currency_after(after)
+        if currency:
+            return Kind.MONEY, currency, "", atom.end + length
+    percent = _PERCENT.match(after) or _POINTS.match(after)
+    if percent and not currency:
+        points = not _PERCENT.match(after)
+        change = _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after[percent.end() :])
+        if points and not (
+            change
+            or re.search("percent|pourcentage|porcentual|prozent|mئوية|pp", percent.group(0), re.I)
+        ):
+            return Kind.COUNT, "", "", atom.end
+        unit = "percentage points" if points else "%"
+        kind = Kind.CHANGE if points or change else Kind.SHARE
+        return kind, "", unit, atom.end + percent.end()
+    duration = _DURATION.match(after)
+    if duration and not currency:
+        word = duration.group(0).strip(" -\u00a0").lower()
+        return Kind.DURATION, "", word, atom.end + duration.end()
+    rate = _RATE.match(after)
+    if rate:
+        per = rate.group("unit") or rate.group("base") or "person"
+        kind = Kind.MONEY if currency else Kind.RATE
+        return kind, currency, f"per {per}", atom.end + rate.end()
+    return (Kind.MONEY if currency else Kind.COUNT), currency, "", atom.end
+
+
+def _qualifier(text: str, atom: _Atom, kind: Kind, end: int) -> tuple[Qualifier | None, str]:
+    """Return the qualifier written before (or after) a number, and its words."""
+    before = text[max(0, atom.start - 40) : atom.start]
+    match = _QUALIFIER_BEFORE.search(before)
+    if match:
+        words = match.group(1)
+        if kind is Kind.DURATION and words.lower() in ("over", "in", "under", "during"):
+            return None, ""  # "over three years" is a span of time, not "more than"
+        return QUALIFIER_PHRASES[
+            words.lower()
+        ] if words.lower() in QUALIFIER_PHRASES else QUALIFIER_PHRASES[words], words
+    trailing = _QUALIFIER_AFTER.match(text[end : end + 16])
+    if trailing:
+        return TRAILING_PHRASES[trailing.group(1).lower()], trailing.group(1)
+    return None, ""
+
+
+def _bounds(atom: _Atom, qualifier: Qualifier | None) -> tuple[float, float | None]:
+    if atom.vague is not None:
+        low, high = atom.vague
+        return (low, None) if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST) else (low, high)
+    if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+        return atom.primary, None
+    if qualifier is Qualifier.UP_TO:
+        return min(0.0, atom.primary), atom.primary
+    return atom.primary, atom.primary
+
+
+def _read(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Reading:
+    """Read one number in its context."""
+    skipped = _skipped_kind(text, atom, phone)
+    if skipped is not None:
+        written = text[atom.start : atom.end]
+        return Reading(
+            atom.start, atom.end, written, atom.primary, atom.primary, atom.values, skipped
+        )
+    kind, currency, unit, end = _measure(text, atom)
+    qualifier, words = _qualifier(text, atom, kind, end)
+    low, high = _bounds(atom, qualifier)
+    start = atom.start
+    sign, at = _currency_before(text[max(0, atom.start - 40) : atom.start])
+    if sign:
+        start = max(0, atom.start - 40) + at
+    return Reading(
+        start, end, text[start:end], low, high,
+        atom.values, kind, currency, unit, qualifier, words,
+        vague=atom.vague is not None,
+    )  # fmt: skip
+
+
+# --- Ranges, changes and conversions -------------------------------------------------------
+
+_JOINER = re.compile(
+    r"\s*(?P<dash>[-–—])\s*|\s+(?P<to>to|a|à|al|bis|até|إلى|alla)\s+|\s+(?P<and>and|y|et|und|e|و)\s+",
+    re.I,
+)
+_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|بين)\s*\S{0,2}$", re.I)
+_FROM = re.compile(r"(?:from|de|desde|von|da|dal|من)\s*\S{0,2}$", re.I)
+_BRACKET = re.compile(
+    r"\s*[(\[]\s*(?:about|around|approx\.?|approximately|c\.|ca\.|~|some|roughly|environ"
+    r"|unos|unas|etwa|rund|cerca de|نحو|حوالي)?\s*$",
+    re.I,
+)
+
+
+def _like(first: Reading, second: Reading) -> Reading:
+    """Return `first` with the kind, currency and unit of `second` where it has none."""
+    if first.kind is Kind.COUNT and second.kind is not Kind.COUNT:
+        kind = Kind.SHARE if second.kind is Kind.CHANGE and second.unit == "%" else second.kind
+        return replace(first, kind=kind, currency=second.currency, unit=second.unit)
+    return first
+
+
+def _pair(text: str, first: Reading, second: Reading) -> Reading | None:
+    """Join "between 200 and 300", "200-300", "200 to 300" into a range, and "from 1,000 to
+    17,000" into one change with two ends; None when the two numbers are apart."""
+    if not (first.kind.quantity and second.kind.quantity) or first.vague or second.vague:
+        return None
+    joiner = _JOINER.fullmatch(text, first.end, second.start)
+    if joiner is None or (second.low < first.low and not joiner.group("to")):
+        return None
+    before = text[max(0, first.start - 12) : first.start]
+    if joiner.group("and") and not _BETWEEN.search(before):
+        return None
+    if first.currency and second.currency and first.currency != second.currency:
+        return None
+    first = _like(first, second)
+    start, end = first.start, second.end
+    values = first.values | second.values
+    if joiner.group("to") and _FROM.search(before) and not _BETWEEN.search(before):
+        low, high = sorted((first.low, second.low))
+        return Reading(
+            start, end, text[start:end], low, high, values, Kind.CHANGE, second.currency,
+            second.unit, ends=(first, second),
+        )  # fmt: skip
+    return replace(
+        second, start=start, end=end, written=text[start:end], low=first.low,
+        values=values, qualifier=first.qualifier or second.qualifier,
+        qualifier_words=first.qualifier_words or second.qualifier_words,
+    )  # fmt: skip
+
+
+def _conversion(text: str, first: Reading, second: Reading) -> bool:
+    """Return whether `second` is `first` in another currency, in brackets: "$100m (£48.8m)"."""
+    if first.kind is not Kind.MONEY or second.kind is not Kind.MONEY:
+        return False
+    if first.currency == second.currency:
+        return False
+    return bool(_BRACKET.fullmatch(text, first.end, second.start))
+
+
+def _combine(text: str, found: list[Reading]) -> list[Reading]:
+    """Join ranges and changes, and attach bracketed conversions, in one pass."""
+    combined: list[Reading] = []
+    for reading in found:
+        last = combined[-1] if combined else None
+        if last is not None and reading.start < last.end:
+            continue  # read as part of the number before: "5 per 100,000"
+
+        if last is not None and _conversion(text, last, reading):
+            combined[-1] = replace(last, also=(*last.also, reading))
+            continue
+        pair = _pair(text, last, reading) if last is not None and not last.ends else None
+        if pair is not None:
+            combined[-1] = pair
+        else:
+            combined.append(reading)
+    return combined
+
+
+def read_numbers(text: str, lang: str = "en") -> list[Reading]:
+    """Return the numbers in a text, each read with its kind, bounds, currency and qualifier.
+
+    >>> [(r.written, r.kind.value, r.low, r.currency) for r in read_numbers("$100m (£48.8m)")]
+    [('$100m', 'money', 100000000.0, 'USD')]
+    >>> [(r.written, r.kind.value) for r in read_numbers("up to $2m over three years from 2009")]
+    [('$2m', 'money'), ('three years', 'duration'), ('2009', 'year')]
+    """
+    text = text[:_MAX_TEXT].translate(_DIGITS)
+    phone = [match.span() for match in _PHONE.finditer(text) if _phone_like(match.group(0))]
+    found = [_read(text, atom, phone) for atom in _atoms(text, lang)]
+    return _combine(text, found)
+
+
+def _phone_like(written: str) -> bool:
+    """Return whether digit groups are a phone number, not a number with spaced thousands."""
+    groups = re.split(r"[\s.()+-]+", written.strip("+()"))
+    groups = [group for group in groups if group]
+    if len(groups) == 2:
+        return True  # "555-1234"
+    return not all(len(group) == 3 for group in groups[1:]) or written.startswith(("+", "("))
