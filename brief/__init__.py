@@ -14,6 +14,7 @@ from brief.version import __version__
 
 if TYPE_CHECKING:
     from brief.api import BuildOptions, BuildResult, Report, build, check
+    from brief.draft import draft
     from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
     from brief.load import load
     from brief.model import Brief, Layout, Paper
@@ -31,6 +32,7 @@ _EXPORTS = {
     "Location": "brief.errors",
     "Severity": "brief.errors",
     "load": "brief.load",
+    "draft": "brief.draft",
     "Brief": "brief.model",
     "Layout": "brief.model",
     "Paper": "brief.model",
@@ -51,6 +53,7 @@ __all__ = [
     "__version__",
     "build",
     "check",
+    "draft",
     "load",
 ]
 

@@ -1,0 +1,276 @@
+"""Reported figures in an article, proposed as the brief's `figures`.
+
+In: the article's lines, its `Cast`, the dates found and the language. Out: `Proposed`
+figures: every quantity the number reader (`brief.analyse.numbers`) finds that is a count, an
+amount of money, a share, a change or a rate, with its qualifier, unit, currency and any
+conversion, the hedges and claimant of its sentence, the year of its sentence as its period,
+and a `counts` phrase taken from the words after it. Years, ages, clock times, ordinals,
+labels ("48 Hours", "Route 66"), street numbers, numbers inside dates and durations
+("for three years") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from brief.draft.article import Line
+from brief.draft.names import Cast
+from brief.draft.quotes import speaker_in, speech_verb
+from brief.draft.when import Dated
+from brief.draft.words import Words
+
+#: The most words of the noun phrase after a number proposed as what it counts.
+MAX_COUNTS_WORDS = 4
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_STREET = re.compile(
+    r"^\s+[A-Z][\w]*\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Calle|Avenida)\b"
+)
+_AGE_AFTER = re.compile(r"^(?:-|\s)?(?:year|years|años)[- ]old\b|^\s*,?\s*(?:años de edad)", re.I)
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged|age|edad de)\s+|[^\W\d_]\s*,\s*)$", re.I)
+_AGE_AFTER_NAME = re.compile(r"^\s*,")
+_STOP_AFTER = frozenset(
+    [
+        "now",
+        "also",
+        "still",
+        "currently",
+        "already",
+        "then",
+        "there",
+        "here",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "do",
+        "did",
+        "does",
+        "que",
+        "quien",
+        "quienes",
+        "fue",
+        "fueron",
+        "son",
+        "es",
+        "están",
+    ]
+)
+_CLAIM_VERBS = frozenset(
+    [
+        "reported",
+        "reports",
+        "report",
+        "estimated",
+        "estimates",
+        "estimate",
+        "announced",
+        "announces",
+        "said",
+        "says",
+        "claimed",
+        "claims",
+        "stated",
+        "states",
+        "according",
+        "informó",
+        "estimó",
+        "anunció",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Proposed:
+    """A figure proposed for the brief, before it is written as YAML."""
+
+    value: float
+    counts: str
+    as_reported: str
+    line: Line
+    start: int  # offset in the line
+    qualifier: str = ""
+    unit: str = ""
+    period: str = ""
+    claimed_by: str = ""
+    hedges: list[str] = field(default_factory=list)
+    reviews: list[str] = field(default_factory=list)
+
+
+def find_figures(
+    line: Line, lang: str, words: Words, cast: Cast, dates: list[Dated]
+) -> list[Proposed]:
+    """Return the figures a line reports."""
+    from brief.analyse.numbers import read_numbers
+
+    proposed = []
+    for reading in read_numbers(line.text, lang):
+        if not _is_figure(reading, line, dates):
+            continue
+        proposed.append(_propose(reading, line, words, cast, dates))
+    return proposed
+
+
+def _is_figure(reading: object, line: Line, dates: list[Dated]) -> bool:
+    kind = reading.kind
+    if not kind.quantity or kind.value == "duration":
+        return False
+    start, end = reading.start, reading.end
+    text = line.text
+    if any(d.start <= start < d.start + len(d.written) for d in dates if d.line is line):
+        return False
+    before, after = text[:start], text[end:]
+    if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and _AGE_AFTER_NAME.match(after)):
+        return False
+    if _STREET.match(after) or (
+        re.match(r"^\s+[A-Z][a-z]", after)
+        and not re.match(r"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:people|residents)", after)
+    ):
+        return kind.value in ("money", "share")  # "48 Hours", "Route 66"; "$5 Million" stays
+    written = reading.written
+    return not (reading.low == 1 and not any(ch.isdigit() for ch in written))
+
+
+def _propose(reading: object, line: Line, words: Words, cast: Cast, dates: list[Dated]) -> Proposed:
+    text, start, end = line.text, reading.start, reading.end
+    qualifier = reading.qualifier
+    qualifier_words = reading.qualifier_words or ""
+    begin = _qualifier_start(text, start, qualifier_words)
+    counts, counts_end = _noun_phrase(text, end, words)
+    sentence = _sentence(text, start)
+    figure = Proposed(
+        value=reading.low,
+        counts=counts,
+        as_reported=text[begin : max(counts_end, end)].strip(" ,.;:"),
+        line=line,
+        start=begin,
+        qualifier=qualifier.value if qualifier is not None else "",
+    )
+    _units(figure, reading)
+    _context(figure, sentence, words, cast, dates, line)
+    return figure
+
+
+def _qualifier_start(text: str, start: int, qualifier_words: str) -> int:
+    if qualifier_words:
+        found = text.lower().rfind(
+            qualifier_words.lower(),
+            max(0, start - len(qualifier_words) - 12),
+            start + len(qualifier_words),
+        )
+        if found >= 0:
+            return min(found, start)
+    return start
+
+
+def _noun_phrase(text: str, end: int, words: Words) -> tuple[str, int]:
+    """Return the words after a number that say what it counts, and where they end."""
+    taken: list[str] = []
+    stop = end
+    for match in _WORD.finditer(text, end):
+        gap = text[stop : match.start()]
+        if gap.strip(" -") or len(taken) >= MAX_COUNTS_WORDS:
+            break
+        word = match[0]
+        if (
+            word.lower() in words.closed
+            or word.lower() in _STOP_AFTER
+            or word.lower() in words.speech
+        ):
+            break
+        if word[:1].isupper() and taken:
+            break
+        taken.append(word)
+        stop = match.end()
+    return " ".join(taken), stop
+
+
+def _sentence(text: str, start: int) -> tuple[int, int]:
+    begin = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    end = text.find(". ", start)
+    return (begin + 2 if begin >= 0 else 0, end + 1 if end >= 0 else len(text))
+
+
+def _units(figure: Proposed, reading: object) -> None:
+    kind = reading.kind.value
+    if kind == "money":
+        figure.unit = reading.currency or ""
+    elif kind == "share":
+        figure.unit = "%"
+    elif reading.unit:
+        figure.unit = reading.unit
+    if not figure.counts:
+        figure.counts = {"money": "amount of money", "share": "share"}.get(kind, "count")
+        figure.reviews.append(f"counts: say what this {kind} measures")
+    else:
+        figure.reviews.append("counts: proposed from the words after the number")
+    high = reading.high
+    if reading.vague or (high is not None and high != figure.value):
+        top = "no upper bound" if high is None else f"up to {high:g}"
+        figure.reviews.append(f"the words give a range: value is its low end ({top})")
+    for other in reading.also or ():
+        figure.reviews.append(f"also given as {other.written} (a conversion)")
+
+
+def _context(
+    figure: Proposed,
+    sentence: tuple[int, int],
+    words: Words,
+    cast: Cast,
+    dates: list[Dated],
+    line: Line,
+) -> None:
+    text = line.text[sentence[0] : sentence[1]]
+    lowered = text.lower()
+    figure.hedges = [
+        hedge for hedge in words.hedges if re.search(rf"(?<!\w){re.escape(hedge)}(?!\w)", lowered)
+    ]
+    years = [
+        d.iso[:4]
+        for d in dates
+        if d.line is line and sentence[0] <= d.start < sentence[1] and d.iso
+    ]
+    if years:
+        figure.period = years[0]
+        figure.reviews.append(f"period: the year {years[0]} named in its sentence")
+    claimant = _claimant(text, line.start + sentence[0], words, cast)
+    if claimant:
+        figure.claimed_by = claimant
+
+
+def _claimant(text: str, at: int, words: Words, cast: Cast) -> str:
+    verb = speech_verb(text, words)
+    if verb is None:
+        return ""
+    if verb[0].lower() in words.according:
+        rest = text[verb.end() :]
+        found = speaker_in(cast, at + verb.end(), at + len(text), rest, last=False)
+    else:
+        head = text[: verb.start()]
+        found = speaker_in(cast, at, at + len(head), head, last=True) if head.strip() else None
+    if (
+        found is None
+        or not found.text
+        or (found.text[:1].islower() and len(found.text.split()) > 6)
+    ):
+        return ""
+    return found.text
