@@ -31,10 +31,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "reporting"
-SEEDS = (ROOT.parent / "shared" / "seed" / "article.txt", ROOT.parent.parent / "shared" / "seed" / "article.txt")
+SEEDS = (
+    ROOT.parent / "shared" / "seed" / "article.txt",
+    ROOT.parent.parent / "shared" / "seed" / "article.txt",
+)
 KINDS = ("quotes", "speakers", "figures", "qualifiers", "dates")
 _LINE = re.compile(r"line (\d+)")
-_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "—": "-", "–": "-"})
+_MARKS = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "—": "-", "–": "-"}
+)
 
 
 def normal(text: str) -> str:
@@ -90,9 +95,8 @@ class Tally:
         correct = self.right.get(f"{kind}@found", right)  # drafted items that are right
         precision = correct / found if found else math.nan
         recall = right / expected if expected else math.nan
-        return (
-            f"{kind:<11} P {precision:5.2f} ({correct}/{found})  R {recall:5.2f} ({right}/{expected})"
-        )
+        shown = f"P {precision:5.2f} ({correct}/{found})  R {recall:5.2f} ({right}/{expected})"
+        return f"{kind:<11} {shown}"
 
 
 def _same_text(key: str, draft: str) -> bool:
@@ -105,7 +109,9 @@ def _same_speaker(key: str, draft: str) -> bool:
     return bool(key) and (key == draft or key in draft or (len(draft) > 3 and draft in key))
 
 
-def score_quotes(tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool) -> None:
+def score_quotes(
+    tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool
+) -> None:
     """A drafted quote is right when it matches a key quote; a key quote is found when a drafted
     one matches it (one drafted quote may hold two key quotes the example cut apart)."""
     names = speakers(brief)
@@ -129,7 +135,9 @@ def score_quotes(tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]],
         tally.right["speakers"] += _same_speaker(wanted["speaker"], speaker)
 
 
-def score_figures(tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool) -> None:
+def score_figures(
+    tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool
+) -> None:
     figures = brief.get("figures", [])
     tally.found["figures"] += len(figures)
     tally.expected["figures"] += len(key)
@@ -155,7 +163,9 @@ def score_figures(tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]]
         tally.right["qualifiers"] += wanted == str(figure.get("qualifier", "exact"))
 
 
-def score_dates(tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool) -> None:
+def score_dates(
+    tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool
+) -> None:
     events = brief.get("timeline", [])
     tally.found["dates"] += len(events)
     tally.expected["dates"] += len(key)
@@ -192,11 +202,16 @@ def score_article(folder: Path) -> Tally:
 
 def score_seed(seed: Path) -> Tally:
     """Judge the seed's draft against the example brief written from it."""
-    example = yaml.safe_load((ROOT / "examples" / "thorn" / "brief.yaml").read_text(encoding="utf-8"))
+    example = yaml.safe_load(
+        (ROOT / "examples" / "thorn" / "brief.yaml").read_text(encoding="utf-8")
+    )
     names = speakers(example)
     brief = drafted(seed, "en", None)
     tally = Tally()
-    quotes = [{"text": q["text"], "speaker": names.get(q["speaker"], q["speaker"])} for q in example["quotes"]]
+    quotes = [
+        {"text": q["text"], "speaker": names.get(q["speaker"], q["speaker"])}
+        for q in example["quotes"]
+    ]
     score_quotes(tally, brief, quotes, lines=False)
     score_figures(tally, brief, example["figures"], lines=False)
     score_dates(tally, brief, [{"date": e["date"]} for e in example["timeline"]], lines=False)
@@ -212,7 +227,9 @@ def report(title: str, tally: Tally, out: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.draft", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.draft", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--split", choices=("all", "tuning", "held-out"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print every article's scores")
     args = parser.parse_args(argv)
@@ -232,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     if seed is None:
         out.write("seed article: skipped (../shared/seed/article.txt is not here)\n")
     else:
-        report("== seed article, judged against examples/thorn/brief.yaml ==", score_seed(seed), out)
+        report(
+            "== seed article, judged against examples/thorn/brief.yaml ==", score_seed(seed), out
+        )
     return 0
 
 

@@ -85,12 +85,14 @@ def _one(
     text = article.text[span.start : span.end].strip()
     if len(text.split()) <= SCARE_WORDS or not any(ch.isalpha() for ch in text):
         return None
+    if is_title(text, cast.words):
+        return None
     text = text.rstrip(",").rstrip()
     lead = around.before.rstrip()
     fragment = text[:1].islower() and not lead.endswith((":", ","))
     quote = Drafted(text, span.line, span.start, None, fragment)
     speaker = _after(around, cast) or _before(around, cast)
-    if speaker is None and span.start - 1 == span.line.start and drafted and not lead:
+    if speaker is None and drafted and not lead and _follows(span, drafted[-1]):
         speaker = drafted[-1].speaker
         quote.reviews.append("continues the quotation before it: same speaker assumed")
     quote.speaker = speaker
@@ -101,6 +103,23 @@ def _one(
     if fragment:
         quote.reviews.append("a fragment inside indirect speech, kept as it is")
     return quote
+
+
+def _follows(span: Span, last: Drafted) -> bool:
+    """A quotation opening its paragraph, or its sentence right after a quotation of the same
+    paragraph, continues the speaker before it."""
+    at_start = span.start - 1 == span.line.start
+    return (at_start and last.line.number >= span.line.number - 1) or (last.line is span.line)
+
+
+def is_title(text: str, words: Words) -> bool:
+    """Tell whether quoted words are a title ("Supporting Syria and the Region Conference"):
+    every word capitalised but the little ones, and no sentence mark at the end."""
+    parts = text.rstrip(",").split()
+    if text.rstrip()[-1:] in ".!?" or len(parts) > 12:
+        return False
+    small = words.connectors | {"a", "an", "to", "in", "on", "at", "by", "with", "from"}
+    return all(part[:1].isupper() or part.lower() in small for part in parts)
 
 
 def _after(around: _Around, cast: Cast) -> Speaker | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from brief.draft.article import Line
 from brief.draft.names import Cast
@@ -20,8 +21,12 @@ from brief.draft.quotes import speaker_in, speech_verb
 from brief.draft.when import Dated
 from brief.draft.words import Words
 
+if TYPE_CHECKING:
+    from brief.analyse.numbers import Reading
+
 #: The most words of the noun phrase after a number proposed as what it counts.
 MAX_COUNTS_WORDS = 4
+_CONVERSION = re.compile(r"^\s*[\w ]{0,20}\($")  # "95 kilometres (60 miles)": the 60
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _STREET = re.compile(
     r"^\s+[A-Z][\w]*\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Calle|Avenida)\b"
@@ -122,15 +127,21 @@ def find_figures(
     """Return the figures a line reports."""
     from brief.analyse.numbers import read_numbers
 
-    proposed = []
+    proposed: list[Proposed] = []
+    previous_end = -1
     for reading in read_numbers(line.text, lang):
-        if not _is_figure(reading, line, dates):
+        if not _is_figure(reading, line, dates, words):
             continue
-        proposed.append(_propose(reading, line, words, cast, dates))
+        start = reading.start
+        if proposed and _CONVERSION.match(line.text[previous_end:start]):
+            proposed[-1].reviews.append(f"also given as {reading.written} (a conversion)")
+            continue
+        proposed.append(_propose(reading, line, words, cast, dates, lang))
+        previous_end = reading.end
     return proposed
 
 
-def _is_figure(reading: object, line: Line, dates: list[Dated]) -> bool:
+def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words) -> bool:
     kind = reading.kind
     if not kind.quantity or kind.value == "duration":
         return False
@@ -139,35 +150,69 @@ def _is_figure(reading: object, line: Line, dates: list[Dated]) -> bool:
     if any(d.start <= start < d.start + len(d.written) for d in dates if d.line is line):
         return False
     before, after = text[:start], text[end:]
-    if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and _AGE_AFTER_NAME.match(after)):
+    age_like = kind.value == "count" and reading.written.isdigit() and 0 < reading.low < 120
+    if _AGE_AFTER.match(after) or (
+        age_like and _AGE_BEFORE.search(before) and _AGE_AFTER_NAME.match(after)
+    ):
         return False
     if _STREET.match(after) or (
         re.match(r"^\s+[A-Z][a-z]", after)
         and not re.match(r"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:people|residents)", after)
     ):
         return kind.value in ("money", "share")  # "48 Hours", "Route 66"; "$5 Million" stays
+    label = re.search(r"(?:^|[^.!?]\s)([A-Z][\w\-]*)\s+$", before)
+    if label and _is_label(label[1], words) and kind.value not in ("money", "share"):
+        return False  # "Region 5", "Route 66": a name, not a number reported
     written = reading.written
     return not (reading.low == 1 and not any(ch.isdigit() for ch in written))
 
 
-def _propose(reading: object, line: Line, words: Words, cast: Cast, dates: list[Dated]) -> Proposed:
+def _is_label(word: str, words: Words) -> bool:
+    """Tell whether a capitalised word before a number names it ("Region 5"), unlike "Over"."""
+    from brief.analyse.numbers import QUALIFIER_PHRASES
+
+    lowered = word.lower()
+    little = {part for phrase in QUALIFIER_PHRASES for part in phrase.split()}
+    return lowered not in words.closed and lowered not in little and lowered not in words.months
+
+
+def _propose(
+    reading: Reading, line: Line, words: Words, cast: Cast, dates: list[Dated], lang: str
+) -> Proposed:
     text, start, end = line.text, reading.start, reading.end
     qualifier = reading.qualifier
     qualifier_words = reading.qualifier_words or ""
+    if qualifier is None:
+        qualifier, qualifier_words = _qualifier_before(text[:start], lang)
     begin = _qualifier_start(text, start, qualifier_words)
     counts, counts_end = _noun_phrase(text, end, words)
     sentence = _sentence(text, start)
+    up_to = qualifier is not None and qualifier.value == "up to" and reading.high is not None
     figure = Proposed(
-        value=reading.low,
+        value=reading.high if up_to else reading.low,
         counts=counts,
         as_reported=text[begin : max(counts_end, end)].strip(" ,.;:"),
         line=line,
         start=begin,
         qualifier=qualifier.value if qualifier is not None else "",
     )
+    if reading.vague and not figure.qualifier:
+        figure.qualifier = "at least"  # "thousands": 2,000 or more; the range is in a review
     _units(figure, reading)
     _context(figure, sentence, words, cast, dates, line)
     return figure
+
+
+def _qualifier_before(before: str, lang: str) -> tuple[Any, str]:
+    """Read a qualifier the number reader leaves before "a" or "an": "more than a million"."""
+    from brief.analyse.numbers import QUALIFIER_PHRASES
+
+    found = re.search(r"(\w[\w ]{0,20}?)\s+(?:a|an|un|una)\s*$", before, re.I)
+    if found:
+        for phrase, qualifier in sorted(QUALIFIER_PHRASES.items(), key=lambda p: -len(p[0])):
+            if re.search(rf"(?:^|\s){re.escape(phrase)}$", found[1].lower()):
+                return qualifier, phrase
+    return None, ""
 
 
 def _qualifier_start(text: str, start: int, qualifier_words: str) -> int:
@@ -210,7 +255,7 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     return (begin + 2 if begin >= 0 else 0, end + 1 if end >= 0 else len(text))
 
 
-def _units(figure: Proposed, reading: object) -> None:
+def _units(figure: Proposed, reading: Reading) -> None:
     kind = reading.kind.value
     if kind == "money":
         figure.unit = reading.currency or ""
@@ -224,7 +269,7 @@ def _units(figure: Proposed, reading: object) -> None:
     else:
         figure.reviews.append("counts: proposed from the words after the number")
     high = reading.high
-    if reading.vague or (high is not None and high != figure.value):
+    if reading.vague or (high is not None and high != figure.value and figure.qualifier != "up to"):
         top = "no upper bound" if high is None else f"up to {high:g}"
         figure.reviews.append(f"the words give a range: value is its low end ({top})")
     for other in reading.also or ():

@@ -114,7 +114,8 @@ _POSSESSIVE = re.compile(r"(?:[’']s?)?$")
 def _split_and(run: list[re.Match[str]], text: str, words: Words) -> list[list[re.Match[str]]]:
     """Part "Kutcher and Moore" in two; keep "Food and Agriculture Organization" whole."""
     name = text[run[0].start() : run[-1].end()]
-    if classify(name, words) == "org":
+    offices = [t[0].lower() for t in run[:-2]]
+    if classify(name, words) == "org" or any(word in words.offices for word in offices):
         return [run]
     parts: list[list[re.Match[str]]] = [[run[0]]]
     for token in run[1:]:
@@ -213,18 +214,31 @@ def _strip_titles(name: str, words: Words) -> tuple[str, str]:
 
 def _entity_for(cast: Cast, name: str, offset: int, words: Words) -> Entity:
     name, gender = _strip_titles(name, words)
+    name, role = _split_office(name, words)
     for entity in cast.entities:
         if entity.name == name or (
             len(name.split()) == 1 and entity.kind == "person" and name in entity.name.split()[1:]
         ):
             entity.gender = entity.gender or gender
             return entity
-    kind = classify(name, words)
+    kind = "person" if role else classify(name, words)
     if kind == "unknown" and gender:
         kind = "person"
-    entity = Entity(name, kind, gender, first=offset)
+    entity = Entity(name, kind, gender, role, first=offset)
     cast.entities.append(entity)
     return entity
+
+
+def _split_office(name: str, words: Words) -> tuple[str, str]:
+    """Part "USAID Administrator Samantha Power" into the person and the office before them."""
+    parts = name.split()
+    for index in range(len(parts) - 2, -1, -1):
+        if parts[index].lower().rstrip(".") in words.offices:
+            person = parts[index + 1 :]
+            if 2 <= len(person) <= 4 and classify(" ".join(person), words) == "person":
+                return " ".join(person), " ".join(parts[: index + 1])
+            break
+    return name, ""
 
 
 def _read_apposition(entity: Entity, after: str, words: Words) -> None:
@@ -239,7 +253,8 @@ def _read_apposition(entity: Entity, after: str, words: Words) -> None:
     articles = {"the", "a", "an", "el", "la", "un", "una"}
     if first in words.closed - articles:
         return
-    if first not in articles and not re.search(r"\b(?:of|for|at|de|del)\b", role):
+    office = bool(set(role.lower().split()) & words.offices)
+    if first not in articles and not office and not re.search(r"\b(?:of|for|at|de|del)\b", role):
         return
     lowered = set(re.findall(r"\w+", role.lower()))
     if not entity.gender and entity.kind != "org":

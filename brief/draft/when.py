@@ -20,7 +20,7 @@ FUTURE_SLACK_DAYS = 7
 _YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
 _BEFORE_YEAR = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|to|through|during|early|late|mid|the|a|an|"
-    r"en|desde|hasta|del|de|el|año|its|their|his|her|fiscal|fy)\s+|^|[(\[–-])$",
+    r"en|desde|hasta|del|de|el|año|its|their|his|her|fiscal|fy|year|calendar)\s+|^|[(\[–-])$",
     re.I,
 )
 _AFTER_YEAR = re.compile(r"^(?:[\s,.;:)\]–-]|$|\s+(?:and|to|or|y|a)\b|\s+[a-z]+\b)")
@@ -56,6 +56,7 @@ def _patterns(words: Words) -> list[tuple[re.Pattern[str], object]]:
     months = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
     days = "|".join(map(re.escape, words.weekdays))
     month = rf"(?P<month>{months})\.?"
+    relative = "|".join(map(re.escape, words.relative_days)) or "(?!)"
     return [
         (
             re.compile(rf"\b{month}\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
@@ -83,6 +84,7 @@ def _patterns(words: Words) -> list[tuple[re.Pattern[str], object]]:
             ),
             _weekday,
         ),
+        (re.compile(rf"\b(?P<relative>{relative})\b(?![’']s)", re.I), _relative),
         (re.compile(rf"(?<![\d$€£.,]){_YEAR}(?![\d%])(?!,\d)(?!\.\d)"), _year),
     ]
 
@@ -129,6 +131,16 @@ def _weekday(match: re.Match[str], line: Line, words: Words, published: str) -> 
     when = anchor - dt.timedelta(days=back)
     why = f"the day was counted back from the publication date {published}"
     return Dated(when.isoformat(), match[0].strip(), line, match.start(), why)
+
+
+def _relative(match: re.Match[str], line: Line, words: Words, published: str) -> Dated | None:
+    """Read "today" and "yesterday" from the publication date; without a full one, skip them."""
+    if len(published) != 10:
+        return None
+    shift = words.relative_days[match["relative"].lower()]
+    when = dt.date.fromisoformat(published) + dt.timedelta(days=shift)
+    why = f"counted from the publication date {published}"
+    return Dated(when.isoformat(), match[0], line, match.start(), why)
 
 
 def _year(match: re.Match[str], line: Line, words: Words, published: str) -> Dated | None:

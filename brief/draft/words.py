@@ -8,7 +8,12 @@ shipped languages fall back to English words (their quote marks and dates still 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+def words(text: str) -> frozenset[str]:
+    """Return the set of space-separated words of `text`."""
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,8 @@ class Words:
     hedges: tuple[str, ...]
     age_words: tuple[str, ...]  # "aged", "-year-old"
     told: tuple[str, ...]  # verbs crediting an outlet: "told CBS"
+    offices: frozenset[str] = frozenset()  # titles before a name: secretary, director
+    relative_days: dict[str, int] = field(default_factory=dict)  # today: 0, yesterday: -1
 
 
 _EN_SPEECH = (
@@ -256,6 +263,13 @@ _EN = Words(
         "as reported by",
         "said to",
     ),
+    offices=words(
+        "secretary director administrator president minister senator governor mayor chief "
+        "commissioner chairman chairwoman chair spokesman spokeswoman spokesperson dr professor "
+        "judge attorney ambassador general officer captain sheriff superintendent manager "
+        "representative rep sen gov ceo founder co-founder"
+    ),
+    relative_days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
 )
 
 _ES = Words(
@@ -373,6 +387,13 @@ _ES = Words(
     hedges=("supuestamente", "al parecer", "según", "presuntamente", "se estima", "estimado"),
     age_words=("de edad", " años de edad", "-años"),
     told=("dijo a", "declaró a", "en una entrevista con", "según", "informó"),
+    offices=words(
+        "secretario secretaria director directora administrador presidente presidenta "
+        "ministro ministra senador senadora gobernador gobernadora alcalde alcaldesa jefe "
+        "jefa portavoz doctor doctora dr dra profesor profesora juez jueza embajador "
+        "embajadora fiscal"
+    ),
+    relative_days={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2},
 )
 
 
