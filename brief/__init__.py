@@ -61,7 +61,10 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """Import a public name from its module the first time it is asked for (PEP 562)."""
     if name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name]), name)
+        module = import_module(_EXPORTS[name])
+        # `brief.draft` is a callable package: the name is the module, so that both
+        # `brief.draft(...)` and `brief.draft.read` work, whichever was imported first.
+        value = module if _EXPORTS[name] == f"brief.{name}" else getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'brief' has no attribute {name!r}")

@@ -289,11 +289,11 @@ def _context(
     figure.hedges = [
         hedge for hedge in words.hedges if re.search(rf"(?<!\w){re.escape(hedge)}(?!\w)", lowered)
     ]
-    years = [
-        d.iso[:4]
-        for d in dates
-        if d.line is line and sentence[0] <= d.start < sentence[1] and d.iso
+    written = [  # years the sentence writes first, then resolved ones; nearest first
+        d for d in dates if d.line is line and sentence[0] <= d.start < sentence[1] and d.iso
     ]
+    written.sort(key=lambda d: (bool(d.resolved), abs(d.start - figure.start)))
+    years = [d.iso[:4] for d in written]
     if years:
         figure.period = years[0]
         figure.reviews.append(f"period: the year {years[0]} named in its sentence")

@@ -179,6 +179,7 @@ def read_cast(pieces: list[tuple[int, str]], words: Words) -> Cast:
             else:
                 mention.entity = _entity_for(cast, name, offset + start, words)
                 _read_apposition(mention.entity, text[end:], words)
+                _read_office_before(mention.entity, text[:start], words)
             cast.mentions.append(mention)
     return cast
 
@@ -239,6 +240,14 @@ def _split_office(name: str, words: Words) -> tuple[str, str]:
                 return " ".join(person), " ".join(parts[: index + 1])
             break
     return name, ""
+
+
+def _read_office_before(entity: Entity, before: str, words: Words) -> None:
+    """Take a role from "the mayor Ana Ruiz", "la alcaldesa Ana Ruiz" (an office in lower case)."""
+    found = re.search(r"(?:^|\s)((?:[a-zà-ÿ\-]+\s+){0,2}?([a-zà-ÿ\-]+))\s+$", before)
+    if found and found[2] in words.offices and entity.kind != "org" and not entity.role:
+        entity.role = found[2]
+        entity.kind = "person"
 
 
 def _read_apposition(entity: Entity, after: str, words: Words) -> None:

@@ -68,7 +68,19 @@ def _plain(raw: bytes, at: Location) -> Article:
     if b"\x00" in raw[:8192]:
         raise refused(at, "the file is binary, not text, HTML or PDF", "give a .txt, .html or .pdf")
     text = clean(_decode(raw, at))
-    return _article(text, "text", at)
+    lines = text.split("\n")
+    title = lines[0] if len(lines) > 1 and _heading(lines[0]) else ""
+    byline = next((line for line in lines[1:4] if _BYLINE.match(line)), "")
+    author = _BYLINE.sub("", byline).strip() if byline else ""
+    return _article(text, "text", at, title=_one_line(title), author=_one_line(author))
+
+
+_BYLINE = re.compile(r"^(?:by|por|par|von|de)\s+(?=\S)", re.I)
+
+
+def _heading(line: str) -> bool:
+    """Tell whether a plain text's first line is its title: short, with no closing stop."""
+    return 0 < len(line) <= 200 and not line.rstrip().endswith((".", "!", "?", "”", '"', "»"))
 
 
 def _article(text: str, kind: str, at: Location, **meta: str) -> Article:

@@ -20,7 +20,8 @@ from brief.draft.yamlout import REVIEW, Raw, slug, unique
 COPY_NAME = "article.txt"
 ARTICLE_ID = "article"
 _CREDIT = re.compile(
-    r"(?:according to|told|said to|interview with|as reported by|según|dijo a|declaró a)\s+$",
+    r"(?:according to|told|said to|interview with|as reported by|según|dijo a|declaró a)"
+    r"\s+(?:the\s+|el\s+|la\s+)?$",
     re.I,
 )
 _REPORTS = re.compile(r"^\s+(?:reports?|reported|informó|publicó)\b", re.I)

@@ -353,6 +353,12 @@ _ES = Words(
             "onu",
             "fao",
             "cruz",
+            "confederación",
+            "federación",
+            "ayuntamiento",
+            "junta",
+            "diputación",
+            "sindicato",
         ]
     ),
     closed=frozenset(_ES_CLOSED.split()),
