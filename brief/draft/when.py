@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from brief.draft.article import Line
 from brief.draft.words import Words
 
-#: A month-and-day later than the publication date by more than this many days is last year's.
-FUTURE_SLACK_DAYS = 7
 _YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
 _BEFORE_YEAR = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|to|through|during|early|late|mid|the|a|an|"
@@ -115,10 +113,19 @@ def _no_year(match: re.Match[str], line: Line, words: Words, published: str) -> 
         when = dt.date(year, month, day)
     except ValueError:
         return None
-    if len(published) == 10 and (when - dt.date.fromisoformat(published)).days > FUTURE_SLACK_DAYS:
-        when = when.replace(year=year - 1)
+    if len(published) == 10:  # the year that puts the day nearest the publication date
+        anchor = dt.date.fromisoformat(published)
+        near = [_in_year(month, day, year + shift) for shift in (-1, 0, 1)]
+        when = min((d for d in near if d), key=lambda d: abs((d - anchor).days))
     why = f"the year {when.year} was taken from the publication date {published}"
     return Dated(when.isoformat(), match[0], line, match.start(), why)
+
+
+def _in_year(month: int, day: int, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February
+        return None
 
 
 def _weekday(match: re.Match[str], line: Line, words: Words, published: str) -> Dated | None:

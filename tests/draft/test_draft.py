@@ -293,3 +293,24 @@ def test_drafting_is_deterministic(tmp_path: Path) -> None:
     first = brief.draft(FIXTURES / "flood-en.txt", tmp_path / "a", today=TODAY)
     second = brief.draft(FIXTURES / "flood-en.txt", tmp_path / "b", today=TODAY)
     assert first.brief.read_bytes() == second.brief.read_bytes()
+
+
+def test_a_date_without_a_year_takes_the_year_nearest_the_publication_date(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "court.txt"
+    article.write_text(
+        "The jury returned its verdict on Dec. 30. Sentencing is set for Jan. 12, "
+        "and a hearing on the appeal for June 3.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(
+        brief.draft(article, tmp_path / "out", published="2021-01-04", today=TODAY).brief.read_text(
+            "utf-8"
+        )
+    )
+    assert [str(event["date"]) for event in data["timeline"]] == [
+        "2020-12-30",  # last year: a week before publication
+        "2021-01-12",  # coming: days after publication, the same year
+        "2021-06-03",  # a coming hearing, not one a year before
+    ]
