@@ -103,7 +103,14 @@ def _draft_text(
         if not _dateline(line.text, words)
         for d in find_dates(line, words, when)
     ]
-    figures = [f for line in article.lines for f in find_figures(line, lang, words, cast, dates)]
+    by_line: dict[int, list[Any]] = {}
+    for item in dates:
+        by_line.setdefault(item.line.number, []).append(item)
+    figures = [
+        figure
+        for line in article.lines
+        for figure in find_figures(line, lang, words, cast, by_line.get(line.number, []))
+    ]
     found = Found(article, lang, when, url or "", cast, quotes, figures, dates)
     text = compose(found, today, source.name)
     return text, article.text, (len(quotes), len(figures), len([d for d in dates if d.iso]))

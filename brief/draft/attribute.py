@@ -153,9 +153,7 @@ def _before(around: _Around, cast: Cast) -> Speaker | None:
     if verb is None and not before.rstrip().endswith((":", ",")):
         return None
     stop = verb.start() if verb is not None else len(before)
-    found = [
-        m for m in cast.mentions if around.before_at <= m.start and m.end <= around.before_at + stop
-    ]
+    found = cast.between(around.before_at, around.before_at + stop)
     if found:
         return speaker_in(cast, found[-1].start, found[-1].end, found[-1].text, last=True)
     return None

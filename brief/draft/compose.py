@@ -17,7 +17,7 @@ from brief.draft.names import Cast
 from brief.draft.quotes import Drafted
 from brief.draft.sources import ARTICLE_ID, COPY_NAME, credited, main_source, people
 from brief.draft.when import Dated
-from brief.draft.yamlout import REVIEW, Raw, dump, slug, unique
+from brief.draft.yamlout import REVIEW, Ids, Raw, dump, slug, unique
 
 #: What the summary, the key points and each timeline event say until the author writes them.
 PROMPT = "TO WRITE:"
@@ -28,6 +28,9 @@ POINT_PROMPT = (
 EVENT_PROMPT = (
     PROMPT + " what happened, in your own words (the article gives “{written}” at {locator})."
 )
+#: The most quotations, figures and timeline entries drafted of each: a brief is a handout, and
+#: its source must stay below the 2 MB a brief may be (the rest is counted in the header).
+MAX_ITEMS = 300
 #: A quotation longer than this is cut (at a word) and marked with … (a brief's one-line limit).
 MAX_QUOTE_CHARS = 1_900
 
@@ -48,17 +51,17 @@ class Found:
 
 def compose(found: Found, today: dt.date, input_name: str) -> str:
     """Return the drafted brief as YAML text."""
-    taken: set[str] = {ARTICLE_ID}
-    person_entries, person_ids = people(found.quotes, taken)
+    taken = Ids(ARTICLE_ID)
+    person_entries, person_ids = people(found.quotes[:MAX_ITEMS], taken)
     data: dict[str, Any] = {
         "brief": 1,
         "meta": _meta(found, today),
         "summary": SUMMARY_PROMPT,
         "key_points": [POINT_PROMPT],
-        "figures": [_figure(figure, taken) for figure in found.figures],
-        "timeline": _timeline(found.dates, taken),
+        "figures": [_figure(figure, taken) for figure in found.figures[:MAX_ITEMS]],
+        "timeline": _timeline(found.dates, taken)[:MAX_ITEMS],
         "people": person_entries,
-        "quotes": [_quote(quote, taken, person_ids) for quote in found.quotes],
+        "quotes": [_quote(quote, taken, person_ids) for quote in found.quotes[:MAX_ITEMS]],
         "sources": [
             main_source(found.article, found.url, found.published),
             *credited(found.article, found.cast, taken),
@@ -75,8 +78,11 @@ def _header(found: Found, input_name: str, today: dt.date) -> list[str]:
         "lines; `brief check` verifies each against it. Every `# review:` marks a guess of the",
         f"draft, every `{PROMPT}` text the author's own words still to write.",
     ]
+    for kind, items in (("quotations", found.quotes), ("figures", found.figures)):
+        if len(items) > MAX_ITEMS:
+            lines.append(f"Only the first {MAX_ITEMS} {kind} are drafted: {len(items)} were found.")
     undated = [d for d in found.dates if not d.iso]
-    for item in undated:
+    for item in undated[:MAX_ITEMS]:
         lines.append(
             f'Left out of the timeline: "{item.written}" ({item.line.locator}) has no year and '
             "no publication date was given (--published)."
@@ -97,7 +103,7 @@ def _meta(found: Found, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _figure(figure: Proposed, taken: set[str]) -> dict[str, Any]:
+def _figure(figure: Proposed, taken: Ids) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": unique(slug(figure.counts, 32), taken),
         "value": figure.value,
@@ -121,7 +127,7 @@ def _figure(figure: Proposed, taken: set[str]) -> dict[str, Any]:
     return entry
 
 
-def _timeline(dates: list[Dated], taken: set[str]) -> list[dict[str, Any]]:
+def _timeline(dates: list[Dated], taken: Ids) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     seen: set[tuple[int, str]] = set()
     for item in dates:
@@ -142,7 +148,7 @@ def _timeline(dates: list[Dated], taken: set[str]) -> list[dict[str, Any]]:
     return entries
 
 
-def _quote(quote: Drafted, taken: set[str], person_ids: dict[int, str]) -> dict[str, Any]:
+def _quote(quote: Drafted, taken: Ids, person_ids: dict[int, str]) -> dict[str, Any]:
     text = quote.text
     if len(text) > MAX_QUOTE_CHARS:
         text = text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"

@@ -124,7 +124,7 @@ class Proposed:
 def find_figures(
     line: Line, lang: str, words: Words, cast: Cast, dates: list[Dated]
 ) -> list[Proposed]:
-    """Return the figures a line reports."""
+    """Return the figures a line reports; `dates` are the dates found on that line."""
     from brief.analyse.numbers import read_numbers
 
     proposed: list[Proposed] = []

@@ -10,11 +10,14 @@ resolved pronoun is a guess and says so (`Mention.guessed`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from brief.draft.words import Words
 
+#: How many mentions back a pronoun may reach for whom it stands for (a few paragraphs).
+LOOK_BACK = 60
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'&.\-]*[\w.])?")
 _NAME_GAP = re.compile(r"^[ ]?$|^ (?:[a-zà-ÿ&]+ ){1}$")
 
@@ -56,24 +59,37 @@ class Cast:
     words: Words
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each mention's start, for bisect
+
+    def add(self, mention: Mention) -> None:
+        """Add the next mention in reading order."""
+        self.mentions.append(mention)
+        self.starts.append(mention.start)
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Return the mentions inside the span [start, end), in order (mentions are kept in
+        reading order, so this is a binary search, not a scan)."""
+        first = bisect.bisect_left(self.starts, start)
+        found = []
+        for mention in self.mentions[first:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
 
     def last_before(self, offset: int, want: str) -> Entity | None:
-        """Return the entity last named before `offset` that a pronoun of `want` can stand for."""
-        for mention in reversed(self.mentions):
-            if mention.start >= offset or mention.entity is None or mention.pronoun:
+        """Return the entity last named before `offset` that a pronoun of `want` can stand for,
+        looking back at most LOOK_BACK mentions."""
+        index = bisect.bisect_left(self.starts, offset)
+        for mention in reversed(self.mentions[max(0, index - LOOK_BACK) : index]):
+            if mention.entity is None or mention.pronoun:
                 continue
             entity = mention.entity
             if want == "it" and entity.kind != "person":
                 return entity
             if want in ("m", "f") and entity.kind == "person" and entity.gender in ("", want):
                 return entity
-        return None
-
-    def mention_at(self, start: int, end: int) -> Mention | None:
-        """Return the first mention inside the span [start, end)."""
-        for mention in self.mentions:
-            if start <= mention.start and mention.end <= end:
-                return mention
         return None
 
 
@@ -180,7 +196,7 @@ def read_cast(pieces: list[tuple[int, str]], words: Words) -> Cast:
                 mention.entity = _entity_for(cast, name, offset + start, words)
                 _read_apposition(mention.entity, text[end:], words)
                 _read_office_before(mention.entity, text[:start], words)
-            cast.mentions.append(mention)
+            cast.add(mention)
     return cast
 
 

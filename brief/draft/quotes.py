@@ -140,16 +140,23 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 def speech_verb(text: str, words: Words) -> re.Match[str] | None:
     """Return the last speech verb (or "according to") in `text`."""
-    options = sorted(words.speech | set(words.according), key=len, reverse=True)
-    pattern = r"(?<![\w’'])(?:" + "|".join(map(re.escape, options)) + r")(?![\w’'])"
-    found = list(re.finditer(pattern, text, re.I))
+    pattern = _SPEECH.get(id(words))
+    if pattern is None:
+        options = sorted(words.speech | set(words.according), key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, options))
+        pattern = re.compile(r"(?<![\w’'])(?:" + alternatives + r")(?![\w’'])", re.I)
+        _SPEECH[id(words)] = pattern  # the Words tables live as long as the program
+    found = list(pattern.finditer(text))
     return found[-1] if found else None
+
+
+_SPEECH: dict[int, re.Pattern[str]] = {}
 
 
 def speaker_in(cast: Cast, start: int, end: int, text: str, last: bool) -> Speaker | None:
     """Return the speaker named in the article's span [start, end): its last or first mention,
     else an unnamed speaker described there ("a spokeswoman for X")."""
-    inside = [m for m in cast.mentions if start <= m.start and m.end <= end]
+    inside = cast.between(start, end)
     if inside:
         chosen = inside[-1] if last else inside[0]
         return _from_mention(chosen)

@@ -14,7 +14,7 @@ from typing import Any
 from brief.draft.article import Article
 from brief.draft.names import Cast, Entity
 from brief.draft.quotes import Drafted
-from brief.draft.yamlout import REVIEW, Raw, slug, unique
+from brief.draft.yamlout import REVIEW, Ids, Raw, slug, unique
 
 #: The local copy's file name inside the brief's folder.
 COPY_NAME = "article.txt"
@@ -52,7 +52,7 @@ def main_source(article: Article, url: str, published: str) -> dict[str, Any]:
     return entry
 
 
-def credited(article: Article, cast: Cast, taken: set[str]) -> list[dict[str, Any]]:
+def credited(article: Article, cast: Cast, taken: Ids) -> list[dict[str, Any]]:
     """Return a source for each outlet or organisation the article credits by name."""
     found: dict[str, dict[str, Any]] = {}
     for mention in cast.mentions:
@@ -74,7 +74,7 @@ def credited(article: Article, cast: Cast, taken: set[str]) -> list[dict[str, An
     return list(found.values())
 
 
-def people(quotes: list[Drafted], taken: set[str]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def people(quotes: list[Drafted], taken: Ids) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """Return a `people` entry for every named speaker, and each entity's id by identity."""
     entries: list[dict[str, Any]] = []
     ids: dict[int, str] = {}

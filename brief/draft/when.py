@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from brief.draft.article import Line
 from brief.draft.words import Words
@@ -50,7 +51,17 @@ def find_dates(line: Line, words: Words, published: str) -> list[Dated]:
     return sorted(found, key=lambda item: item.start)
 
 
-def _patterns(words: Words) -> list[tuple[re.Pattern[str], object]]:
+_PATTERNS: dict[int, list[tuple[re.Pattern[str], Any]]] = {}
+
+
+def _patterns(words: Words) -> list[tuple[re.Pattern[str], Any]]:
+    """Return the date patterns of a language, compiled once."""
+    if id(words) not in _PATTERNS:
+        _PATTERNS[id(words)] = _compile(words)
+    return _PATTERNS[id(words)]
+
+
+def _compile(words: Words) -> list[tuple[re.Pattern[str], Any]]:
     months = "|".join(sorted((re.escape(m) for m in words.months), key=len, reverse=True))
     days = "|".join(map(re.escape, words.weekdays))
     month = rf"(?P<month>{months})\.?"

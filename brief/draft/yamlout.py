@@ -30,13 +30,23 @@ def slug(text: str, limit: int = 40) -> str:
     return cut or "item"
 
 
-def unique(base: str, taken: set[str]) -> str:
-    """Return `base`, or `base-2`, `base-3`... the first not yet in `taken` (which it joins)."""
-    name, number = base, 1
-    while name in taken:
+class Ids:
+    """The ids given so far in one brief, and the next number to try for each base."""
+
+    def __init__(self, *taken: str) -> None:
+        self.taken: set[str] = set(taken)
+        self.next: dict[str, int] = {}
+
+
+def unique(base: str, ids: Ids) -> str:
+    """Return `base`, or `base-2`, `base-3`... the first not yet given (and now given)."""
+    number = ids.next.get(base, 1)
+    name = base if number == 1 else f"{base}-{number}"
+    while name in ids.taken:
         number += 1
         name = f"{base}-{number}"
-    taken.add(name)
+    ids.next[base] = number + 1
+    ids.taken.add(name)
     return name
 
 

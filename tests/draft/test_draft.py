@@ -314,3 +314,17 @@ def test_a_date_without_a_year_takes_the_year_nearest_the_publication_date(
         "2021-01-12",  # coming: days after publication, the same year
         "2021-06-03",  # a coming hearing, not one a year before
     ]
+
+
+def test_a_long_article_drafts_a_brief_check_accepts(tmp_path: Path) -> None:
+    from brief.draft.compose import MAX_ITEMS
+
+    article = tmp_path / "long.txt"
+    article.write_text((FIXTURES / "flood-en.txt").read_text("utf-8") * 60, encoding="utf-8")
+    done = brief.draft(article, tmp_path / "out", published="2024-03-08", today=TODAY)
+    data = yaml.safe_load(done.brief.read_text("utf-8"))
+    assert len(data["quotes"]) == MAX_ITEMS
+    assert f"Only the first {MAX_ITEMS} quotations are drafted: 480 were found." in (
+        done.brief.read_text("utf-8")
+    )
+    brief.check(done.folder)
