@@ -57,12 +57,22 @@ def splits() -> dict[str, str]:
     return found
 
 
-def drafted(article: Path, lang: str, published: str | None) -> dict[str, Any]:
-    """Draft an article into a temporary folder and return the brief as data."""
-    from brief.draft import draft
+def drafted(article: Path, lang: str, published: str | None, tally: Tally) -> dict[str, Any]:
+    """Draft an article into a temporary folder, check it (counting B-errors and unverified
+    quotes in `tally`) and return the brief as data."""
+    import brief
+    from brief.errors import BriefError
 
     with tempfile.TemporaryDirectory() as folder:
-        done = draft(article, folder, lang=lang, published=published, today=dt.date(2026, 12, 1))
+        done = brief.draft(
+            article, folder, lang=lang, published=published, today=dt.date(2026, 12, 1)
+        )
+        try:
+            codes = [finding.code for finding in brief.check(folder).findings]
+        except BriefError as caught:
+            codes = [diagnostic.code for diagnostic in caught.diagnostics]
+        tally.errors += sum(code.startswith("B") for code in codes)
+        tally.unverified += codes.count("Q-unverified")
         return yaml.safe_load(done.brief.read_text(encoding="utf-8"))
 
 
@@ -83,12 +93,16 @@ class Tally:
         self.expected: Counter[str] = Counter()
         self.right: Counter[str] = Counter()
         self.invented = 0
+        self.errors = 0  # B-errors `brief check` gives on the drafts
+        self.unverified = 0  # drafted quotes `brief check` cannot find in the copy
 
     def add(self, other: Tally) -> None:
         self.found.update(other.found)
         self.expected.update(other.expected)
         self.right.update(other.right)
         self.invented += other.invented
+        self.errors += other.errors
+        self.unverified += other.unverified
 
     def line(self, kind: str) -> str:
         found, expected, right = self.found[kind], self.expected[kind], self.right[kind]
@@ -190,8 +204,8 @@ def invented_years(brief: dict[str, Any], text: str, published: str) -> int:
 def score_article(folder: Path) -> Tally:
     key = yaml.safe_load((folder / "draft-key.yaml").read_text(encoding="utf-8"))
     published = str(key.get("published") or "") or None
-    brief = drafted(folder / "article.txt", key.get("lang", "en"), published)
     tally = Tally()
+    brief = drafted(folder / "article.txt", key.get("lang", "en"), published, tally)
     score_quotes(tally, brief, key.get("quotes", []), lines=True)
     score_figures(tally, brief, key.get("figures", []), lines=True)
     score_dates(tally, brief, key.get("dates", []), lines=True)
@@ -206,8 +220,8 @@ def score_seed(seed: Path) -> Tally:
         (ROOT / "examples" / "thorn" / "brief.yaml").read_text(encoding="utf-8")
     )
     names = speakers(example)
-    brief = drafted(seed, "en", None)
     tally = Tally()
+    brief = drafted(seed, "en", None, tally)
     quotes = [
         {"text": q["text"], "speaker": names.get(q["speaker"], q["speaker"])}
         for q in example["quotes"]
@@ -224,6 +238,7 @@ def report(title: str, tally: Tally, out: Any) -> None:
     for kind in KINDS:
         out.write(f"  {tally.line(kind)}\n")
     out.write(f"  invented years {tally.invented}\n")
+    out.write(f"  brief check: {tally.errors} B-errors, {tally.unverified} quotes unverified\n")
 
 
 def main(argv: list[str] | None = None) -> int:

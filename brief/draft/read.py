@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from brief.draft.article import Article, split_lines
 from brief.errors import BriefError, Location, error
@@ -131,7 +132,7 @@ def _pdf(raw: bytes, at: Location) -> Article:
             raise refused(
                 at, f"the PDF has more than {MAX_PDF_PAGES} pages", "give the pages reported on"
             )
-        texts = [page.extract_text() or "" for page in reader.pages]
+        texts = _page_texts(reader.pages)
         info = reader.metadata or {}
         meta = {"title": info.get("/Title"), "author": info.get("/Author")}
     except BriefError:
@@ -139,6 +140,18 @@ def _pdf(raw: bytes, at: Location) -> Article:
     except Exception as caught:  # pypdf raises many kinds on a broken or hostile file
         raise refused(at, f"the PDF cannot be read ({type(caught).__name__})", "") from None
     return _pdf_article(texts, meta, at)
+
+
+def _page_texts(pages: Any) -> list[str]:
+    """Return each page's text, stopping once MAX_TEXT_CHARS are read (later pages are left)."""
+    texts: list[str] = []
+    size = 0
+    for page in pages:
+        if size > MAX_TEXT_CHARS:
+            break
+        texts.append(page.extract_text() or "")
+        size += len(texts[-1])
+    return texts
 
 
 def _pdf_article(texts: list[str], meta: dict[str, object], at: Location) -> Article:
