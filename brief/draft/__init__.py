@@ -97,20 +97,17 @@ def _draft_text(
     spans = [span for line in article.lines for span in find_spans(line)]
     cast = read_cast(outside(article, spans), words)
     quotes = draft_quotes(article, spans, cast)
-    dates = [
-        d
-        for line in article.lines
-        if not _dateline(line.text, words)
-        for d in find_dates(line, words, when)
-    ]
+    lines = [line for line in article.lines if not _dateline(line.text, words)]
+    dates = [d for line in lines for d in find_dates(line, words, when)]
     by_line: dict[int, list[Any]] = {}
     for item in dates:
         by_line.setdefault(item.line.number, []).append(item)
     figures = [
         figure
-        for line in article.lines
+        for line in lines
         for figure in find_figures(line, lang, words, cast, by_line.get(line.number, []))
     ]
+    dates = [d for d in dates if not _restates_publication(d, when, article)]
     found = Found(article, lang, when, url or "", cast, quotes, figures, dates)
     text = compose(found, today, source.name)
     return text, article.text, (len(quotes), len(figures), len([d for d in dates if d.iso]))
@@ -137,6 +134,13 @@ def _published(given: str | None, article: Any, words: Any) -> str:
             if found:
                 return found[0].iso
     return ""
+
+
+def _restates_publication(dated: Any, published: str, article: Any) -> bool:
+    """Tell whether a date in the first two lines is the publication date again (a headline's
+    or a standfirst's "December 13, 2008"): not an event for the timeline."""
+    first = dated.line in article.lines[:2]
+    return bool(published) and dated.iso == published and first and not dated.resolved
 
 
 def _dateline(text: str, words: Any) -> bool:

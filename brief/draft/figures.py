@@ -128,16 +128,25 @@ def find_figures(
     from brief.analyse.numbers import read_numbers
 
     proposed: list[Proposed] = []
-    previous_end = -1
+    previous_end, previous_kind = -1, ""
     for reading in read_numbers(line.text, lang):
         if not _is_figure(reading, line, dates, words):
             continue
         start = reading.start
-        if proposed and _CONVERSION.match(line.text[previous_end:start]):
+        if (
+            proposed
+            and _CONVERSION.match(line.text[previous_end:start])
+            and previous_kind
+            in (
+                reading.kind.value,
+                "count",
+            )
+            and reading.kind.value not in ("share", "change")
+        ):
             proposed[-1].reviews.append(f"also given as {reading.written} (a conversion)")
             continue
         proposed.append(_propose(reading, line, words, cast, dates, lang))
-        previous_end = reading.end
+        previous_end, previous_kind = reading.end, reading.kind.value
     return proposed
 
 
@@ -155,6 +164,8 @@ def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words) -
         age_like and _AGE_BEFORE.search(before) and _AGE_AFTER_NAME.match(after)
     ):
         return False
+    if re.search(r"\[\s*$", before) and re.match(r"^\s*\]", after):
+        return False  # a reference mark: "[1]"
     if _STREET.match(after) or (
         re.match(r"^\s+[A-Z][a-z]", after)
         and not re.match(r"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:people|residents)", after)

@@ -328,3 +328,18 @@ def test_a_long_article_drafts_a_brief_check_accepts(tmp_path: Path) -> None:
         done.brief.read_text("utf-8")
     )
     brief.check(done.folder)
+
+
+def test_a_dateline_and_reference_marks_are_not_figures_nor_events(tmp_path: Path) -> None:
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Storm closes the coast road\n"
+        "Friday, May 17, 2024\n"
+        "Crews cleared 14 fallen trees today [1], the highway agency said. Earlier reports had "
+        "put the number at 20 (80%).\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
+    assert [figure["value"] for figure in data["figures"]] == [14, 20, 80]
+    assert [str(event["date"]) for event in data["timeline"]] == ["2024-05-17"]  # today, line 3
+    assert data["timeline"][0]["locator"] == "line 3"
