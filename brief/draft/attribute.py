@@ -21,6 +21,8 @@ from brief.draft.quotes import (
 )
 from brief.draft.words import Words
 
+#: Auxiliary verbs that may stand between a quotation and an inverted speech verb.
+_AUXILIARIES = frozenset(["a", "ha", "hat", "has", "had", "have", "est", "ont", "hatte", "habe"])
 #: The most words between a quotation and the speech verb after it ("..., the minister said").
 MAX_SUBJECT_WORDS = 8
 
@@ -94,7 +96,8 @@ def _one(
     speaker = _after(around, cast) or _before(around, cast)
     if speaker is None and drafted and not lead and _follows(span, drafted[-1]):
         speaker = drafted[-1].speaker
-        quote.reviews.append("continues the quotation before it: same speaker assumed")
+        if speaker is not None:
+            quote.reviews.append("continues the quotation before it: same speaker assumed")
     quote.speaker = speaker
     if speaker is None:
         quote.reviews.append("speaker not found: name who said this")
@@ -130,6 +133,8 @@ def _after(around: _Around, cast: Cast) -> Speaker | None:
     if verb is None or len(after[: verb.start()].split()) > MAX_SUBJECT_WORDS:
         return None
     head = after[: verb.start()].strip(" ,—–-")
+    if all(word.lower() in _AUXILIARIES for word in head.split()):
+        head = ""  # "…», a déclaré X", "…", ha dicho X": the verb comes first
     if head and verb[0].lower() not in words.according:
         start = around.after_at + after.index(head)
         return speaker_in(cast, start, start + len(head), head, last=True)

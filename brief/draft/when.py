@@ -73,7 +73,7 @@ def _compile(words: Words) -> list[tuple[re.Pattern[str], Any]]:
         ),
         (
             re.compile(
-                rf"\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|º)?\s+(?:de\s+)?{month}\s+(?:de\s+|del\s+)?{_YEAR}\b",
+                rf"\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|º|\.)?\s+(?:de\s+)?{month}\s+(?:de\s+|del\s+)?{_YEAR}\b",
                 re.I,
             ),
             _full,
@@ -84,7 +84,7 @@ def _compile(words: Words) -> list[tuple[re.Pattern[str], Any]]:
             _no_year,
         ),
         (
-            re.compile(rf"\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|º)?\s+(?:de\s+)?{month}\b", re.I),
+            re.compile(rf"\b(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|º|\.)?\s+(?:de\s+)?{month}\b", re.I),
             _no_year,
         ),
         (

@@ -1,12 +1,14 @@
 """The words drafting reads by, per language: speech verbs, pronouns, titles, organisation
 words, months and weekdays, and the closed-class words that never start a name.
 
-In: a language tag. Out: a `Words` table. English and Spanish are written out; the other
-shipped languages fall back to English words (their quote marks and dates still work).
+In: a language tag. Out: a `Words` table. English and Spanish are written out in full; French,
+German and Portuguese have their own speech verbs, pronouns, offices, months, weekdays and
+relative days over the English (or Spanish) rest; Arabic falls back to English words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -267,7 +269,9 @@ _EN = Words(
         "secretary director administrator president minister senator governor mayor chief "
         "commissioner chairman chairwoman chair spokesman spokeswoman spokesperson dr professor "
         "judge attorney ambassador general officer captain sheriff superintendent manager "
-        "representative rep sen gov ceo founder co-founder"
+        "representative rep sen gov ceo founder co-founder engineer economist analyst lawyer "
+        "scientist researcher nurse coach editor reporter inspector agent detective "
+        "lieutenant sergeant colonel major deputy"
     ),
     relative_days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
 )
@@ -404,6 +408,117 @@ _ES = Words(
 
 
 @functools.cache
+def _phrases(text: str) -> frozenset[str]:
+    """Return the comma-separated phrases of `text`."""
+    return frozenset(part.strip() for part in text.split(","))
+
+
+def _months(names: str) -> dict[str, int]:
+    """Number the months named in order, several spellings of one month joined by `/`."""
+    return {
+        name: number
+        for number, month in enumerate(names.split(), start=1)
+        for name in month.split("/")
+    }
+
+
+def _weekdays(names: str) -> dict[str, int]:
+    return {name: number for number, day in enumerate(names.split()) for name in day.split("/")}
+
+
+#: French, German and Portuguese: the words attribution and dates need; organisation words,
+#: closed words and hedges are the English ones with a few of their own.
+_FR = dataclasses.replace(
+    _EN,
+    speech=words(
+        "dit déclaré déclare affirmé affirme expliqué explique ajouté ajoute souligné "
+        "souligne indiqué indique précisé précise estimé estime assuré assure confié confie "
+        "raconté raconte répondu répond averti avertit"
+    ),
+    according=("selon", "d'après", "d’après"),
+    he=words("il"),
+    she=words("elle"),
+    it=_phrases("l'organisation, l’organisation, le ministère, le gouvernement, l'agence"),
+    closed=_EN.closed
+    | words(
+        "le la les un une des du de et ou mais dans sur pour par avec il "
+        "elle ils elles ce cette ces son sa ses selon"
+    ),
+    connectors=words("de du des la le et"),
+    months=_months(
+        "janvier février/fevrier mars avril mai juin juillet août/aout "
+        "septembre octobre novembre décembre/decembre"
+    ),
+    weekdays=_weekdays("lundi mardi mercredi jeudi vendredi samedi dimanche"),
+    hedges=("selon", "d'après", "d’après", "environ", "présumé", "apparemment"),
+    offices=words(
+        "ministre président présidente maire directeur directrice porte-parole "
+        "secrétaire juge docteur professeur"
+    ),
+    relative_days={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1},
+)
+_DE = dataclasses.replace(
+    _EN,
+    speech=words(
+        "sagte sagt erklärte erklärt betonte betont sagten fügte meinte meint berichtete "
+        "berichtet warnte warnt kündigte antwortete antwortet schrieb schreibt"
+    ),
+    according=("laut", "nach angaben", "zufolge"),
+    he=words("er"),
+    she=words("sie"),
+    it=_phrases("das ministerium, die regierung, die organisation, die behörde"),
+    closed=_EN.closed
+    | words(
+        "der die das ein eine und oder aber in im am auf für mit von zu er sie es wir ihr laut nach"
+    ),
+    connectors=words("von der für und"),
+    months=_months(
+        "januar/jänner februar märz/maerz april mai juni juli august september "
+        "oktober november dezember"
+    ),
+    weekdays=_weekdays("montag dienstag mittwoch donnerstag freitag samstag/sonnabend sonntag"),
+    hedges=("laut", "angeblich", "zufolge", "nach angaben", "rund", "schätzungsweise"),
+    offices=words(
+        "minister ministerin präsident präsidentin bürgermeister bürgermeisterin "
+        "sprecher sprecherin direktor direktorin chef chefin richter richterin"
+    ),
+    relative_days={"heute": 0, "gestern": -1, "morgen": 1},
+)
+_PT = dataclasses.replace(
+    _ES,
+    speech=words(
+        "disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta "
+        "ressaltou ressalta destacou destaca informou informa contou conta respondeu responde "
+        "alertou alerta garantiu garante"
+    ),
+    according=("segundo", "de acordo com", "conforme"),
+    he=words("ele"),
+    she=words("ela"),
+    it=_phrases("a organização, o ministério, o governo, a agência"),
+    closed=_ES.closed
+    | words(
+        "o a os as um uma e ou mas em no na nos nas do da dos das com "
+        "por para ele ela eles elas seu sua segundo"
+    ),
+    connectors=words("de do da dos das e"),
+    months=_months(
+        "janeiro fevereiro março/marco abril maio junho julho agosto setembro "
+        "outubro novembro dezembro"
+    ),
+    weekdays=_weekdays(
+        "segunda-feira/segunda terça-feira/terça quarta-feira/quarta "
+        "quinta-feira/quinta sexta-feira/sexta sábado domingo"
+    ),
+    hedges=("segundo", "supostamente", "aparentemente", "cerca de", "estimado"),
+    offices=words(
+        "ministro ministra presidente prefeito prefeita diretor diretora "
+        "porta-voz secretário secretária juiz juíza"
+    ),
+    relative_days={"hoje": 0, "ontem": -1, "amanhã": 1},
+)
+
+
 def words_for(lang: str) -> Words:
     """Return the vocabulary for a BCP 47 tag (its primary language), English by default."""
-    return {"es": _ES}.get(lang.split("-")[0].lower(), _EN)
+    tables = {"es": _ES, "fr": _FR, "de": _DE, "pt": _PT}
+    return tables.get(lang.split("-")[0].lower(), _EN)

@@ -343,3 +343,37 @@ def test_a_dateline_and_reference_marks_are_not_figures_nor_events(tmp_path: Pat
     assert [figure["value"] for figure in data["figures"]] == [14, 20, 80]
     assert [str(event["date"]) for event in data["timeline"]] == ["2024-05-17"]  # today, line 3
     assert data["timeline"][0]["locator"] == "line 3"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "date"),
+    [
+        (
+            "fr",
+            "« Nous reconstruirons le pont », a déclaré la maire Claire Martin le 3 mars.",
+            "Claire Martin",
+            "2024-03-03",
+        ),
+        (
+            "de",
+            "„Wir bauen die Brücke wieder auf“, sagte Bürgermeisterin Anna Weber am 3. März.",
+            "Anna Weber",
+            "2024-03-03",
+        ),
+        (
+            "pt",
+            "“Vamos reconstruir a ponte”, disse a prefeita Ana Costa em 3 de março.",
+            "Ana Costa",
+            "2024-03-03",
+        ),
+    ],
+)
+def test_speakers_and_dates_in_other_shipped_languages(
+    tmp_path: Path, lang: str, text: str, speaker: str, date: str
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    done = brief.draft(article, tmp_path / "out", lang=lang, published="2024-03-05", today=TODAY)
+    data = yaml.safe_load(done.brief.read_text("utf-8"))
+    assert list(quotes_by_speaker(data).values()) == [speaker]
+    assert [str(event["date"]) for event in data["timeline"]] == [date]
