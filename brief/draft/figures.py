@@ -255,6 +255,8 @@ def _noun_phrase(text: str, end: int, words: Words) -> tuple[str, int]:
             break
         if word[:1].isupper() and taken:
             break
+        if taken and word.lower().endswith(words.verb_endings):
+            break  # "homes damaged", "viviendas resultaron": a verb, not the counted noun
         taken.append(word)
         stop = match.end()
     return " ".join(taken), stop

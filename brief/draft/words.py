@@ -39,6 +39,7 @@ class Words:
     told: tuple[str, ...]  # verbs crediting an outlet: "told CBS"
     offices: frozenset[str] = frozenset()  # titles before a name: secretary, director
     relative_days: dict[str, int] = field(default_factory=dict)  # today: 0, yesterday: -1
+    verb_endings: tuple[str, ...] = ()  # after a counted noun, a word ending so is a verb
 
 
 _EN_SPEECH = (
@@ -274,6 +275,7 @@ _EN = Words(
         "lieutenant sergeant colonel major deputy"
     ),
     relative_days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
+    verb_endings=("ed",),
 )
 
 _ES = Words(
@@ -404,6 +406,7 @@ _ES = Words(
         "embajadora fiscal"
     ),
     relative_days={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2},
+    verb_endings=("aron", "ieron", "aban", "ían", "ó", "ará", "erá", "irá"),
 )
 
 
@@ -456,6 +459,7 @@ _FR = dataclasses.replace(
         "secrétaire juge docteur professeur"
     ),
     relative_days={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1},
+    verb_endings=(),
 )
 _DE = dataclasses.replace(
     _EN,
@@ -483,6 +487,7 @@ _DE = dataclasses.replace(
         "sprecher sprecherin direktor direktorin chef chefin richter richterin"
     ),
     relative_days={"heute": 0, "gestern": -1, "morgen": 1},
+    verb_endings=(),
 )
 _PT = dataclasses.replace(
     _ES,
@@ -515,6 +520,7 @@ _PT = dataclasses.replace(
         "porta-voz secretário secretária juiz juíza"
     ),
     relative_days={"hoje": 0, "ontem": -1, "amanhã": 1},
+    verb_endings=("aram", "eram", "iram", "ou", "eu", "iu"),
 )
 
 
