@@ -21,6 +21,8 @@ from brief.draft.quotes import (
 )
 from brief.draft.words import Words
 
+#: A sentence of at most this many words right after a quotation may be its attribution.
+SHORT_WORDS = 10
 #: Auxiliary verbs that may stand between a quotation and an inverted speech verb.
 _AUXILIARIES = frozenset(["a", "ha", "hat", "has", "had", "have", "est", "ont", "hatte", "habe"])
 #: The most words between a quotation and the speech verb after it ("..., the minister said").
@@ -68,6 +70,10 @@ def _around(text: str, line: Line, spans: list[Span], index: int) -> _Around:
     bounds = sentence_bounds(text)
     first = next((s for s, e in bounds if s <= max(opening, 0) < e), 0)
     last = next((e for s, e in bounds if s <= min(closing - 1, len(text) - 1) < e), len(text))
+    if last <= closing:  # '“Is it over?” Smith asked.': a short next sentence may attribute it
+        following_sentence = next(((s, e) for s, e in bounds if s >= closing), None)
+        if following_sentence and len(text[slice(*following_sentence)].split()) <= SHORT_WORDS:
+            last = following_sentence[1]
     previous = spans[index - 1].end - line.start + 1 if index else 0
     following = spans[index + 1].start - line.start - 1 if index + 1 < len(spans) else -1
     begin = max(first, previous if previous <= opening else 0)

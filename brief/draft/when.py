@@ -19,7 +19,7 @@ from brief.draft.words import Words
 _YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
 _BEFORE_YEAR = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|to|through|during|early|late|mid|the|a|an|"
-    r"en|desde|hasta|del|de|el|año|its|their|his|her|fiscal|fy|year|calendar)\s+|^|[(\[–-])$",
+    r"en|desde|hasta|del|de|el|año|its|their|his|her|fiscal|fy|year|calendar)\s+|^|[.!?]\s+|[(\[–-])$",
     re.I,
 )
 _AFTER_YEAR = re.compile(r"^(?:[\s,.;:)\]–-]|$|\s+(?:and|to|or|y|a)\b|\s+[a-z]+\b)")
@@ -93,9 +93,18 @@ def _compile(words: Words) -> list[tuple[re.Pattern[str], Any]]:
             ),
             _weekday,
         ),
+        (re.compile(r"\b(?P<iso>(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9])\b"), _iso),
         (re.compile(rf"\b(?P<relative>{relative})\b(?![’']s)", re.I), _relative),
         (re.compile(rf"(?<![\d$€£.,]){_YEAR}(?![\d%])(?!,\d)(?!\.\d)"), _year),
     ]
+
+
+def _iso(match: re.Match[str], line: Line, words: Words, published: str) -> Dated | None:
+    try:
+        day = dt.date.fromisoformat(match["iso"])
+    except ValueError:
+        return None
+    return Dated(day.isoformat(), match[0], line, match.start())
 
 
 def _month_number(match: re.Match[str], words: Words) -> int:

@@ -378,3 +378,15 @@ def test_speakers_and_dates_in_other_shipped_languages(
     data = yaml.safe_load(done.brief.read_text("utf-8"))
     assert list(quotes_by_speaker(data).values()) == [speaker]
     assert [str(event["date"]) for event in data["timeline"]] == [date]
+
+
+def test_an_attribution_in_the_short_sentence_after_a_quotation(tmp_path: Path) -> None:
+    article = tmp_path / "q.txt"
+    article.write_text(
+        "Council member Dana Reyes spoke first.\n“Is the bridge safe?” Reyes asked. "
+        "Nobody answered.\n2019 was the wettest year on record; the report is dated 2023-04-11.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
+    assert quotes_by_speaker(data) == {"Is the bridge safe?": "Dana Reyes"}
+    assert [str(event["date"]) for event in data["timeline"]] == ["2019", "2023-04-11"]
