@@ -8,6 +8,7 @@ points and each timeline event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,10 @@ def compose(found: Found, today: dt.date, input_name: str) -> str:
     """Return the drafted brief as YAML text."""
     taken = Ids(ARTICLE_ID)
     person_entries, person_ids = people(found.quotes[:MAX_ITEMS], taken)
+    outlets = credited(found.article, found.cast, taken)
+    quotes = [_quote(quote, taken, person_ids) for quote in found.quotes[:MAX_ITEMS]]
+    for quote, entry in zip(found.quotes, quotes, strict=False):
+        _via(quote, entry, outlets, found.article)
     data: dict[str, Any] = {
         "brief": 1,
         "meta": _meta(found, today),
@@ -61,11 +66,8 @@ def compose(found: Found, today: dt.date, input_name: str) -> str:
         "figures": [_figure(figure, taken) for figure in found.figures[:MAX_ITEMS]],
         "timeline": _timeline(found.dates, taken)[:MAX_ITEMS],
         "people": person_entries,
-        "quotes": [_quote(quote, taken, person_ids) for quote in found.quotes[:MAX_ITEMS]],
-        "sources": [
-            main_source(found.article, found.url, found.published),
-            *credited(found.article, found.cast, taken),
-        ],
+        "quotes": quotes,
+        "sources": [main_source(found.article, found.url, found.published), *outlets],
     }
     data = {key: value for key, value in data.items() if value != []}
     return dump(data, _header(found, input_name, today))
@@ -146,6 +148,21 @@ def _timeline(dates: list[Dated], taken: Ids) -> list[dict[str, Any]]:
             }
         )
     return entries
+
+
+def _via(
+    quote: Drafted, entry: dict[str, Any], outlets: list[dict[str, Any]], article: Article
+) -> None:
+    """Name the outlet a quotation was first given to ("In an interview with 48 Hours, X said")
+    when its sentence credits one before the quotation."""
+    before = article.text[quote.line.start : quote.start]
+    sentence = re.split(r"[.!?]\s+", before)[-1]
+    for outlet in outlets:
+        if re.search(rf"(?<!\w){re.escape(outlet['publisher'])}(?!\w)", sentence):
+            entry["via"] = outlet["id"]
+            entry[REVIEW] = [*entry.get(REVIEW, []), "via: the outlet its sentence names"]
+            entry["source"], entry["locator"] = entry.pop("source"), entry.pop("locator")
+            return
 
 
 def _quote(quote: Drafted, taken: Ids, person_ids: dict[int, str]) -> dict[str, Any]:

@@ -118,12 +118,16 @@ def name_spans(text: str, words: Words) -> list[tuple[int, int, str]]:
             if text[end - 1 : end] == "." and not re.search(r"\b(?:Inc|Jr|Sr|Co)\.$", text[:end]):
                 end -= 1
             end -= len(_POSSESSIVE.search(text[start:end])[0])
+            numbered = _NUMBERED.search(text, 0, start)
+            if numbered and numbered.end() == start:  # "48 Hours", "60 Minutes": a name
+                start = numbered.start(1)
             name = text[start:end]
             if name.lower() not in words.months and name.lower() not in words.weekdays:
                 spans.append((start, end, name))
     return spans
 
 
+_NUMBERED = re.compile(r"(?:^|[\s(])([1-9][0-9]{0,2}) $")
 _POSSESSIVE = re.compile(r"(?:[’']s?)?$")
 
 

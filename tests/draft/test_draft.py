@@ -390,3 +390,16 @@ def test_an_attribution_in_the_short_sentence_after_a_quotation(tmp_path: Path) 
     data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
     assert quotes_by_speaker(data) == {"Is the bridge safe?": "Dana Reyes"}
     assert [str(event["date"]) for event in data["timeline"]] == ["2019", "2023-04-11"]
+
+
+def test_a_quotation_given_to_an_outlet_names_it_as_via(tmp_path: Path) -> None:
+    article = tmp_path / "q.txt"
+    article.write_text(
+        "In an interview with 60 Minutes, Mayor Lee Park said: “We will not sell the harbour.”\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
+    assert data["quotes"][0]["via"] == "60-minutes"
+    assert data["sources"][1]["publisher"] == "60 Minutes"
+    assert data["people"] == [{"id": "lee-park", "name": "Lee Park", "role": "Mayor"}]
+    brief.check(tmp_path / "out")
