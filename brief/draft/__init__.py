@@ -59,6 +59,7 @@ def draft(
     from brief.timelimit import time_limit as limit
     from brief.write.atomic import publish
 
+    _check_lang(lang)
     source = Path(input)
     folder = Path(out_dir) if out_dir is not None else Path(source.stem or "draft")
     target = folder / "brief.yaml"
@@ -111,6 +112,25 @@ def _draft_text(
     found = Found(article, lang, when, url or "", cast, quotes, figures, dates)
     text = compose(found, today, source.name)
     return text, article.text, (len(quotes), len(figures), len([d for d in dates if d.iso]))
+
+
+def _check_lang(lang: str) -> None:
+    """Refuse a language tag a brief would refuse (B204), before anything is read."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(lang, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise BriefError(
+            [
+                error(
+                    "B204",
+                    f"--lang: unknown language '{lang}'",
+                    Location("<command line>"),
+                    "use a BCP 47 tag such as en, es, fr",
+                )
+            ]
+        ) from None
 
 
 def _published(given: str | None, article: Any, words: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,11 @@ _DATE = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 def read_article(path: Path) -> Article:
     """Read `path` as text, HTML or PDF (by its first bytes, then its name) into an Article."""
     at = Location(display_path(path))
-    raw = read_capped(path, MAX_INPUT_BYTES, at)
+    try:
+        raw = read_capped(path, MAX_INPUT_BYTES, at)
+    except BriefError as caught:  # the same errors, with a hint for an input file
+        hint = "give the article's file: a .txt, .html or .pdf"
+        raise BriefError(replace(d, hint=hint) for d in caught.diagnostics) from None
     if raw.lstrip()[:5] == b"%PDF-":
         return _pdf(raw, at)
     head = raw[:2048].lstrip().lower()

@@ -403,3 +403,14 @@ def test_a_quotation_given_to_an_outlet_names_it_as_via(tmp_path: Path) -> None:
     assert data["sources"][1]["publisher"] == "60 Minutes"
     assert data["people"] == [{"id": "lee-park", "name": "Lee Park", "role": "Mayor"}]
     brief.check(tmp_path / "out")
+
+
+def test_an_unknown_language_or_a_missing_input_is_refused_before_writing(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(BriefError, match="B204"):
+        brief.draft(FIXTURES / "flood-en.txt", tmp_path / "out", lang="xx")
+    with pytest.raises(BriefError, match="B402") as caught:
+        brief.draft(tmp_path / "missing.txt", tmp_path / "out")
+    assert "give the article's file" in caught.value.diagnostics[0].hint
+    assert not (tmp_path / "out").exists()
