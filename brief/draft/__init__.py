@@ -60,6 +60,7 @@ def draft(
     from brief.write.atomic import publish
 
     _check_lang(lang)
+    _check_url(url)
     source = Path(input)
     folder = Path(out_dir) if out_dir is not None else Path(source.stem or "draft")
     target = folder / "brief.yaml"
@@ -131,6 +132,23 @@ def _check_lang(lang: str) -> None:
                 )
             ]
         ) from None
+
+
+def _check_url(url: str | None) -> None:
+    """Refuse an address a brief would refuse (B203)."""
+    from brief.draft.sources import WEB_ADDRESS
+
+    if url is not None and not WEB_ADDRESS.match(url):
+        raise BriefError(
+            [
+                error(
+                    "B203",
+                    f"--url: '{url[:200]}' is not a web address starting with https://",
+                    Location("<command line>"),
+                    "give the article's address, e.g. https://example.org/news/1",
+                )
+            ]
+        )
 
 
 def _published(given: str | None, article: Any, words: Any) -> str:

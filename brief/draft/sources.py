@@ -19,6 +19,8 @@ from brief.draft.yamlout import REVIEW, Ids, Raw, slug, unique
 #: The local copy's file name inside the brief's folder.
 COPY_NAME = "article.txt"
 ARTICLE_ID = "article"
+#: A web address as a brief accepts one (validate.to_url).
+WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _CREDIT = re.compile(
     r"(?:according to|told|said to|interview with|as reported by|según|dijo a|declaró a)"
     r"\s+(?:the\s+|el\s+|la\s+)?$",
@@ -40,8 +42,9 @@ def main_source(article: Article, url: str, published: str) -> dict[str, Any]:
         entry["publisher"] = article.site
     if article.author:
         entry["author"] = article.author
-    if url or article.url.startswith(("http://", "https://")):
-        entry["url"] = url or article.url
+    address = url or article.url
+    if WEB_ADDRESS.match(address) and len(address) <= 2_000:
+        entry["url"] = address
     if published:
         entry["published"] = Raw(published)
     else:

@@ -156,7 +156,10 @@ def test_the_draft_passes_check_with_every_quote_verified(tmp_path: Path) -> Non
 
 
 def test_spanish_article(tmp_path: Path) -> None:
-    data = drafted(tmp_path, "riada-es.txt", lang="es", published="2024-03-05")
+    data = drafted(
+        tmp_path, "riada-es.txt", lang="es", published="2024-03-05", url="https://example.org/r"
+    )
+    assert data["sources"][0]["url"] == "https://example.org/r"
     assert quotes_by_speaker(data) == {
         "Vamos a reconstruir el puente antes del invierno": "Ana Ruiz",
         "El agua llegó al segundo piso de la escuela": "Ana Ruiz",
@@ -410,6 +413,8 @@ def test_an_unknown_language_or_a_missing_input_is_refused_before_writing(
 ) -> None:
     with pytest.raises(BriefError, match="B204"):
         brief.draft(FIXTURES / "flood-en.txt", tmp_path / "out", lang="xx")
+    with pytest.raises(BriefError, match="B203"):
+        brief.draft(FIXTURES / "flood-en.txt", tmp_path / "out", url="javascript:alert(1)")
     with pytest.raises(BriefError, match="B402") as caught:
         brief.draft(tmp_path / "missing.txt", tmp_path / "out")
     assert "give the article's file" in caught.value.diagnostics[0].hint
