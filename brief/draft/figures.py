@@ -130,7 +130,7 @@ def find_figures(
     proposed: list[Proposed] = []
     previous_end, previous_kind = -1, ""
     for reading in read_numbers(line.text, lang):
-        if not _is_figure(reading, line, dates, words):
+        if not _is_figure(reading, line, dates, words, cast):
             continue
         start = reading.start
         if (
@@ -150,7 +150,7 @@ def find_figures(
     return proposed
 
 
-def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words) -> bool:
+def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words, cast: Cast) -> bool:
     kind = reading.kind
     if not kind.quantity or kind.value == "duration":
         return False
@@ -166,11 +166,12 @@ def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words) -
         return False
     if re.search(r"\[\s*$", before) and re.match(r"^\s*\]", after):
         return False  # a reference mark: "[1]"
-    if _STREET.match(after) or (
-        re.match(r"^\s+[A-Z][a-z]", after)
-        and not re.match(r"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:people|residents)", after)
-    ):
-        return kind.value in ("money", "share")  # "48 Hours", "Route 66"; "$5 Million" stays
+    if _STREET.match(after):
+        return False  # "12 Mill Street"
+    named = cast.between(line.start + start, line.start + end + 1)
+    numbered = named and named[0].start == line.start + start and named[0].text[:1].isdigit()
+    if numbered and kind.value not in ("money", "share"):
+        return False  # "48 Hours", "60 Minutes": the number begins a name
     label = re.search(r"(?:^|[^.!?]\s)([A-Z][\w\-]*)\s+$", before)
     if label and _is_label(label[1], words) and kind.value not in ("money", "share"):
         return False  # "Region 5", "Route 66": a name, not a number reported

@@ -419,3 +419,16 @@ def test_an_unknown_language_or_a_missing_input_is_refused_before_writing(
         brief.draft(tmp_path / "missing.txt", tmp_path / "out")
     assert "give the article's file" in caught.value.diagnostics[0].hint
     assert not (tmp_path / "out").exists()
+
+
+def test_a_count_before_a_capitalised_noun_is_a_figure_but_a_numbered_name_is_not(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "n.txt"
+    article.write_text(
+        "Rescuers reached 46 Britons and 300 Syrians, the 60 Minutes team reported from "
+        "Highway 9.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
+    assert [figure["value"] for figure in data["figures"]] == [46, 300]
