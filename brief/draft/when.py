@@ -93,10 +93,43 @@ def _compile(words: Words) -> list[tuple[re.Pattern[str], Any]]:
             ),
             _weekday,
         ),
+        (
+            re.compile(
+                rf"\b(?P<lead>{_LEADS})\s+{month}\b(?P<tail>\s+(?:last|next|this)\s+year)?"
+                r"(?!\s*[0-9])",
+                re.I,
+            ),
+            _month_only,
+        ),
         (re.compile(r"\b(?P<iso>(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9])\b"), _iso),
         (re.compile(rf"\b(?P<relative>{relative})\b(?![’']s)", re.I), _relative),
         (re.compile(rf"(?<![\d$€£.,]){_YEAR}(?![\d%])(?!,\d)(?!\.\d)"), _year),
     ]
+
+
+#: Words before a month named without a day or year: "since November", "in March".
+_LEADS = (
+    "in|since|by|until|from|during|last|next|this|early|late|mid|en|desde|hasta|depuis|seit|im|em"
+)
+
+
+def _month_only(match: re.Match[str], line: Line, words: Words, published: str) -> Dated | None:
+    """Read "since November last year", "in March" from the publication date, if any."""
+    if words.months.get("may") == 5 and not match["month"][0].isupper():
+        return None  # English months are capitalised: "in may" is no month
+    if not published:
+        return Dated("", match[0], line, match.start())
+    month, year = _month_number(match, words), int(published[:4])
+    said = f"{match['lead']} {match['tail'] or ''}".lower()
+    if "last" in said:
+        year -= 1
+    elif "next" in said:
+        year += 1
+    elif len(published) >= 7:  # the year that puts the month nearest the publication's month
+        months = year * 12 + month - (year * 12 + int(published[5:7]))
+        year += -1 if months > 6 else 1 if months < -6 else 0
+    why = f"the year {year} was taken from the publication date {published}"
+    return Dated(f"{year}-{month:02d}", match[0], line, match.start(), why)
 
 
 def _iso(match: re.Match[str], line: Line, words: Words, published: str) -> Dated | None:

@@ -432,3 +432,25 @@ def test_a_count_before_a_capitalised_noun_is_a_figure_but_a_numbered_name_is_no
     )
     data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
     assert [figure["value"] for figure in data["figures"]] == [46, 300]
+
+
+@pytest.mark.parametrize(
+    ("published", "dates"),
+    [
+        ("2009", ["2008-11", "2009-03"]),  # last year's November; March of the year
+        ("2009-02-10", ["2008-11", "2009-03"]),
+        ("2009-11-20", ["2008-11", "2010-03"]),  # "in March": the nearer one, next year
+        (None, []),  # no publication date: no year, nothing invented
+    ],
+)
+def test_a_month_without_a_day_takes_its_year_from_the_publication_date(
+    tmp_path: Path, published: str | None, dates: list[str]
+) -> None:
+    article = tmp_path / "m.txt"
+    article.write_text(
+        "Cases have been counted since November last year. Schools may reopen in March.\n",
+        encoding="utf-8",
+    )
+    done = brief.draft(article, tmp_path / "out", published=published, today=TODAY)
+    data = yaml.safe_load(done.brief.read_text("utf-8"))
+    assert [str(event["date"]) for event in data.get("timeline", [])] == dates
