@@ -73,7 +73,12 @@ def drafted(article: Path, lang: str, published: str | None, tally: Tally) -> di
             codes = [diagnostic.code for diagnostic in caught.diagnostics]
         tally.errors += sum(code.startswith("B") for code in codes)
         tally.unverified += codes.count("Q-unverified")
-        return yaml.safe_load(done.brief.read_text(encoding="utf-8"))
+        raw = done.brief.read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+        resolved = set(re.findall(r"# review: resolved:.*\n\s*- id: \"([^\"]+)\"", raw))
+        for event in data.get("timeline", []):
+            event["resolved"] = event["id"] in resolved  # marked as taken from the date
+        return data
 
 
 def line_of(item: dict[str, Any]) -> int:
@@ -192,12 +197,19 @@ def score_dates(
 
 
 def invented_years(brief: dict[str, Any], text: str, published: str) -> int:
-    """Count drafted dates whose year neither the article writes nor the publication date gives."""
+    """Count drafted dates whose year the article never writes and the publication date does not
+    give: a year resolved from the publication date must be marked so and lie within a year of
+    it ("last year", the nearest December)."""
     years = set(re.findall(r"(?<!\d)(\d{4})(?!\d)", text))
+
+    def given(year: str, resolved: bool) -> bool:
+        return year in years or (
+            resolved and bool(published) and abs(int(year) - int(published[:4])) <= 1
+        )
+
     return sum(
-        1
+        not given(str(event["date"])[:4], event.get("resolved", False))
         for event in brief.get("timeline", [])
-        if str(event["date"])[:4] not in years and str(event["date"])[:4] != published[:4]
     )
 
 
