@@ -166,6 +166,8 @@ def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words, c
         return False
     if re.search(r"\[\s*$", before) and re.match(r"^\s*\]", after):
         return False  # a reference mark: "[1]"
+    if re.match(r"^\s*(?:[KMGT]i?B|kB|bytes)\b", after):
+        return False  # a file's size beside a link: "(PDF, 238 KB)"
     if _STREET.match(after):
         return False  # "12 Mill Street"
     named = cast.between(line.start + start, line.start + end + 1)

@@ -39,7 +39,7 @@ class Words:
     told: tuple[str, ...]  # verbs crediting an outlet: "told CBS"
     offices: frozenset[str] = frozenset()  # titles before a name: secretary, director
     relative_days: dict[str, int] = field(default_factory=dict)  # today: 0, yesterday: -1
-    verb_endings: tuple[str, ...] = ()  # after a counted noun, a word ending so is a verb
+    verb_endings: tuple[str, ...] = ()  # after a counted noun, a word ending so is a verb or adverb
 
 
 _EN_SPEECH = (
@@ -275,7 +275,7 @@ _EN = Words(
         "lieutenant sergeant colonel major deputy"
     ),
     relative_days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
-    verb_endings=("ed",),
+    verb_endings=("ed", "ly"),
 )
 
 _ES = Words(

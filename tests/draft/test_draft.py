@@ -427,7 +427,7 @@ def test_a_count_before_a_capitalised_noun_is_a_figure_but_a_numbered_name_is_no
     article = tmp_path / "n.txt"
     article.write_text(
         "Rescuers reached 46 Britons and 300 Syrians, the 60 Minutes team reported from "
-        "Highway 9.\n",
+        "Highway 9 (PDF, 238 KB).\n",
         encoding="utf-8",
     )
     data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
