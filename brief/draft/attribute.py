@@ -107,6 +107,8 @@ def _one(
     quote.speaker = speaker
     if speaker is None:
         quote.reviews.append("speaker not found: name who said this")
+    elif speaker.guessed and speaker.entity is None:
+        quote.reviews.append(f"speaker “{speaker.text}”: whom it stands for was not found")
     elif speaker.guessed:
         quote.reviews.append(f"speaker read from a pronoun or a short name as {speaker.text}")
     if fragment:

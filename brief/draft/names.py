@@ -218,10 +218,23 @@ def _pronoun_kind(text: str, words: Words) -> str:
 
 def _resolve_pronoun(cast: Cast, mention: Mention) -> None:
     entity = cast.last_before(mention.start, mention.pronoun)
+    noun = mention.text.split()[-1].lower() if " " in mention.text else ""
+    if noun and entity is not None and noun not in entity.name.lower():
+        entity = _named_like(cast, mention.start, noun)  # "the ministry": a Ministry, or none
     if entity is not None:
         if entity.kind == "person" and not entity.gender:
             entity.gender = mention.pronoun
         mention.entity, mention.guessed = entity, True
+
+
+def _named_like(cast: Cast, offset: int, noun: str) -> Entity | None:
+    """Return the last organisation named before `offset` whose name holds `noun`."""
+    index = bisect.bisect_left(cast.starts, offset)
+    for mention in reversed(cast.mentions[max(0, index - LOOK_BACK) : index]):
+        entity = mention.entity
+        if entity is not None and entity.kind != "person" and noun in entity.name.lower():
+            return entity
+    return None
 
 
 def _strip_titles(name: str, words: Words) -> tuple[str, str]:
@@ -290,7 +303,7 @@ def _read_apposition(entity: Entity, after: str, words: Words) -> None:
     lowered = set(re.findall(r"\w+", role.lower()))
     if not entity.gender and entity.kind != "org":
         entity.gender = "m" if lowered & words.male else "f" if lowered & words.female else ""
-    if not entity.role:
+    if not entity.role or " " not in entity.role:  # "Dr. Amy Chen, an epidemiologist at …"
         entity.role = role
         if entity.kind == "unknown":
             entity.kind = "person" if not lowered & words.org or entity.gender else "org"

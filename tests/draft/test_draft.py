@@ -454,3 +454,20 @@ def test_a_month_without_a_day_takes_its_year_from_the_publication_date(
     done = brief.draft(article, tmp_path / "out", published=published, today=TODAY)
     data = yaml.safe_load(done.brief.read_text("utf-8"))
     assert [str(event["date"]) for event in data.get("timeline", [])] == dates
+
+
+def test_wire_style_attributions(tmp_path: Path) -> None:
+    data = drafted(tmp_path, "wire-en.txt")
+    assert quotes_by_speaker(data) == {
+        "We’re seeing a surge": "Amy Chen",
+        "It’s not over.": "Amy Chen",  # the next quotation of the paragraph
+        "stretched to the limit.": "Amy Chen",  # a fragment after "Chen added that"
+        "We will do whatever it takes": "Patty Hajdu",
+        "Staff are exhausted.": "Mark Ruiz",
+        "I can’t sleep": "one nurse",  # unnamed, as described
+        "This is the worst week since the pandemic began": "the ministry",  # no Ministry named
+        "Not this month.": "Mark Ruiz",  # "he": the last person named
+    }
+    roles = {person["name"]: person.get("role") for person in data["people"]}
+    assert roles["Amy Chen"] == "an epidemiologist at the University of Toronto"
+    assert roles["Patty Hajdu"] == "Health Minister"
