@@ -120,7 +120,6 @@ def _figure(figure: Proposed, taken: Ids) -> dict[str, Any]:
         entry["period"] = figure.period
     if figure.claimed_by:
         entry["claimed_by"] = figure.claimed_by
-        figure.reviews.append("claimed_by: the speaker or source named in its sentence")
     if figure.hedges:
         entry["hedges"] = figure.hedges
     entry["source"] = ARTICLE_ID

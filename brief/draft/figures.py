@@ -80,27 +80,11 @@ _STOP_AFTER = frozenset(
         "están",
     ]
 )
-_CLAIM_VERBS = frozenset(
-    [
-        "reported",
-        "reports",
-        "report",
-        "estimated",
-        "estimates",
-        "estimate",
-        "announced",
-        "announces",
-        "said",
-        "says",
-        "claimed",
-        "claims",
-        "stated",
-        "states",
-        "according",
-        "informó",
-        "estimó",
-        "anunció",
-    ]
+#: Verbs by which a sentence's subject reports a figure ("they reported that ...").
+_CLAIM_VERBS = ("reported", "estimated", "announced", "claimed", "informó", "estimó", "anunció")
+_CLAIM = re.compile(
+    r"(?<![\w’'])(?:" + "|".join(sorted(_CLAIM_VERBS, key=len, reverse=True)) + r")(?![\w’'])",
+    re.I,
 )
 
 
@@ -313,15 +297,22 @@ def _context(
     if years:
         figure.period = years[0]
         figure.reviews.append(f"period: the year {years[0]} named in its sentence")
-    claimant = _claimant(text, line.start + sentence[0], words, cast)
+    claimant, guessed = _claimant(text, line.start + sentence[0], words, cast)
     if claimant:
         figure.claimed_by = claimant
+        how = f"read from a pronoun as {claimant}" if guessed else "named in its sentence"
+        figure.reviews.append(f"claimed_by: {how}")
 
 
-def _claimant(text: str, at: int, words: Words, cast: Cast) -> str:
+def _claimant(text: str, at: int, words: Words, cast: Cast) -> tuple[str, bool]:
+    """Return who reports a figure ("according to X", or who said, reported or estimated it)
+    and whether it was read from a pronoun."""
     verb = speech_verb(text, words)
+    claims = list(_CLAIM.finditer(text))
+    if claims and (verb is None or claims[-1].start() > verb.start()):
+        verb = claims[-1]
     if verb is None:
-        return ""
+        return "", False
     if verb[0].lower() in words.according:
         rest = text[verb.end() :]
         found = speaker_in(cast, at + verb.end(), at + len(text), rest, last=False)
@@ -333,5 +324,5 @@ def _claimant(text: str, at: int, words: Words, cast: Cast) -> str:
         or not found.text
         or (found.text[:1].islower() and len(found.text.split()) > 6)
     ):
-        return ""
-    return found.text
+        return "", False
+    return found.text, found.guessed
