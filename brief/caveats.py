@@ -20,6 +20,7 @@ from brief.analyse.limits import is_limit_note
 from brief.analyse.stale import FindingIndex
 from brief.errors import Diagnostic, Severity
 from brief.l10n import (
+    catalogue,
     describe_figure,
     format_items,
     format_message,
@@ -28,7 +29,7 @@ from brief.l10n import (
     texts_for,
 )
 from brief.markup import plain_text
-from brief.model import Brief, Event, Figure, Item, Quote, Source, Text
+from brief.model import Brief, Event, Figure, Item, Qualifier, Quote, Source, Text
 
 #: Codes about the brief's own making, shown by `brief check` but never printed for readers (nor
 #: are the analysis's notes on what its bounds left out, `analyse.limits`).
@@ -144,7 +145,7 @@ def _figures(brief: Brief, finding: Diagnostic) -> list[Figure]:
 
 def _side(figure: Figure, lang: str) -> str:
     """Return what a qualifier says of a number in words: “a little less than 6,000”…"""
-    number = format_number(figure.value, lang, figure.unit)
+    number = format_number(figure.value, lang, figure.unit or figure.currency)
     return _text(lang, "side_" + figure.qualifier.value.replace(" ", "_"), number=number)
 
 
@@ -191,6 +192,17 @@ def _qualifier(brief: Brief, finding: Diagnostic) -> str:
             second=_quoted(brief, second.id),
             first_side=_side(first, lang),
             second_side=_side(second, lang),
+        )
+    if kind == "dropped" and len(figures) == 2:
+        first, second = figures
+        qualified = first if first.qualifier is not Qualifier.EXACT else second
+        word = catalogue(lang)["qualifiers"][qualified.qualifier.value].format(n="").strip()
+        return _text(
+            lang,
+            "dropped",
+            first=_quoted(brief, first.id),
+            second=_quoted(brief, second.id),
+            word=word,
         )
     figure = figures[0]
     if kind in ("wording", "number"):

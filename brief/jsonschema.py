@@ -44,6 +44,12 @@ _SCALARS: dict[str, dict[str, Any]] = {
         ]
     },
     "number": {"type": "number"},
+    "amount": {
+        "oneOf": [
+            {"type": "number"},
+            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+        ]
+    },
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
     "map[str]": {"type": "object", "additionalProperties": {"type": "string"}},

@@ -113,12 +113,40 @@ def format_figure(figure: Figure, lang: str) -> str:
     ('nearly 6,000', 'fast 6.000')
     >>> format_figure(Figure("x", Location("b.yaml"), value=32, counts="x", unit="minutes"), "en")
     '32\xa0minutes'
+    >>> gift = Figure("x", Location("b"), value=1e8, counts="gift", currency="GBP", high=2e8)
+    >>> format_figure(gift, "en"), format_figure(gift, "fr")
+    ('£100,000,000–£200,000,000', '£GB100\u202f000\u202f000–£GB200\u202f000\u202f000')
+    >>> from brief.model import Conversion
+    >>> both = Figure("x", Location("b"), value=1e8, counts="gift", currency="USD",
+    ...               also=(Conversion(48.8e6, "GBP"),))
+    >>> format_figure(both, "en")
+    '$100,000,000 (£48,800,000)'
+    >>> tests = Figure("x", Location("b"), value=17000, counts="tests", from_value=1000)
+    >>> format_figure(tests, "en"), format_figure(tests, "es")
+    ('from 1,000 to 17,000', 'de 1.000 a 17.000')
     """
     words = catalogue(lang)["qualifiers"]
-    number = format_number(figure.value, lang, figure.unit)
-    if figure.unit and not _is_formatted_unit(figure.unit):
-        number = f"{number}\u00a0{figure.unit}"  # a unit in words: printed after the number
-    return words[figure.qualifier.value].format(n=number)
+    unit = figure.unit or figure.currency
+    number = format_number(figure.value, lang, unit)
+    if figure.high is not None:  # a range where the source is vague: "200–999"
+        number = f"{number}\u2013{format_number(figure.high, lang, unit)}"
+    if figure.from_value is not None:  # one change with its two ends
+        start = format_number(figure.from_value, lang, unit)
+        number = format_message(lang, "labels", "change", start=start, end=number)
+    if unit and not _is_formatted_unit(unit):
+        number = f"{number}\u00a0{unit}"  # a unit in words: printed after the number
+    shown = words[figure.qualifier.value].format(n=number)
+    if figure.also:  # the same amount as the source also gives it: "$100,000,000 (£48,800,000)"
+        others = (
+            _format_also(also.value, also.currency or also.unit, lang) for also in figure.also
+        )
+        shown = f"{shown} ({format_items(others, lang)})"
+    return shown
+
+
+def _format_also(value: float, unit: str, lang: str) -> str:
+    number = format_number(value, lang, unit)
+    return f"{number}\u00a0{unit}" if unit and not _is_formatted_unit(unit) else number
 
 
 def describe_figure(figure: Figure, lang: str) -> str:

@@ -133,10 +133,25 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Conversion:
+    """The same amount as a source also gives it: "$100m (£48.8m)"."""
+
+    value: float
+    currency: str = ""
+    unit: str = ""
+    as_reported: str = ""
+
+
+@dataclass(frozen=True)
 class Figure(Item):
     value: float = 0
     counts: str = ""
     unit: str = ""
+    high: float | None = None  # a range's upper end: value is its lower end
+    kind: str = ""  # count, money, share, change, rate, duration; "" when read from the wording
+    currency: str = ""
+    from_value: float | None = None  # a change's starting value ("from 1,000 to 17,000")
+    also: tuple[Conversion, ...] = ()
     qualifier: Qualifier = Qualifier.EXACT
     as_reported: str = ""
     period: tuple[PartialDate, PartialDate] | None = None

@@ -17,6 +17,7 @@ QUALIFIER_ALIASES = {
     "almost": "nearly",
     "more than": "over",
 }
+FIGURE_KINDS = ("count", "money", "share", "change", "rate", "duration")
 SOURCE_KINDS = ("news", "report", "interview", "testimony", "social", "organization", "dataset")
 PAPERS = ("a4", "letter")
 LAYOUTS = ("handout", "brief")
@@ -29,7 +30,8 @@ class Field:
     """One key of the source format: its kind, whether it is required, and a one-line doc.
 
     Kinds: str, text (Markdown inline or {file: NAME.md}), date (ISO partial), period, number,
-    bool, int, id, url, list[str], map[str], object (see `fields`), list[object].
+    amount (a number or a range [low, high]), bool, int, id, url, list[str], map[str], object
+    (see `fields`), list[object].
     """
 
     kind: str
@@ -79,10 +81,37 @@ META: Mapping[str, Field] = {
     "layout": Field("str", "handout (at most 2 pages) or brief (with contents)", choices=LAYOUTS),
 }
 
+CONVERSION: Mapping[str, Field] = {
+    "value": Field(
+        "number", "the same amount in another currency or unit: 48800000", required=True
+    ),
+    "currency": Field("str", "its ISO 4217 code: GBP"),
+    "unit": Field("str", "or its unit, when it is not money"),
+    "as_reported": Field("str", "the source's own wording: '£48.8m'"),
+}
+
 FIGURE: Mapping[str, Field] = {
     "id": Field("id", "slug, cited in text as {fig:id}", required=True),
-    "value": Field("number", "the number itself: 5791", required=True),
+    "value": Field(
+        "amount",
+        "the number itself: 5791; or a range [200, 999] where the source is vague "
+        "('hundreds'); an open bound is a number with `qualifier: at least`",
+        required=True,
+    ),
     "unit": Field("str", "optional unit: people, USD, %"),
+    "kind": Field(
+        "str",
+        "what sort of number it is; read from unit, currency and as_reported when not given",
+        choices=FIGURE_KINDS,
+    ),
+    "currency": Field("str", "ISO 4217 code of an amount of money: USD, GBP, EUR"),
+    "from": Field("number", "a change's starting value: 'from 1,000 to 17,000' is 17000 from 1000"),
+    "also": Field(
+        "list[object]",
+        "the same amount as the source also gives it, e.g. in another currency; never compared "
+        "as a second figure",
+        fields=CONVERSION,
+    ),
     "counts": Field("str", "what is counted: 'child victims identified'", required=True),
     "qualifier": Field(
         "str",

@@ -179,9 +179,9 @@ class _Checker:
             return "write a full web address such as https://example.org/page"
         if kind == "int":
             return "write the number without quotes, e.g. 1"
-        if kind == "number" and not isinstance(raw, str):
+        if kind in ("number", "amount") and not isinstance(raw, str):
             return "write a finite number such as 5791"
-        if kind == "number" and isinstance(raw, str):
+        if kind in ("number", "amount") and isinstance(raw, str):
             return (
                 "write the number without separators or words, e.g. 5791; put wording in "
                 "`as_reported`"
@@ -256,6 +256,23 @@ class _Checker:
                 "(3.2 with `unit: billion people`)",
             )
         return raw
+
+    def to_amount(self, raw: object, at: KeyPath) -> tuple[float, float | None]:
+        """A number, or a range [low, high] of two numbers, low first."""
+        if not isinstance(raw, list):
+            return self.to_number(raw, at), None
+        if len(raw) != 2:
+            raise _OutOfRangeError(
+                f"a range needs two numbers, got {len(raw)}",
+                "write the range as [low, high], e.g. [200, 999] for 'hundreds'",
+            )
+        low, high = (self.to_number(end, (*at, n)) for n, end in enumerate(raw))
+        if high < low:
+            raise _OutOfRangeError(
+                f"the range [{low:g}, {high:g}] ends below its start",
+                "write the smaller number first: [low, high]",
+            )
+        return low, high
 
     def to_int(self, raw: object, at: KeyPath) -> int:
         if isinstance(raw, bool) or not isinstance(raw, int):
@@ -356,6 +373,11 @@ def _qualifier(item: dict[str, Any]) -> model.Qualifier:
 
 #: How a figure's fields are made from its converted values.
 _FIGURE_FIELDS: dict[str, Any] = {
+    "value": lambda item: item["value"][0],
+    "high": lambda item: item["value"][1],
+    "from": lambda item: None,
+    "from_value": lambda item: item.get("from"),
+    "also": lambda item: tuple(model.Conversion(**also) for also in item.get("also", ())),
     "qualifier": _qualifier,
     "period": lambda item: item["period"][0] if "period" in item else None,
     "period_text": lambda item: item["period"][1] if "period" in item else None,

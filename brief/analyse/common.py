@@ -14,7 +14,7 @@ from brief.analyse.counts import CountIndex
 from brief.analyse.findings import Finding, per_brief
 from brief.analyse.intervals import Range, figure_range
 from brief.errors import Severity
-from brief.l10n import describe_figure
+from brief.l10n import describe_figure, format_figure
 from brief.model import Brief, Figure, Item
 
 
@@ -71,14 +71,33 @@ _LABELS: dict[tuple[object, ...], str] = {}
 
 
 def label(figure: Figure, lang: str) -> str:
-    """Return a figure as a reader meets it: “nearly 6,000 child victims identified”."""
-    key = (figure.value, figure.unit, figure.qualifier, figure.counts, lang)
+    """Return a figure as a reader meets it: “nearly 6,000 child victims identified”; what it
+    counts comes first where the number cannot stand before it (“deaths: 1”, “case rate: 5 per
+    100,000”), so that no message reads “1 deaths” or drops a unit.
+
+    >>> from brief.errors import Location
+    >>> label(Figure("d", Location("b"), value=1, counts="deaths"), "en")
+    '“deaths: 1”'
+    >>> label(Figure("r", Location("b"), value=5, unit="per 100,000", counts="case rate"), "en")
+    '“case rate: 5\xa0per 100,000”'
+    """
+    key = (
+        figure.value, figure.high, figure.from_value, figure.unit, figure.currency,
+        figure.qualifier, figure.counts, lang,
+    )  # fmt: skip
     text = _LABELS.get(key)
     if text is None:  # formatting is slow (Babel) and large briefs repeat figures in findings
         if len(_LABELS) > 50_000:
             _LABELS.clear()
-        text = _LABELS[key] = f"“{describe_figure(figure, lang)}”"
+        text = _LABELS[key] = f"“{_described(figure, lang)}”"
     return text
+
+
+def _described(figure: Figure, lang: str) -> str:
+    rate = figure.unit.lower().startswith("per ") or "rate" in figure.counts.lower().split()
+    if (figure.value == 1 and figure.high is None) or rate:
+        return f"{figure.counts}: {format_figure(figure, lang)}"
+    return describe_figure(figure, lang)
 
 
 def listing(labels: Sequence[str]) -> str:

@@ -109,6 +109,20 @@ def same_thing(first: frozenset[str], second: frozenset[str]) -> bool:
     return len(smaller) >= 2 and smaller < larger
 
 
+def close_wording(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Return whether two counts keys word one count slightly differently: the same thing, or
+    sharing at least half the words of the longer ("people facing acute hunger" and "people
+    facing hunger this year").
+
+    >>> close_wording(counts_key("people in acute hunger"), counts_key("people facing hunger"))
+    True
+    >>> close_wording(counts_key("lives saved"), counts_key("victims identified"))
+    False
+    """
+    shared = len(first & second)
+    return same_thing(first, second) or (shared > 0 and 2 * shared >= max(len(first), len(second)))
+
+
 @dataclass
 class CountIndex:
     """Figures' counts keys, numbered, with the pairs of keys that name the same thing.

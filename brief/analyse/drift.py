@@ -12,7 +12,9 @@ import itertools
 import math
 
 from brief.analyse.common import figure_index, label, listing, make_finding
+from brief.analyse.counts import close_wording
 from brief.analyse.findings import per_brief
+from brief.analyse.kinds import ends_of_one_change, figure_kinds
 from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
@@ -31,14 +33,6 @@ def close(low: float, high: float) -> bool:
     (True, False)
     """
     return high - low <= DRIFT_RATIO * high
-
-
-def unit_kind(figure: Figure) -> str:
-    """Return what sort of quantity a figure is: a percentage, a currency, or a count."""
-    unit = figure.unit.strip()
-    if unit in ("%", "percent"):
-        return "%"
-    return unit if len(unit) == 3 and unit.isupper() else "count"
 
 
 def _windows(brief: Brief) -> list[list[int]]:
@@ -72,16 +66,21 @@ def _close_prefix(value: list[float], first: int, following: list[int]) -> list[
 
 def _groups(brief: Brief) -> tuple[list[tuple[int, ...]], PairLimit]:
     index = figure_index(brief)
-    kinds = [unit_kind(figure) for figure in brief.figures]
+    found_kinds = figure_kinds(brief)
+    kinds = [kind.key for kind in found_kinds]  # equal keys are comparable: the quick test
     keys, periods, related = index.keys, index.periods, index.counts.related_sets
     limit = PairLimit()
 
     def drifts(first: int, second: int) -> bool:  # inlined: called for every close pair
         one, other = keys[first], keys[second]
-        if kinds[first] != kinds[second] or one == other or other in related[one]:
+        if one == other or other in related[one]:
+            return False
+        if kinds[first] != kinds[second] and not found_kinds[first].comparable(found_kinds[second]):
             return False
         when, then = periods[first], periods[second]
-        return when is None or then is None or (when[0] <= then[1] and then[0] <= when[1])
+        if not (when is None or then is None or (when[0] <= then[1] and then[0] <= when[1])):
+            return False
+        return not _one_report(brief, found_kinds, first, second)
 
     def drifting(number: int, window: list[int]) -> bool:
         candidates = limit.take(window)
@@ -115,9 +114,32 @@ def _groups(brief: Brief) -> tuple[list[tuple[int, ...]], PairLimit]:
     return sorted(groups, key=lambda group: (group[-1], group)), limit
 
 
+def _one_report(brief: Brief, kinds: tuple, first: int, second: int) -> bool:  # type: ignore[type-arg]
+    """Return whether two close figures are one number reported twice, not a drift: equal
+    values of slightly different wordings (F-qualifier speaks of their qualifiers), or the two
+    ends of one change ("from 1,000 to 17,000")."""
+    one, other = brief.figures[first], brief.figures[second]
+    if ends_of_one_change(kinds[first], kinds[second], (one.value, other.value)):
+        return True
+    index = figure_index(brief)
+    wording = index.counts.keys[index.keys[first]], index.counts.keys[index.keys[second]]
+    return one.value == other.value and close_wording(*wording)
+
+
 def drift_groups(brief: Brief) -> list[tuple[int, ...]]:
     """Return groups of figure numbers close in value that count different things."""
     return per_brief("drift-groups", brief, _groups)[0]
+
+
+def _kind_words(brief: Brief, group: tuple[int, ...]) -> str:
+    return figure_kinds(brief)[group[0]].describe().split(",")[0]
+
+
+def _measures(figures: list[Figure]) -> str:
+    """Name the brief's own counted things: "“lives saved” and “victims identified” are
+    different measures"."""
+    names = list(dict.fromkeys(f"“{figure.counts}”" for figure in figures))
+    return f"{listing(names)} are different measures" if len(names) > 1 else "what is counted"
 
 
 def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
@@ -131,11 +153,11 @@ def find_drift(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                 "F-drift",
                 Severity.WARNING,
                 f"{labels} are close in size but count different things; they may be one number "
-                "described in different ways",
+                f"described in different ways (each read as {_kind_words(brief, group)})",
                 figures,
-                "check what each source actually counted (lives saved, victims identified and "
-                "children rescued are different measures); if they are one number, keep one "
-                "figure, otherwise explain the difference in a caveat that covers F-drift",
+                f"check what each source actually counted ({_measures(figures)}); if they are one "
+                "number, keep one figure, otherwise explain the difference in a caveat that "
+                "covers F-drift",
             )
         )
     limit = per_brief("drift-groups", brief, _groups)[1]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from brief.analyse.common import FigureIndex, figure_index, label, make_finding
 from brief.analyse.drift import find_drift
+from brief.analyse.kinds import ends_of_one_change, figure_kinds
 from brief.analyse.limits import PairLimit
 from brief.analyse.wording import hedge_in
 from brief.dates import PartialDate
@@ -129,12 +130,21 @@ class _Group:
                 index.ranges[one].below(index.ranges[other])
                 and figures[one].value != figures[other].value  # F-qualifier
                 and index.overlap(one, other)
+                and self.alike(one, other)
             ):
                 if self.limit.full(self.name, self.where):
                     self.limit.give_back(len(candidates) - position - 1)
                     return False
                 self.found.add((min(first, second), max(first, second)))
         return True
+
+    def alike(self, one: int, other: int) -> bool:
+        """Return whether two figures are one sort of number and not one change's two ends."""
+        kinds, figures = figure_kinds(self.brief), self.brief.figures
+        if not kinds[one].comparable(kinds[other]):
+            return False  # a share and a change, dollars and pounds
+        values = (figures[one].value, figures[other].value)
+        return not ends_of_one_change(kinds[one], kinds[other], values)
 
 
 def _when(figure: Figure) -> str:
@@ -154,10 +164,11 @@ def find_conflicts(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
                 Severity.WARNING,
                 f"{label(first, lang)} ({_when(first)}) and {label(second, lang)} "
                 f"({_when(second)}) count the same thing for overlapping periods, but both cannot "
-                "be true",
+                f"be true (both read as {figure_kinds(brief)[second_number].describe()})",
                 (first, second),
-                "check both sources and say which one the brief relies on, or correct `counts` "
-                "or `period` if they measure different things",
+                "check both sources and say which one the brief relies on; if they measure "
+                "different things, say what each counts in `counts`"
+                + ("" if first.period is None or second.period is None else " or `period`"),
             )
         )
     return found + limit.notes("F-conflict", "figures", brief.locate("figures"))

@@ -87,6 +87,12 @@ def figure_range(figure: Figure) -> Range:
     Range(low=6000, high=inf, low_open=True, high_open=False)
     """
     value, qualifier = figure.value, figure.qualifier
+    if figure.high is not None:  # a range where the source is vague: [200, 999] for "hundreds"
+        if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+            return Range(value, math.inf, low_open=qualifier is Qualifier.OVER)
+        if qualifier is Qualifier.UP_TO:
+            return Range(min(0, value), figure.high)
+        return Range(value, figure.high)
     if qualifier is Qualifier.ABOUT:
         span = about_span(value)
         return Range(value - span, value + span)

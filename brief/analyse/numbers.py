@@ -22,7 +22,6 @@ from functools import lru_cache
 
 import text_to_num
 
-from brief.analyse.wording import readings
 from brief.model import Qualifier
 
 __all__ = ["QUALIFIER_PHRASES", "VAGUE", "Kind", "Reading", "read_numbers"]
@@ -40,6 +39,7 @@ class Kind(enum.Enum):
     YEAR = "year"
     AGE = "age"
     TIME = "time"
+    DATE = "date"  # the day in "20 October", "October 20"
     ORDINAL = "ordinal"
     LABEL = "label"  # "COVID-19", "Route 66", "24/7", a phone number
 
@@ -96,7 +96,7 @@ QUALIFIER_PHRASES: dict[str, Qualifier] = {
     for qualifier, phrases in (
         (
             Qualifier.ABOUT,
-            "about|around|approximately|roughly|some|an estimated|estimated|circa|c.|approx."
+            "about|around|approximately|roughly|some|an estimated|estimated|near|circa|c.|approx."
             "|alrededor de|aproximadamente|unos|unas|cerca de|en torno a|del orden de"
             "|environ|autour de|quelque|quelques|près de|rund|etwa|ungefähr|circa|ca."
             "|zirka|cerca de|por volta de|aproximadamente|em torno de|circa|intorno a"
@@ -109,7 +109,7 @@ QUALIFIER_PHRASES: dict[str, Qualifier] = {
         ),
         (
             Qualifier.OVER,
-            "over|more than|above|upwards of|in excess of|exceeding|just over|más de|mas de"
+            "over|more than|above|upwards of|in excess of|exceeding|just over|más de|mas de|sobre"
             "|por encima de|plus de|au-delà de|mehr als|über|mais de|più di|oltre|أكثر من"
             "|ما يزيد على|ما يزيد عن|يزيد عن|يزيد على|أزيد من",
         ),
@@ -395,9 +395,11 @@ _VAGUE = re.compile(
     rf"|milhares|migliaia|الآلاف|آلاف)|(?P<word>{_alternation(VAGUE)}))(?!\w)",
     re.I,
 )
-_QUALIFIER_BEFORE = re.compile(
-    rf"(?:^|(?<=[^\w]))({_alternation(QUALIFIER_PHRASES)})[\s~$€£¥₹₦\u00a0]*"
-    r"(?:(?:US|C|A|R)?\$|€|£)?\s*$",
+#: Qualifier words just before a number, matched on the reversed text before it: one anchored
+#: match instead of a search from every position (the alternation is long).
+_QUALIFIER_BEFORE_REVERSED = re.compile(
+    r"\s*(?:\$(?:SU|C|A|R)?|€|£)?[\s~$€£¥₹₦\u00a0]*"
+    rf"({_alternation(phrase[::-1] for phrase in QUALIFIER_PHRASES)})(?!\w)",
     re.I,
 )
 _QUALIFIER_AFTER = re.compile(rf"^\s*(?:-\s*)?({_alternation(TRAILING_PHRASES)})(?!\w)", re.I)
@@ -418,10 +420,11 @@ _RATE = re.compile(
 )
 _CHANGE_BEFORE = re.compile(rf"(?:{CHANGE_WORDS})(?:\s+(?:of|by|de|du|um|di|بنسبة))?\s*$", re.I)
 _CHANGE_AFTER = re.compile(rf"^(?:\s+\w+)?\s+(?:{CHANGE_WORDS})(?!\w)", re.I)
-_CLOCK = re.compile(r"^\s?(?:[ap]\.?\s?m\.?|o'clock|h\b|uhr\b|:\d\d)", re.I)
+_CLOCK = re.compile(r"^\s?(?:[ap]\.?\s?m\.?(?![^\W\d_])|o'clock|h\b|uhr\b|:\d\d)", re.I)
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th|º|ª|e|er|ère|eme|ème|\.(?=\s+[A-ZÄÖÜ]))(?!\w)", re.I)
 _PHONE = re.compile(
-    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}(?![\w])"
+    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4})+(?!\w)"
+    r"|(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){2,}(?!\w)"
     r"|(?<![\w.])\d{3}-\d{4}(?!\w)"
 )
 _JOINERS = r"\s*(?:-|–|—|to|and|y|a|à|et|bis|und|e|al|até|o|or|ou|oder|إلى|و)\s*"
@@ -446,6 +449,30 @@ class _Atom:
 
 
 # --- Finding the numbers -------------------------------------------------------------------
+
+
+def readings(digits: str) -> set[float]:
+    """Return every value a written number could mean, in any of our languages.
+
+    "6,000" is six thousand in English and six in German; both readings are kept, so that a
+    number typed in either convention is recognised.
+
+    >>> sorted(readings("6.000")), sorted(readings("1,234,567")), sorted(readings("12.5"))
+    ([6.0, 6000.0], [1234567.0], [12.5])
+    """
+    found: set[float] = set()
+    parts = re.split(r"([,.\u00a0\u202f\u2009'’])", digits)
+    groups, marks = parts[::2], parts[1::2]
+    if len(groups) == 1:
+        return {float(digits)}
+    if all(len(group) == 3 for group in groups[1:]) and len(set(marks)) == 1:
+        found.add(float("".join(groups)))  # thousands separators
+    last, earlier = marks[-1], set(marks[:-1])
+    decimal = last in ",." and last not in earlier and len(earlier) <= 1
+    if decimal and all(len(group) == 3 for group in groups[1:-1]):
+        found.add(float("".join(groups[:-1]) + "." + groups[-1]))  # a decimal mark
+    return found
+
 
 _FEW_BASES = {
     **dict.fromkeys(
@@ -496,28 +523,12 @@ def _number_pattern(spaces: bool) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=16)
-def _decimal_mark(lang: str) -> str:
-    from babel.numbers import get_decimal_symbol
-
-    from brief.l10n import locale_for
-
-    try:
-        return get_decimal_symbol(locale_for(lang))
-    except (ValueError, TypeError, LookupError):
-        return "."
-
-
-def _digit_value(digits: str, lang: str) -> tuple[frozenset[float], float]:
-    """Return every value of written digits and the one the language's convention gives."""
-    digits = digits.replace(" ", "\u00a0")
-    values = readings(digits)
-    if len(values) == 1:
-        return frozenset(values), next(iter(values))
-    marks = re.findall(r"[,.]", digits)
-    decimal = marks[-1] == _decimal_mark(lang) if marks else False
-    thousands, fraction = max(values), min(values)
-    return frozenset(values), fraction if decimal else thousands
+def _digit_value(digits: str) -> tuple[frozenset[float], float]:
+    """Return every value of written digits, and the one to read first: a group of three digits
+    after one mark is a thousands group in news in every language ("4,380 millones" in a
+    Mexican report, "6.000" in a Spanish one), so the larger reading comes first."""
+    values = readings(digits.replace(" ", "\u00a0"))
+    return frozenset(values), max(values)
 
 
 def _takes_scale(text: str, match: re.Match[str], currency: bool) -> bool:
@@ -534,7 +545,7 @@ def _takes_scale(text: str, match: re.Match[str], currency: bool) -> bool:
 def _digit_atoms(text: str, lang: str) -> Iterator[_Atom]:
     pattern = _number_pattern(not lang.lower().startswith("en"))
     for match in pattern.finditer(text):
-        values, primary = _digit_value(match.group("digits"), lang)
+        values, primary = _digit_value(match.group("digits"))
         end, scaled = match.end(), False
         if match.group("scale"):
             currency = bool(
@@ -573,11 +584,25 @@ def _word_atoms(text: str, lang: str) -> Iterator[_Atom]:
     tokens = [_Token(match) for match in _WORD_TOKEN.finditer(text)]
     if base == "ar" or re.search(r"[\u0600-\u06ff]", text):
         yield from _arabic_atoms(tokens)
-    first = list(_words_in(tokens, base if base in _TEXT2NUM_LANGUAGES else "en"))
-    yield from first
-    if base != "en":  # a source quoted in English in a brief in another language
-        starts, ends = [atom.start for atom in first], [atom.end for atom in first]
-        yield from (atom for atom in _words_in(tokens, "en") if _free(starts, ends, atom))
+    primary = base if base in _TEXT2NUM_LANGUAGES else "en"
+    candidates = list(_words_in(tokens, primary))
+    for other in _TEXT2NUM_LANGUAGES:  # a source quoted in another language than the brief's
+        if other != primary:
+            found = _words_in(tokens, other)
+            candidates += [atom for atom in found if atom.extra.get("words", 0) >= 2]
+    yield from _longest_first(candidates)
+
+
+def _longest_first(candidates: list[_Atom]) -> list[_Atom]:
+    """Keep the longest reading of each stretch of words ("Twelve million" in English over
+    "million" in French), the brief's language first among equals; linear in the text."""
+    taken = bytearray(max((atom.end for atom in candidates), default=0))
+    chosen = []
+    for atom in sorted(candidates, key=lambda atom: atom.start - atom.end):  # stable: primary first
+        if taken.find(1, atom.start, atom.end) == -1:
+            taken[atom.start : atom.end] = b"\x01" * (atom.end - atom.start)
+            chosen.append(atom)
+    return sorted(chosen, key=lambda atom: atom.start)
 
 
 def _words_in(tokens: list[_Token], language: str) -> Iterator[_Atom]:
@@ -590,6 +615,7 @@ def _words_in(tokens: list[_Token], language: str) -> Iterator[_Atom]:
         start, end = tokens[found.start].match.start(), tokens[found.end - 1].match.end()
         value = float(found.value)
         atom = _Atom(start, end, frozenset({value}), value, words=True)
+        atom.extra["words"] = sum(word.isalpha() for word in words)
         if found.is_ordinal:
             atom.extra["kind"] = Kind.ORDINAL
         yield atom
@@ -635,18 +661,26 @@ def _order(word: str) -> float:
 
 
 def _atoms(text: str, lang: str) -> list[_Atom]:
-    """Return the numbers in a text, digits first, then words and vague words not overlapping."""
-    atoms = list(_digit_atoms(text, lang))
-    taken, ends = _spans(atoms)
+    """Return the numbers in a text: digits first, then "tens of thousands", number words, and
+    single vague words ("hundreds"), each where no earlier one was read; linear in the text."""
     vague = list(_vague_atoms(text))
-    compound = [atom for atom in vague if atom.extra.get("compound")]
-    atoms += [atom for atom in compound if _free(taken, ends, atom)]
-    atoms.sort(key=lambda atom: atom.start)
-    words = [atom for atom in _word_atoms(text, lang) if _free(*_spans(atoms), atom)]
-    words = [atom for atom in words if text[atom.start : atom.end].lower() not in VAGUE]
-    atoms = sorted(atoms + words, key=lambda atom: atom.start)
-    single = [atom for atom in vague if not atom.extra.get("compound")]
-    atoms += [atom for atom in single if _free(*_spans(atoms), atom)]
+    layers = [
+        list(_digit_atoms(text, lang)),
+        [atom for atom in vague if atom.extra.get("compound")],
+        [
+            atom
+            for atom in _word_atoms(text, lang)
+            if text[atom.start : atom.end].lower() not in VAGUE
+        ],
+        [atom for atom in vague if not atom.extra.get("compound")],
+    ]
+    taken = bytearray(len(text) + 1)
+    atoms = []
+    for layer in layers:
+        for atom in layer:
+            if taken.find(1, atom.start, atom.end) == -1:
+                taken[atom.start : atom.end] = b"\x01" * (atom.end - atom.start)
+                atoms.append(atom)
     return sorted(atoms, key=lambda atom: atom.start)
 
 
@@ -672,7 +706,8 @@ def _iso_codes() -> frozenset[str]:
 
 def _currency_before(before: str) -> tuple[str, int]:
     """Return the currency written just before a number and where it starts (in `before`)."""
-    match = _CURRENCY_BEFORE.search(before)
+    offset = max(0, len(before) - 6)  # a sign or code and a space: never further back
+    match = _CURRENCY_BEFORE.search(before, offset)
     if not match:
         return "", len(before)
     sign = match.group(1)
@@ -700,6 +735,29 @@ def _label(text: str, atom: _Atom) -> bool:
     return bool(words) and words[-1] in LABEL_WORDS and not atom.scaled
 
 
+@lru_cache(maxsize=1)
+def _months() -> re.Pattern[str]:
+    """Month names, wide and abbreviated, in the six shipped languages (from Babel)."""
+    from babel.dates import get_month_names
+
+    names = {
+        name.lower().rstrip(".")
+        for lang in ("en", "es", "fr", "de", "pt", "it", "ar")
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale=lang).values()
+    }
+    words = _alternation(name for name in names if len(name) >= 3 and name != "may")  # a verb
+    return re.compile(rf"(?<!\w)(?:{words})\.?(?!\w)", re.I)
+
+
+def _next_to_month(text: str, atom: _Atom) -> bool:
+    """Return whether a number is the day of a date: "20 October", "October 20", "20 de octubre"."""
+    before = text[max(0, atom.start - 14) : atom.start].rstrip(" \u00a0")
+    after = re.sub(r"^(?:st|nd|rd|th|er|º|\.)?\s*(?:de|of)?\s*", "", text[atom.end : atom.end + 16])
+    month_before = re.search(rf"(?:{_months().pattern})$", before, re.I)
+    return bool(month_before or _months().match(after))
+
+
 def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind | None:
     """Return the kind of a number that is not an amount (label, ordinal, time, age, year)."""
     if "kind" in atom.extra:
@@ -707,8 +765,10 @@ def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind 
     after = text[atom.end : atom.end + 24]
     if atom.vague is not None:
         return None
-    if _CLOCK.match(after):
+    if not atom.scaled and atom.primary <= 24 and _CLOCK.match(after):
         return Kind.TIME
+    if not atom.scaled and 1 <= atom.primary <= 31 and _next_to_month(text, atom):
+        return Kind.DATE
     if any(start <= atom.start and atom.end <= end for start, end in phone) or _label(text, atom):
         return Kind.LABEL
     if not atom.words and _ORDINAL.match(after):
@@ -759,14 +819,12 @@ def _measure(text: str, atom: _Atom) -> tuple[Kind, str, str, int]:
 def _qualifier(text: str, atom: _Atom, kind: Kind, end: int) -> tuple[Qualifier | None, str]:
     """Return the qualifier written before (or after) a number, and its words."""
     before = text[max(0, atom.start - 40) : atom.start]
-    match = _QUALIFIER_BEFORE.search(before)
+    match = _QUALIFIER_BEFORE_REVERSED.match(before[::-1])
     if match:
-        words = match.group(1)
+        words = match.group(1)[::-1]
         if kind is Kind.DURATION and words.lower() in ("over", "in", "under", "during"):
             return None, ""  # "over three years" is a span of time, not "more than"
-        return QUALIFIER_PHRASES[
-            words.lower()
-        ] if words.lower() in QUALIFIER_PHRASES else QUALIFIER_PHRASES[words], words
+        return QUALIFIER_PHRASES.get(words.lower(), QUALIFIER_PHRASES.get(words)), words
     trailing = _QUALIFIER_AFTER.match(text[end : end + 16])
     if trailing:
         return TRAILING_PHRASES[trailing.group(1).lower()], trailing.group(1)
@@ -894,10 +952,16 @@ def read_numbers(text: str, lang: str = "en") -> list[Reading]:
     >>> [(r.written, r.kind.value) for r in read_numbers("up to $2m over three years from 2009")]
     [('$2m', 'money'), ('three years', 'duration'), ('2009', 'year')]
     """
-    text = text[:_MAX_TEXT].translate(_DIGITS)
+    return list(_read_cached(text[:_MAX_TEXT], lang))
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str, lang: str) -> tuple[Reading, ...]:
+    """Read a text once: checks read each figure's `as_reported` more than once."""
+    text = text.translate(_DIGITS)
     phone = [match.span() for match in _PHONE.finditer(text) if _phone_like(match.group(0))]
     found = [_read(text, atom, phone) for atom in _atoms(text, lang)]
-    return _combine(text, found)
+    return tuple(_combine(text, found))
 
 
 def _phone_like(written: str) -> bool:

@@ -13,12 +13,14 @@ import re
 from collections import defaultdict
 
 from brief.analyse.common import figure_index, label, make_finding
-from brief.analyse.counts import content_words
+from brief.analyse.counts import close_wording, content_words
 from brief.analyse.drift import drift_groups
 from brief.analyse.figures import related_groups
 from brief.analyse.findings import Finding
+from brief.analyse.kinds import figure_kinds
 from brief.analyse.limits import PairLimit
-from brief.analyse.wording import Number, find_numbers, qualifier_anywhere, qualifier_near
+from brief.analyse.numbers import Reading, read_numbers
+from brief.analyse.wording import Number, find_numbers, qualifier_near
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.l10n import format_figure
@@ -32,7 +34,12 @@ _HIDDEN = re.compile(r"\{fig:[^}]*\}|\[@[^\]]*\]|\]\([^)]*\)|<?https?://\S+|`[^`
 
 def find_qualifier_problems(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """F-qualifier: contradicting qualifiers, wording that disagrees, numbers typed by hand."""
-    return [*find_contradictions(brief), *find_wording_problems(brief), *find_typed_numbers(brief)]
+    return [
+        *find_contradictions(brief),
+        *find_dropped(brief),
+        *find_wording_problems(brief),
+        *find_typed_numbers(brief),
+    ]
 
 
 def _contradicting_pairs(brief: Brief, limit: PairLimit) -> list[tuple[int, int, bool]]:
@@ -103,6 +110,9 @@ class _Contradictions:
         for position, second in enumerate(candidates):
             if self.same != index.same_count(first, second) or not index.overlap(first, second):
                 continue
+            kinds = figure_kinds(self.brief)
+            if not kinds[first].comparable(kinds[second]):
+                continue
             if index.ranges[first].meets(index.ranges[second]):
                 continue
             if self.limit.full(group, self.brief.figures[first].locate("value")):
@@ -139,13 +149,83 @@ def find_contradictions(brief: Brief) -> list[Finding]:
     return found + limit.notes("F-qualifier", "figures", brief.locate("figures"))
 
 
-def _worded(figure: Figure) -> tuple[list[Number], Number | None, Qualifier | None]:
-    """Return the numbers in `as_reported`, the one meaning `value`, and its qualifier word."""
-    numbers = find_numbers(figure.as_reported)
-    match = next((number for number in numbers if number.means(figure.value)), None)
-    if match is not None:
-        return numbers, match, qualifier_near(figure.as_reported, match) or Qualifier.EXACT
-    return numbers, None, None if numbers else qualifier_anywhere(figure.as_reported)
+def _worded(figure: Figure, lang: str) -> tuple[list[Reading], Reading | None, Qualifier | None]:
+    """Return the amounts in `as_reported`, the one meaning `value`, and its qualifier word.
+
+    Years, ages, times and labels are not amounts; a bracketed conversion ("$100m (£48.8m)")
+    and a change's two ends ("from 1,000 to 17,000") each give the figure's value too.
+    """
+    readings = [
+        reading for reading in read_numbers(figure.as_reported, lang) if reading.kind.quantity
+    ]
+    for reading in readings:
+        for part in (reading, *reading.also, *(reading.ends or ())):
+            if part.means(figure.value) or (figure.high is not None and part.holds(figure.value)):
+                if part.vague:  # "hundreds": any qualifier the author chose for its range
+                    return readings, part, None
+                qualifier = part.qualifier or reading.qualifier
+                return readings, part, qualifier or Qualifier.EXACT
+    return readings, None, None
+
+
+def _one_count_pairs(brief: Brief) -> list[tuple[int, int]]:
+    """Return pairs of figures that report one count with one value: the same or slightly
+    different `counts`, comparable kinds, overlapping periods; one exact, the other qualified.
+
+    Figures are grouped by value first, so only figures of one value are ever compared.
+    """
+    index, kinds = figure_index(brief), figure_kinds(brief)
+    by_value = _by_value(brief, list(range(len(brief.figures))))
+    limit = PairLimit()
+    pairs: list[tuple[int, int]] = []
+    for numbers in by_value.values():
+        exact = [n for n in numbers if brief.figures[n].qualifier is Qualifier.EXACT]
+        qualified = [n for n in numbers if brief.figures[n].qualifier is not Qualifier.EXACT]
+        for plain in exact if qualified else ():
+            for other in limit.take(qualified):
+                wording = index.counts.keys[index.keys[plain]], index.counts.keys[index.keys[other]]
+                if (
+                    close_wording(*wording)
+                    and kinds[plain].comparable(kinds[other])
+                    and index.overlap(plain, other)
+                    and brief.figures[plain].high == brief.figures[other].high
+                    and index.ranges[plain].meets(index.ranges[other])  # else `contradict`
+                ):
+                    pairs.append((plain, other))
+                    break  # one finding per figure that drops a qualifier
+    return sorted(pairs)
+
+
+def find_dropped(brief: Brief) -> list[Finding]:
+    """F-qualifier `dropped`: one count reported twice with one value, once with a qualifier
+    ("around 12 million") and once without ("12 million"): the commonest drift in reporting."""
+    lang = brief.meta.lang
+    found = []
+    for plain_number, other_number in _one_count_pairs(brief):
+        plain, other = brief.figures[plain_number], brief.figures[other_number]
+        word = other.qualifier.value
+        found.append(
+            make_finding(
+                "F-qualifier",
+                Severity.WARNING,
+                f"{label(plain, lang)} and {label(other, lang)} report one count with one value, "
+                f"but only one says “{word}”: the qualifier was dropped or added between reports "
+                f"(read as {figure_kinds(brief)[plain_number].describe()})",
+                (other, plain),
+                f"check both sources' exact words; if both mean “{format_figure(other, lang)}”, "
+                f"set `qualifier: {word}` on {plain.id}, otherwise say in a caveat why they differ",
+                field="qualifier" if "qualifier" in plain.where else "value",
+                kind="dropped",
+                facts=(("qualifier", word),),
+            )
+        )
+    return found
+
+
+def _stated(reading: Reading) -> bool:
+    """Return whether a reading is clearly a stated amount: digits, a vague amount, or number
+    words of 100 or more ("one in five" is a proportion; "one" alone may be a pronoun)."""
+    return any(c.isdigit() for c in reading.written) or reading.vague or reading.low >= 100
 
 
 def find_wording_problems(brief: Brief) -> list[Finding]:
@@ -155,7 +235,8 @@ def find_wording_problems(brief: Brief) -> list[Finding]:
     for figure in brief.figures:
         if not figure.as_reported:
             continue
-        numbers, match, worded = _worded(figure)
+        numbers, match, worded = _worded(figure, lang)
+        numbers = [number for number in numbers if _stated(number)]
         shown = format_figure(figure, lang)
         if numbers and match is None:
             found.append(

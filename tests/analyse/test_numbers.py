@@ -154,6 +154,21 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("H1N1 flu", "en", []),
     ("G7 summit", "en", []),
     ("no one came", "en", ["count 1 1"]),
+    ("call (555) 123-4567", "en", ["label 555 555", "label 123 123", "label 4567 4567"]),
+    ("on October 20, 2020, 12 people died", "en", ["date 20 20", "year 2020 2020", "count 12 12"]),
+    ("le 20 octobre, 12 morts", "fr", ["date 20 20", "count 12 12"]),
+    ("el 20 de octubre", "es", ["date 20 20"]),
+    ("4,000-5,000 people", "en", ["count 4000 5000"]),
+    ("a 3-2 win", "en", ["count 3 3", "count 2 2"]),
+    (
+        "12 million, up from 9 million in 2019",
+        "en",
+        ["count 12e6 12e6", "count 9e6 9e6", "year 2019 2019"],
+    ),
+    ("200,000 or so", "en", ["count 200000 200000 q=about"]),
+    ("more than 1,000 people a day", "en", ["rate 1000 - q=over u=per day"]),
+    ("£1.5 million a year", "en", ["money 1.5e6 1.5e6 GBP u=per year"]),
+    ("the largest gift in the nation's history", "en", []),
 ]
 
 
