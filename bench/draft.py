@@ -154,6 +154,15 @@ def score_quotes(
         tally.right["speakers"] += _same_speaker(wanted["speaker"], speaker)
 
 
+def same_value(wanted: Any, drafted: Any) -> bool:
+    """Compare two values, numbers or [low, high] ranges, end by end."""
+    ends = [wanted, drafted]
+    lists = [value if isinstance(value, list) else [value] for value in ends]
+    return len(lists[0]) == len(lists[1]) and all(
+        math.isclose(float(a), float(b), rel_tol=1e-9) for a, b in zip(*lists, strict=True)
+    )
+
+
 def score_figures(
     tally: Tally, brief: dict[str, Any], key: list[dict[str, Any]], lines: bool
 ) -> None:
@@ -168,7 +177,7 @@ def score_figures(
                 for n, wanted in enumerate(key)
                 if n not in used
                 and (not lines or wanted.get("line") == line_of(figure))
-                and math.isclose(float(wanted["value"]), float(figure["value"]), rel_tol=1e-9)
+                and same_value(wanted["value"], figure["value"])
             ),
             None,
         )

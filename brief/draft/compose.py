@@ -106,12 +106,18 @@ def _meta(found: Found, today: dt.date) -> dict[str, Any]:
 
 
 def _figure(figure: Proposed, taken: Ids) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "id": unique(slug(figure.counts, 32), taken),
-        "value": figure.value,
-    }
+    value: Any = [figure.value, figure.high] if figure.high is not None else figure.value
+    entry: dict[str, Any] = {"id": unique(slug(figure.counts, 32), taken), "value": value}
     if figure.unit:
         entry["unit"] = figure.unit
+    if figure.kind:
+        entry["kind"] = figure.kind
+    if figure.currency:
+        entry["currency"] = figure.currency
+    if figure.start_value is not None:
+        entry["from"] = figure.start_value
+    if figure.also:
+        entry["also"] = figure.also
     if figure.qualifier:
         entry["qualifier"] = figure.qualifier
     entry["counts"] = figure.counts

@@ -99,6 +99,11 @@ class Proposed:
     start: int  # offset in the line
     qualifier: str = ""
     unit: str = ""
+    kind: str = ""  # count, money, share, change, rate
+    currency: str = ""
+    high: float | None = None  # the top of a range: "thousands" is [2000, 9999]
+    start_value: float | None = None  # a change's start: "from 1,000 to 17,000"
+    also: list[dict[str, object]] = field(default_factory=list)  # conversions
     period: str = ""
     claimed_by: str = ""
     hedges: list[str] = field(default_factory=list)
@@ -127,7 +132,11 @@ def find_figures(
             )
             and reading.kind.value not in ("share", "change")
         ):
-            proposed[-1].reviews.append(f"also given as {reading.written} (a conversion)")
+            entry = conversion(reading)
+            closing = line.text.find(")", reading.end, reading.end + 30)
+            if closing > 0:  # "(60 miles)": the words inside the brackets
+                entry["as_reported"] = line.text[reading.start : closing].strip()
+            proposed[-1].also.append(entry)
             continue
         proposed.append(_propose(reading, line, words, cast, dates, lang))
         previous_end, previous_kind = reading.end, reading.kind.value
@@ -194,9 +203,8 @@ def _propose(
         start=begin,
         qualifier=qualifier.value if qualifier is not None else "",
     )
-    if reading.vague and not figure.qualifier:
-        figure.qualifier = "at least"  # "thousands": 2,000 or more; the range is in a review
     _units(figure, reading)
+    _range(figure, reading)
     _context(figure, sentence, words, cast, dates, line)
     return figure
 
@@ -226,10 +234,14 @@ def _qualifier_start(text: str, start: int, qualifier_words: str) -> int:
 
 
 def _noun_phrase(text: str, end: int, words: Words) -> tuple[str, int]:
-    """Return the words after a number that say what it counts, and where they end."""
+    """Return the words after a number that say what it counts, and where they end ("thousands
+    of people": the words after "of")."""
     taken: list[str] = []
     stop = end
-    for match in _WORD.finditer(text, end):
+    joined = re.match(r"\s+(?:of|de|des|du|von)\s+(?=[^\W\d_])", text[end:])
+    if joined and not re.search(r"[\d%]", text[max(0, end - 12) : end][-1:]):
+        stop = end + joined.end()
+    for match in _WORD.finditer(text, stop):
         gap = text[stop : match.start()]
         if gap.strip(" -") or len(taken) >= MAX_COUNTS_WORDS:
             break
@@ -257,8 +269,9 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
 
 def _units(figure: Proposed, reading: Reading) -> None:
     kind = reading.kind.value
+    figure.kind = kind
     if kind == "money":
-        figure.unit = reading.currency or ""
+        figure.currency = reading.currency or ""
     elif kind == "share":
         figure.unit = "%"
     elif reading.unit:
@@ -268,12 +281,38 @@ def _units(figure: Proposed, reading: Reading) -> None:
         figure.reviews.append(f"counts: say what this {kind} measures")
     else:
         figure.reviews.append("counts: proposed from the words after the number")
-    high = reading.high
-    if reading.vague or (high is not None and high != figure.value and figure.qualifier != "up to"):
-        top = "no upper bound" if high is None else f"up to {high:g}"
-        figure.reviews.append(f"the words give a range: value is its low end ({top})")
     for other in reading.also or ():
-        figure.reviews.append(f"also given as {other.written} (a conversion)")
+        figure.also.append(conversion(other))
+
+
+def conversion(reading: Reading) -> dict[str, object]:
+    """Return a figure's `also:` entry for the same amount given another way."""
+    entry: dict[str, object] = {"value": reading.low}
+    if reading.currency:
+        entry["currency"] = reading.currency
+    elif reading.unit:
+        entry["unit"] = reading.unit
+    entry["as_reported"] = reading.written
+    return entry
+
+
+def _range(figure: Proposed, reading: Reading) -> None:
+    """Give a vague amount its range ("thousands": 2,000 to 9,999), an open one its lower
+    bound, "between 200 and 300" both ends, and a change ("from X to Y") its start."""
+    if reading.ends is not None and figure.kind == "change":
+        figure.start_value, figure.value = reading.ends[0].low, reading.ends[1].low
+        return
+    high = reading.high
+    if figure.qualifier == "up to" or high == figure.value:
+        return
+    if high is None:
+        figure.qualifier = figure.qualifier or "at least"
+    else:
+        figure.high = high
+    if reading.vague:
+        figure.reviews.append(
+            "value: the range the vague words allow (docs/findings.md, how numbers are read)"
+        )
 
 
 def _context(

@@ -97,7 +97,8 @@ def test_figures_with_qualifiers_units_words_hedges_and_claimants(flood: dict[st
     assert figures["nearly 1,200 homes"]["qualifier"] == "nearly"
     assert figures["nearly 1,200 homes"]["claimed_by"] == "River Authority"
     money = figures["more than $4.5 million"]
-    assert (money["value"], money["unit"], money["qualifier"]) == (4_500_000, "USD", "over")
+    assert (money["value"], money["currency"], money["qualifier"]) == (4_500_000, "USD", "over")
+    assert money["kind"] == "money"
     share = figures["About 30%"]
     assert (share["value"], share["unit"], share["hedges"]) == (30, "%", ["according to"])
     assert figures["Twelve families"]["value"] == 12
@@ -168,7 +169,7 @@ def test_spanish_article(tmp_path: Path) -> None:
     assert data["people"][0]["role"] == "alcaldesa"
     figures = {figure["as_reported"]: figure for figure in data["figures"]}
     assert figures["casi 1.200 viviendas"]["qualifier"] == "nearly"
-    assert figures["más de 4,5 millones de euros"]["unit"] == "EUR"
+    assert figures["más de 4,5 millones de euros"]["currency"] == "EUR"
     assert {str(event["date"]) for event in data["timeline"]} == {"2024-03-03", "2019"}
     brief.check(tmp_path / "out")
 
@@ -471,3 +472,25 @@ def test_wire_style_attributions(tmp_path: Path) -> None:
     roles = {person["name"]: person.get("role") for person in data["people"]}
     assert roles["Amy Chen"] == "an epidemiologist at the University of Toronto"
     assert roles["Patty Hajdu"] == "Health Minister"
+
+
+def test_vague_amounts_ranges_conversions_and_changes_use_the_format_s_keys(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "v.txt"
+    article.write_text(
+        "Thousands of people fled. The road runs 95 kilometres (60 miles) to the coast. "
+        "The charity gave $100m (£48.8m). Tests rose from 1,000 to 17,000 per week.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
+    figures = {figure["as_reported"]: figure for figure in data["figures"]}
+    assert figures["Thousands of people"]["value"] == [2000, 9999]
+    assert figures["95 kilometres"]["also"] == [{"value": 60, "as_reported": "60 miles"}]
+    gift = figures["$100m"]
+    assert (gift["currency"], gift["also"][0]["currency"], gift["also"][0]["value"]) == (
+        "USD",
+        "GBP",
+        48_800_000,
+    )
+    brief.check(tmp_path / "out")
