@@ -14,6 +14,7 @@ from brief.version import __version__
 
 if TYPE_CHECKING:
     from brief.api import BuildOptions, BuildResult, Report, build, check
+    from brief.draft import draft
     from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
     from brief.load import load
     from brief.model import Brief, Layout, Paper
@@ -31,6 +32,7 @@ _EXPORTS = {
     "Location": "brief.errors",
     "Severity": "brief.errors",
     "load": "brief.load",
+    "draft": "brief.draft",
     "Brief": "brief.model",
     "Layout": "brief.model",
     "Paper": "brief.model",
@@ -51,6 +53,7 @@ __all__ = [
     "__version__",
     "build",
     "check",
+    "draft",
     "load",
 ]
 
@@ -58,7 +61,10 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """Import a public name from its module the first time it is asked for (PEP 562)."""
     if name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name]), name)
+        module = import_module(_EXPORTS[name])
+        # `brief.draft` is a callable package: the name is the module, so that both
+        # `brief.draft(...)` and `brief.draft.read` work, whichever was imported first.
+        value = module if _EXPORTS[name] == f"brief.{name}" else getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'brief' has no attribute {name!r}")

@@ -70,11 +70,21 @@ def _parser() -> argparse.ArgumentParser:
     _time_limit_argument(check, "stop checking a brief")
     new = commands.add_parser("new", help="scaffold a new brief folder")
     new.add_argument("name", type=Path)
+    _draft_arguments(commands.add_parser("draft", help="draft a brief from an article or report"))
     commands.add_parser("schema", help="print the JSON Schema of the source format")
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt on save")
     serve.add_argument("source", nargs="?", type=Path, default=Path("."), metavar="SOURCE")
     serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     return parser
+
+
+def _draft_arguments(draft: argparse.ArgumentParser) -> None:
+    draft.add_argument("input", type=Path, metavar="INPUT", help="a .txt, .html or .pdf file")
+    draft.add_argument("-o", "--out", type=Path, metavar="DIR", help="default: the input's name")
+    draft.add_argument("--lang", default="en", metavar="xx", help="the article's language")
+    draft.add_argument("--published", metavar="DATE", help="its date: 2007, 2011-07, 2011-07-20")
+    draft.add_argument("--url", metavar="URL", help="its web address")
+    draft.add_argument("--force", action="store_true", help="replace an existing brief.yaml")
 
 
 def _time_limit_argument(command: argparse.ArgumentParser, what: str) -> None:
@@ -302,6 +312,24 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return ExitCode.OK
 
 
+def _draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from brief.draft import draft
+
+    done = draft(
+        args.input,
+        args.out,
+        lang=args.lang,
+        published=args.published,
+        url=args.url,
+        force=args.force,
+    )
+    out.write(
+        f"drafted {done.brief}: {done.quotes} quotes, {done.figures} figures, {done.dates} dates; "
+        f"{done.reviews} lines marked '# review:' to check, then: brief check {done.folder}\n"
+    )
+    return ExitCode.OK
+
+
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from brief.jsonschema import json_schema
 
@@ -332,4 +360,11 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = {"build": _build, "check": _check, "new": _new, "schema": _schema, "serve": _serve}
+_COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "draft": _draft,
+    "new": _new,
+    "schema": _schema,
+    "serve": _serve,
+}
