@@ -147,13 +147,16 @@ def test_summary_and_key_points_are_prompts_not_prose(flood: dict[str, Any]) -> 
     assert all(event["event"].startswith("TO WRITE:") for event in flood["timeline"])
 
 
-def test_the_draft_passes_check_with_every_quote_verified(tmp_path: Path) -> None:
+def test_the_draft_passes_check_with_every_quote_and_figure_verified(tmp_path: Path) -> None:
     done = brief.draft(FIXTURES / "flood-en.txt", tmp_path, published="2024-03-08", today=TODAY)
     report = brief.check(done.folder)  # raises BriefError on any B-error
     codes = {finding.code for finding in report.findings}
     assert "Q-unverified" not in codes
-    drafted_quotes = yaml.safe_load(done.brief.read_text(encoding="utf-8"))["quotes"]
-    assert len(report.analysis.matches) == len(drafted_quotes) == 8
+    assert "F-unverified" not in codes  # every drafted as_reported is the article's own words
+    drafted = yaml.safe_load(done.brief.read_text(encoding="utf-8"))
+    found = [match.kind for match in report.analysis.matches]
+    assert found.count("quote") == len(drafted["quotes"]) == 8
+    assert found.count("figure") == len(drafted["figures"])
 
 
 def test_spanish_article(tmp_path: Path) -> None:
