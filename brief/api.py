@@ -183,7 +183,7 @@ def build_notices(
         if (
             layout is Layout.HANDOUT
             and options.large_print
-            and output.pages > LARGE_PRINT_HANDOUT_PAGES
+            and (output.pages or 0) > LARGE_PRINT_HANDOUT_PAGES
         ):
             notices.append(
                 Diagnostic(

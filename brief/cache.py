@@ -186,9 +186,8 @@ def _parse_index(raw: bytes, suffixes: frozenset[str]) -> dict[str, _Entry] | No
     if not isinstance(files, dict) or set(files) != suffixes:
         return None
     entries = {suffix: _parse_entry(files[suffix]) for suffix in sorted(suffixes)}
-    if any(entry is None for entry in entries.values()):
-        return None
-    return entries  # type: ignore[return-value]
+    checked = {suffix: entry for suffix, entry in entries.items() if entry is not None}
+    return checked if len(checked) == len(entries) else None
 
 
 def _parse_entry(entry: object) -> _Entry | None:

@@ -276,7 +276,7 @@ def _undated(brief: Brief, finding: Diagnostic) -> str:
 def _timeline_conflict(brief: Brief, finding: Diagnostic) -> str:
     events = [e for s in finding.subjects for e in brief.timeline if e.id == s]
     lang = brief.meta.lang
-    dates = [format_partial_date(event.date, lang, event.approx) for event in events]
+    dates = [format_partial_date(event.date, lang, event.approx) for event in events if event.date]
     text = plain_text(events[-1].event.markdown)
     return _text(lang, "timeline_conflict", dates=format_items(dates, lang), event=text)
 

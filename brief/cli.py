@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from brief.errors import BriefError, ExitCode, format_json, format_text, summarise
+from brief.errors import BriefError, Diagnostic, ExitCode, format_json, format_text, summarise
 from brief.options import (
     CHECK_FORMATS,
     DEFAULT_PDF_VARIANT,
@@ -28,6 +28,7 @@ from brief.version import __version__
 
 if TYPE_CHECKING:
     from brief.batch import BatchItem
+    from brief.dates import PartialDate
     from brief.report import Output
 
 
@@ -150,7 +151,11 @@ def main(
         return 130
 
 
-def _machine(fmt: str, diagnostics: Sequence) -> str:  # type: ignore[type-arg]
+def _say(out: TextIO, line: str) -> None:
+    out.write(line + "\n")
+
+
+def _machine(fmt: str, diagnostics: Sequence[Diagnostic]) -> str:
     if fmt == "sarif":
         from brief.sarif import format_sarif
 
@@ -158,7 +163,7 @@ def _machine(fmt: str, diagnostics: Sequence) -> str:  # type: ignore[type-arg]
     return format_json(diagnostics)
 
 
-def _as_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _as_of(args: argparse.Namespace) -> PartialDate | None:
     if not args.as_of:
         return None
     from brief.dates import parse_partial_date
@@ -177,7 +182,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from brief.api import check
     from brief.timelimit import source_location, time_limit
 
-    code, findings, refused = ExitCode.OK, [], []
+    code = ExitCode.OK
+    findings: list[Diagnostic] = []
+    refused: list[Diagnostic] = []
     for source in args.sources:  # every source is checked, however the ones before it ended
         try:
             with time_limit(args.time_limit or None, source_location(source)):
@@ -347,12 +354,12 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     server = start_server(preview, args.port)  # first: a busy port is refused before building
     built = fingerprint(find_source_file(args.source).parent)  # before the build: no edit lost
     preview.refresh(("html", "pdf"))
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]
     out.write(f"previewing {args.source} at http://{host}:{port}/ (Ctrl+C to stop)\n")
     out.flush()
     stop = threading.Event()
     try:
-        watch(preview, stop, lambda p: out.write(f"rebuilt (version {p.version})\n"), built)
+        watch(preview, stop, lambda p: _say(out, f"rebuilt (version {p.version!s})"), built)
     finally:
         stop.set()
         server.shutdown()

@@ -385,7 +385,7 @@ def _note_row(line: NoteLine, lang: str) -> NoteLineRow:
 def _handout_quotes(quotes: tuple[QuoteRow, ...], budget: int) -> tuple[str, ...]:
     """Return the ids of the quotes a handout prints: those a caveat is about come first."""
     ranked = sorted(quotes, key=lambda quote: not quote.markers)
-    used, chosen = 0, set()
+    used, chosen = 0, set[str]()
     for quote in ranked:
         used += len(quote.text)
         if chosen and used > budget:

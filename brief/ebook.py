@@ -8,7 +8,7 @@ In: a `Document` and the PDF's page map (which element starts each printed page)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,15 +155,15 @@ def insert_page_breaks(xhtml: str, page_starts: Mapping[str, int]) -> str:
     return "".join([*out, xhtml[last:]])
 
 
-def _link(anchor: str, local: set[str], owner: dict[str, str]) -> str:
+def _link(anchor: str, local: set[str], owner: Mapping[str, str]) -> str:
     if anchor in local or anchor.startswith("note-") or anchor not in owner:
         return f'href="#{anchor}"'
     return f'href="{owner[anchor]}#{anchor}"'
 
 
-def _epub_noteref(match: re.Match[str], backlinks: dict[int, str], counter: object) -> str:
+def _epub_noteref(match: re.Match[str], backlinks: dict[int, str], counter: Iterator[int]) -> str:
     number = int(match.group(1))
-    ref_id = f"ref-{number}-{next(counter)}"  # type: ignore[call-overload]
+    ref_id = f"ref-{number}-{next(counter)}"
     backlinks.setdefault(number, ref_id)
     return (
         f'<a class="noteref" id="{ref_id}" href="#note-{number}" role="doc-noteref" '

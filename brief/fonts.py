@@ -175,7 +175,7 @@ def _check_woff(data: bytes) -> None:
         if packed < size:  # packed with zlib: fontTools will unpack it
             _check_ratio(packed, size, what)
             _inflate(data[offset : offset + packed], size, what)
-    _check_metadata(data, *meta, _inflate)
+    _check_metadata(data, meta[0], meta[1], meta[2], _inflate)
 
 
 def _check_ratio(packed: int, size: int, what: str) -> None:
@@ -239,7 +239,7 @@ def _check_woff2(data: bytes) -> None:
     _check_size(stream, "the font's packed stream")
     _check_ratio(packed, stream, "the font's packed stream")
     _unbrotli(data[position : position + packed], stream, "the font's packed stream")
-    _check_metadata(data, *meta, _unbrotli)
+    _check_metadata(data, meta[0], meta[1], meta[2], _unbrotli)
 
 
 def _woff2_entry(data: bytes, position: int) -> tuple[int, int, int]:

@@ -220,7 +220,8 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             self.where.block[path] = event.style in ("|", ">")
             self.where.written[path] = event.value
-            self.where.spans[path] = (event.start_mark.index, event.end_mark.index)
+            start, end = event.start_mark, event.end_mark  # libyaml always gives marks
+            self.where.spans[path] = (start.index if start else 0, end.index if end else 0)
             return self.scalar(event, at)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []

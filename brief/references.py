@@ -60,7 +60,12 @@ def _dangling(name: str, wanted: str, known: set[str], at: Location, what: str) 
 def _dangling_ids(brief: model.Brief) -> list[Diagnostic]:
     sources = {item.id for item in brief.sources}
     events = {item.id for item in brief.timeline}
-    cited = (*brief.figures, *brief.claims, *brief.timeline, *brief.quotes)
+    cited: tuple[model.Figure | model.Claim | model.Event | model.Quote, ...] = (
+        *brief.figures,
+        *brief.claims,
+        *brief.timeline,
+        *brief.quotes,
+    )
     subjects = {item.id for item in cited}
     problems = [
         _dangling("source", item.source, sources, item.locate("source"), "sources")

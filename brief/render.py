@@ -83,7 +83,7 @@ def counted(document: Document, key: str, count: int, **values: object) -> str:
 
     >>> from types import SimpleNamespace
     >>> doc = SimpleNamespace(lang="en", labels={"x": "{n} notes", "x_one": "{n} note"})
-    >>> counted(doc, "x", 1), counted(doc, "x", 3)  # type: ignore[arg-type]
+    >>> counted(doc, "x", 1), counted(doc, "x", 3)  # type: ignore[arg-type]  # a stand-in
     ('1 note', '3 notes')
     """
     form = locale_for(document.lang).plural_form(count)

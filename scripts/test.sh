@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy  # the type checker, pinned in constraints.txt; configuration in pyproject.toml
 .venv/bin/python -m pytest -q "$@"

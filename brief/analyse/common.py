@@ -125,5 +125,5 @@ def make_finding(
         items[-1].locate(field),
         hint,
         tuple(item.id for item in items),
-        **extra,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]  # Finding's keyword fields, passed through
     )

@@ -74,7 +74,7 @@ def per_brief(name: str, brief: Brief, compute: Callable[[Brief], T]) -> T:
     """Return `compute(brief)`, computed once for the latest brief (checks share indexes)."""
     held = _MEMO.get(name)
     if held is not None and held[0] is brief:
-        return held[1]  # type: ignore[return-value]
+        return held[1]  # type: ignore[return-value]  # stored by this function under `name`
     value = compute(brief)
     _MEMO[name] = (brief, value)
     return value

@@ -39,8 +39,8 @@ def group_by_source(diagnostics: Sequence[Diagnostic], years: int) -> list[Diagn
     groups: dict[tuple[str, str], list[Finding]] = {}
     for diagnostic in diagnostics:
         key = _key(diagnostic)
-        if key is not None:
-            groups.setdefault(key, []).append(diagnostic)  # type: ignore[arg-type]
+        if key is not None and isinstance(diagnostic, Finding):  # only findings carry facts
+            groups.setdefault(key, []).append(diagnostic)
     out: list[Diagnostic] = []
     for diagnostic in diagnostics:
         key = _key(diagnostic)

@@ -34,7 +34,7 @@ def find_hidden(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
 
 
 def _in_text(path: str, text: str) -> list[Diagnostic]:
-    found = []
+    found: list[Diagnostic] = []
     for count, match in enumerate(HIDDEN.finditer(text)):
         if count == MAX_LISTED:
             rest = len(HIDDEN.findall(text, match.start()))

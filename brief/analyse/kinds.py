@@ -136,8 +136,8 @@ def figure_kind(figure: Figure, lang: str = "en") -> FigureKind:
     if figure.kind:
         kind = Kind(figure.kind)
         unit = figure.unit if kind is not Kind.MONEY else ""
-        found = FigureKind(kind, figure.currency or _iso(figure.unit), unit, "as given")
-        return FigureKind(found.kind, found.currency, found.unit, found.how, reading)
+        given = FigureKind(kind, figure.currency or _iso(figure.unit), unit, "as given")
+        return FigureKind(given.kind, given.currency, given.unit, given.how, reading)
     if figure.from_value is not None:
         return FigureKind(Kind.CHANGE, figure.currency, figure.unit, "as a change", reading)
     found = _from_unit(figure, reading)

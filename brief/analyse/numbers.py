@@ -16,9 +16,10 @@ import bisect
 import enum
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 import text_to_num
 
@@ -380,8 +381,8 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456
 _MAX_TEXT = 200_000  # longer texts are read up to here: prose in a brief is far shorter
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _SCALE = _alternation(SCALES)
@@ -582,8 +583,14 @@ def _word_atoms(text: str, lang: str) -> Iterator[_Atom]:
     for other in _TEXT2NUM_LANGUAGES:  # a source quoted in another language than the brief's
         if other != primary:
             found = _words_in(tokens, other)
-            candidates += [atom for atom in found if atom.extra.get("words", 0) >= 2]
+            candidates += [atom for atom in found if _word_count(atom) >= 2]
     yield from _longest_first(candidates)
+
+
+def _word_count(atom: _Atom) -> int:
+    """Return how many words a number written in words took ("Twelve million": 2)."""
+    count = atom.extra.get("words", 0)
+    return count if isinstance(count, int) else 0
 
 
 def _longest_first(candidates: list[_Atom]) -> list[_Atom]:
@@ -824,7 +831,7 @@ def _months() -> re.Pattern[str]:
     of another language ("out", "set", "mar")."""
     from babel.dates import get_month_names
 
-    def names(width: str) -> set[str]:
+    def names(width: Literal["wide", "abbreviated"]) -> set[str]:
         return {
             name.lower().rstrip(".")
             for lang in ("en", "es", "fr", "de", "pt", "it", "ar")
@@ -851,7 +858,8 @@ def _next_to_month(text: str, atom: _Atom) -> bool:
 def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind | None:
     """Return the kind of a number that is not an amount (label, ordinal, time, age, year)."""
     if "kind" in atom.extra:
-        return atom.extra["kind"]  # type: ignore[return-value]
+        kind = atom.extra["kind"]
+        return kind if isinstance(kind, Kind) else None
     after = text[atom.end : atom.end + 24]
     if atom.vague is not None:
         return None

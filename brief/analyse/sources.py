@@ -9,7 +9,7 @@ from brief.analyse.findings import Finding
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.markup import find_references
-from brief.model import Brief
+from brief.model import Brief, Claim, Event, Figure, Quote
 
 
 def cited_sources(brief: Brief) -> set[str]:
@@ -20,11 +20,7 @@ def cited_sources(brief: Brief) -> set[str]:
         for reference in find_references(text.markdown)
         if reference.kind == "cite"
     }
-    cited |= {
-        item.source
-        for item in (*brief.figures, *brief.claims, *brief.quotes, *brief.timeline)
-        if item.source
-    }
+    cited |= {item.source for item in _sourced(brief) if item.source}
     cited |= {quote.via for quote in brief.quotes if quote.via}
     return cited
 
@@ -83,3 +79,8 @@ def find_anonymous(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
         for source in brief.sources
         if not (source.publisher or source.author or source.published)
     ]
+
+
+def _sourced(brief: Brief) -> tuple[Figure | Claim | Quote | Event, ...]:
+    """Return every item that may cite a source by `source:`."""
+    return (*brief.figures, *brief.claims, *brief.quotes, *brief.timeline)

@@ -62,7 +62,9 @@ def find_imprecise(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
         others = in_year[year] - len(mine)
         if event.date.precision != "year" or not others:
             continue
-        finer = finer_in_year[year] > sum(other.date.precision != "year" for other in mine)
+        finer = finer_in_year[year] > sum(
+            other.date is not None and other.date.precision != "year" for other in mine
+        )
         many = others > 1
         found.append(
             Finding(

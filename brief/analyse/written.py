@@ -164,7 +164,8 @@ def _published(brief: Brief, item: Event | Quote) -> PartialDate | None:
 def find_wording(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
     """T-wording: events and quotes whose `as_written` does not fit their `date`."""
     found: list[Diagnostic] = []
-    for item in (*brief.timeline, *brief.quotes):
+    dated: tuple[Event | Quote, ...] = (*brief.timeline, *brief.quotes)
+    for item in dated:
         if not item.as_written or item.date is None:
             continue
         written = read_written(item.as_written, brief.meta.lang)

@@ -196,7 +196,7 @@ def _propose(
     sentence = _sentence(text, start)
     up_to = qualifier is not None and qualifier.value == "up to" and reading.high is not None
     figure = Proposed(
-        value=reading.high if up_to else reading.low,
+        value=reading.high if up_to and reading.high is not None else reading.low,
         counts=counts,
         as_reported=text[begin : max(counts_end, end)].strip(" ,.;:"),
         line=line,

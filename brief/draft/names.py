@@ -117,7 +117,8 @@ def name_spans(text: str, words: Words) -> list[tuple[int, int, str]]:
             start, end = part[0].start(), part[-1].start() + len(part[-1][0].rstrip(".,"))
             if text[end - 1 : end] == "." and not re.search(r"\b(?:Inc|Jr|Sr|Co)\.$", text[:end]):
                 end -= 1
-            end -= len(_POSSESSIVE.search(text[start:end])[0])
+            possessive = _POSSESSIVE.search(text[start:end])
+            end -= len(possessive[0]) if possessive else 0
             numbered = _NUMBERED.search(text, 0, start)
             if numbered and numbered.end() == start:  # "48 Hours", "60 Minutes": a name
                 start = numbered.start(1)

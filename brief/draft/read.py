@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ def _heading(line: str) -> bool:
 def _article(text: str, kind: str, at: Location, **meta: str) -> Article:
     if not text.strip():
         raise refused(at, "no text found in the file", "give the article as text, HTML or PDF")
-    return Article(text, split_lines(text), kind, **meta)
+    return Article(text, split_lines(text), kind, **meta)  # type: ignore[arg-type]  # str fields only
 
 
 def _html(raw: bytes, at: Location) -> Article:
@@ -138,7 +139,7 @@ def _pdf(raw: bytes, at: Location) -> Article:
                 at, f"the PDF has more than {MAX_PDF_PAGES} pages", "give the pages reported on"
             )
         texts = _page_texts(reader.pages)
-        info = reader.metadata or {}
+        info: Mapping[str, object] = reader.metadata or {}
         meta = {"title": info.get("/Title"), "author": info.get("/Author")}
     except BriefError:
         raise

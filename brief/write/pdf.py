@@ -55,7 +55,7 @@ class PdfOutput:
 def _fetcher_class() -> Any:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class SafeFetcher(URLFetcher):  # type: ignore[misc]
+    class SafeFetcher(URLFetcher):
         """Serve the brief's checked bytes by exact key, our own assets and small data: URLs.
 
         Nothing of the brief's folder is read here: its logo and fonts were checked when the source
