@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from brief.version import __version__
 
 if TYPE_CHECKING:
-    from brief.api import BuildOptions, BuildResult, Report, build, check
+    from brief.api import BuildOptions, BuildResult, Report, build, check, check_all
+    from brief.batch import BatchItem, build_many
     from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
     from brief.load import load
     from brief.model import Brief, Layout, Paper
@@ -25,6 +26,9 @@ _EXPORTS = {
     "Report": "brief.api",
     "build": "brief.api",
     "check": "brief.api",
+    "check_all": "brief.api",
+    "BatchItem": "brief.batch",
+    "build_many": "brief.batch",
     "BriefError": "brief.errors",
     "Diagnostic": "brief.errors",
     "ExitCode": "brief.errors",
@@ -37,6 +41,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "BatchItem",
     "Brief",
     "BriefError",
     "BuildOptions",
@@ -50,7 +55,9 @@ __all__ = [
     "Severity",
     "__version__",
     "build",
+    "build_many",
     "check",
+    "check_all",
     "load",
 ]
 
