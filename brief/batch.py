@@ -8,6 +8,7 @@ that fails, however it fails, is that brief's item and never stops or hides the 
 
 from __future__ import annotations
 
+import importlib
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
@@ -235,7 +236,13 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of warm workers: each imports brief and WeasyPrint once and keeps its parsed
     stylesheets and fonts (brief/write/pdf.py) for every brief it is given."""
     context = multiprocessing.get_context("spawn")  # no inherited threads or locks
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm_up)
+
+
+def warm_up() -> None:
+    """Import what building takes while the client still plans (a pool's initializer)."""
+    importlib.import_module("brief.write.outputs")
+    importlib.import_module("weasyprint")
 
 
 def _outcome(job: Job, future: Future[BatchItem]) -> BatchItem | None:

@@ -290,3 +290,16 @@ def test_the_committed_example_has_two_dozen_clean_rows() -> None:
     assert len(
         {report.brief.name for report in reports if not isinstance(report, BriefError)}
     ) == len(reports)
+
+
+def test_a_worker_needs_no_shared_disk(tmp_path: Path) -> None:
+    from brief.batch import build_one, plan
+
+    folder = _brief(tmp_path)
+    jobs = [job for job in plan([folder]) if isinstance(job, Job)]
+    folder.rename(tmp_path / "gone")  # as on a cluster's machine that never saw the folder
+    options = BuildOptions(formats=("html",), out_dir=tmp_path / "out")
+    item = build_one(jobs[1], options)
+    assert item.exit_code == ExitCode.OK, item.diagnostics
+    assert sorted(item.files) == ["south.html", "south.report.json"]
+    assert not (tmp_path / "out").exists()  # the worker returns bytes; the client publishes
