@@ -25,7 +25,7 @@ from brief.load import Source, find_source_file, load
 from brief.report import Output
 from brief.timelimit import source_location, time_limit
 from brief.variants import Row
-from brief.write.atomic import publish
+from brief.write.atomic import prepare_folder, publish
 
 #: The combined report a batch writes beside its briefs' outputs.
 BATCH_REPORT = "batch.report.json"
@@ -151,6 +151,8 @@ def build_many(
     work = [entry for entry in planned if isinstance(entry, Job)]
     if len(planned) > 1:
         refuse_shared_names(work, options)
+    if work and (options.out_dir.exists() or options.out_dir.is_symlink()):
+        prepare_folder(options.out_dir)  # once, before building: an unusable folder stops all
     done = _Done(options, len(planned), progress)
     if progress:
         progress(0, len(planned), None)

@@ -303,3 +303,22 @@ def test_a_worker_needs_no_shared_disk(tmp_path: Path) -> None:
     assert item.exit_code == ExitCode.OK, item.diagnostics
     assert sorted(item.files) == ["south.html", "south.report.json"]
     assert not (tmp_path / "out").exists()  # the worker returns bytes; the client publishes
+
+
+def test_an_output_folder_that_cannot_be_written_stops_the_batch_before_building(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "out"
+    blocked.write_text("a file, not a folder")
+    built: list[Job] = []
+
+    def never(job: Job, options: BuildOptions) -> BatchItem:
+        built.append(job)
+        raise AssertionError("nothing should be built")
+
+    with pytest.raises(BriefError) as caught:
+        build_many(
+            [_brief(tmp_path)], BuildOptions(formats=("html",), out_dir=blocked), worker=never
+        )
+    assert caught.value.diagnostics[0].code == "B410"
+    assert built == []
