@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from brief.version import __version__
 
 if TYPE_CHECKING:
-    from brief.api import BuildOptions, BuildResult, Report, build, check
+    from brief.api import BuildOptions, BuildResult, Report, build, check, check_all
+    from brief.batch import BatchItem, build_many
     from brief.draft import draft
     from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
     from brief.load import load
@@ -26,6 +27,9 @@ _EXPORTS = {
     "Report": "brief.api",
     "build": "brief.api",
     "check": "brief.api",
+    "check_all": "brief.api",
+    "BatchItem": "brief.batch",
+    "build_many": "brief.batch",
     "BriefError": "brief.errors",
     "Diagnostic": "brief.errors",
     "ExitCode": "brief.errors",
@@ -39,6 +43,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "BatchItem",
     "Brief",
     "BriefError",
     "BuildOptions",
@@ -52,7 +57,9 @@ __all__ = [
     "Severity",
     "__version__",
     "build",
+    "build_many",
     "check",
+    "check_all",
     "draft",
     "load",
 ]

@@ -10,23 +10,25 @@ import datetime as dt
 import importlib
 import sys
 import threading
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief import l10n
+from brief import l10n, variants
 from brief.analyse import Analysis, analyse
 from brief.cache import CacheKey, cache_key, lookup, store
 from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
 from brief.dates import PartialDate
-from brief.errors import Diagnostic, Location, Severity, format_json
-from brief.load import load
+from brief.errors import BriefError, Diagnostic, Location, Severity, format_json
+from brief.load import Source, load
 from brief.model import Brief, Layout, Paper
 from brief.options import ATTACHING_VARIANTS, DEFAULT_PDF_VARIANT, DEFAULT_TIME_LIMIT, FORMATS
 from brief.render import FEWER_QUOTES_FIT, MOVED_FIT
 from brief.report import Output, build_report, stage
 from brief.timelimit import source_location, time_limit
 from brief.validate import validate
+from brief.variants import Row
 from brief.version import __version__
 from brief.write.atomic import prepare_folder, publish
 from brief.write.outputs import (
@@ -86,35 +88,99 @@ class BuildResult:
 
 
 def check(path: Path | str, as_of: PartialDate | None = None) -> Report:
-    """Load, validate and analyse a brief; raise BriefError for B-codes."""
+    """Load, validate and analyse a brief; raise BriefError for B-codes. A brief with variants is
+    checked as its first row (`check_source` with a row checks any other)."""
     timings: dict[str, float] = {}
     with stage("load", timings):
         source = load(path)
-    with stage("validate", timings):
-        brief = validate(source)
+    return check_source(source, as_of, None, timings)
+
+
+def check_all(
+    path: Path | str, as_of: PartialDate | None = None, only: Iterable[str] | None = None
+) -> list[Report | BriefError]:
+    """Check a brief, or every row of its variants (those `only` names) as its own brief: a row
+    refused by validation is its BriefError in the list, the other rows are still checked."""
+    source = load(path)
+    if not variants.has_variants(source):
+        return [check_source(source, as_of)]
+    table = variants.read_table(source)
+    wanted = set(only) if only is not None else None
+    if wanted is not None and (unknown := wanted - {row.key for row in table.rows}):
+        raise BriefError([variants.unknown_key(key) for key in sorted(unknown)])
+    checked: list[Report | BriefError] = []
+    for row in table.rows:
+        if wanted is None or row.key in wanted:
+            try:
+                checked.append(check_source(source, as_of, row))
+            except BriefError as caught:
+                checked.append(caught)
+    return checked
+
+
+def check_source(
+    source: Source,
+    as_of: PartialDate | None = None,
+    row: Row | None = None,
+    timings: dict[str, float] | None = None,
+) -> Report:
+    """Validate and analyse a loaded brief, or one row of its variants (brief/variants.py)."""
+    timings = {} if timings is None else timings
+    if row is None and variants.has_variants(source):
+        row = variants.read_table(source).rows[0]
+    if row is None:
+        with stage("validate", timings):
+            brief = validate(source)
+        with stage("analyse", timings):
+            return Report(brief, analyse(brief, as_of), timings)
+    try:
+        with stage("validate", timings):
+            brief = variants.name_variant(validate(variants.fill(source, row)), row)
+    except BriefError as caught:
+        raise BriefError(variants.label(caught.diagnostics, row)) from None
     with stage("analyse", timings):
         analysis = analyse(brief, as_of)
-    return Report(brief, analysis, timings)
+    labelled = replace(analysis, findings=variants.label(analysis.findings, row))
+    return Report(brief, labelled, timings)
 
 
 def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
     """Check a brief and, unless its findings stop it, write every requested output."""
     options = options or BuildOptions()
     with time_limit(options.time_limit, source_location(path)):  # the whole build, from reading
-        report = check(path, options.as_of)
-        if report.fails(options.strict):
-            return BuildResult(report, stopped=True)
+        timings: dict[str, float] = {}
+        with stage("load", timings):
+            source = load(path)
+        result, files = build_files(source, options, None, timings, prepare=True)
+    if files:
+        with stage("publish", result.report.timings):
+            publish(files, options.out_dir)
+    return result
+
+
+def build_files(
+    source: Source,
+    options: BuildOptions,
+    row: Row | None = None,
+    timings: dict[str, float] | None = None,
+    prepare: bool = False,
+) -> tuple[BuildResult, dict[str, bytes]]:
+    """Check a loaded brief (or one row of its variants) and return its outputs and report as
+    bytes by file name, published by the caller (a batch's client: workers need no shared
+    disk); `prepare` first makes sure the output folder can be written."""
+    report = check_source(source, options.as_of, row, timings)
+    if report.fails(options.strict):
+        return BuildResult(report, stopped=True), {}
+    if prepare:  # before the work: a batch's client prepares it once, on its own disk
         prepare_folder(options.out_dir)
-        key = cache_key(report.brief, _cache_options(options))
-        cached = _from_cache(options, key)
-        files, outputs = cached or _write_and_keep(report, options, key)
+    key = cache_key(report.brief, _cache_options(options))
+    cached = _from_cache(options, key)
+    files, outputs = cached or _write_and_keep(report, options, key)
     notices = build_notices(report.brief, options, outputs)
     files[f"{report.brief.name}.report.json"] = build_report(
         (*report.findings, *notices), outputs, report.analysis.matches, report.timings, __version__
     )
-    with stage("publish", report.timings):
-        publish(files, options.out_dir)
-    return BuildResult(report, tuple(outputs), cached=bool(cached), notices=notices)
+    return BuildResult(report, tuple(outputs), cached=bool(cached), notices=notices), files
 
 
 def _write_and_keep(

@@ -92,6 +92,7 @@ def cache_key(brief: Brief, options: Mapping[str, object]) -> CacheKey:
         digest.update(name.encode() + b"\0" + font.data)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(brief.name.encode())
+    digest.update(json.dumps(brief.variant).encode())  # a variant's row (brief/variants.py)
     return CacheKey(digest.hexdigest(), brief.name, _suffixes(options))
 
 

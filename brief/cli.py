@@ -27,7 +27,12 @@ from brief.options import (
 from brief.version import __version__
 
 if TYPE_CHECKING:
-    from brief.batch import BatchItem
+    from concurrent.futures import Executor
+
+    from rich.console import Console
+    from rich.status import Status
+
+    from brief.batch import BatchItem, Progress
     from brief.dates import PartialDate
     from brief.report import Output
 
@@ -55,6 +60,14 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _keys(text: str) -> tuple[str, ...]:
+    """Read `--only`: variant keys separated by commas."""
+    keys = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not keys:
+        raise argparse.ArgumentTypeError("give at least one key")
+    return keys
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="brief",
@@ -68,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=CHECK_FORMATS, default=CHECK_FORMATS[0])
     check.add_argument("--strict", action="store_true", help="warnings give exit code 1")
     check.add_argument("--as-of", metavar="DATE", help="judge staleness as of this date")
+    check.add_argument("--only", type=_keys, metavar="KEY,…", help="check only these variants")
     _time_limit_argument(check, "stop checking a brief")
     new = commands.add_parser("new", help="scaffold a new brief folder")
     new.add_argument("name", type=Path)
@@ -122,6 +136,14 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("--no-cache", action="store_true", help="rebuild even when unchanged")
     build.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="build N briefs at once"
+    )
+    build.add_argument(
+        "--only", type=_keys, metavar="KEY,…", help="build only these variants (their keys)"
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="build on a Dask cluster (tcp://host:8786; needs brief[dask]) instead of locally",
     )
     build.add_argument("-q", "--quiet", action="store_true")
     build.add_argument("-v", "--verbose", action="store_true")
@@ -179,7 +201,7 @@ def _as_of(args: argparse.Namespace) -> PartialDate | None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from brief.api import check
+    from brief.api import check_all
     from brief.timelimit import source_location, time_limit
 
     code = ExitCode.OK
@@ -188,14 +210,19 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for source in args.sources:  # every source is checked, however the ones before it ended
         try:
             with time_limit(args.time_limit or None, source_location(source)):
-                report = check(source, _as_of(args))
+                checked = check_all(source, _as_of(args), args.only)
         except BriefError as caught:
             refused.extend(caught.diagnostics)
             code = ExitCode.INPUT_ERROR
             continue
-        findings.extend(report.findings)
-        if report.fails(args.strict) and code == ExitCode.OK:
-            code = ExitCode.FINDINGS
+        for report in checked:  # one per variant: a bad row is refused, the others checked
+            if isinstance(report, BriefError):
+                refused.extend(report.diagnostics)
+                code = ExitCode.INPUT_ERROR
+                continue
+            findings.extend(report.findings)
+            if report.fails(args.strict) and code == ExitCode.OK:
+                code = ExitCode.FINDINGS
     if refused and args.format == "text":
         err.write(format_text(refused) + "\n")
     findings = [*refused, *findings] if args.format != "text" else findings
@@ -236,15 +263,22 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         as_of=_as_of(args),
         cache_dir=None if args.no_cache else _cache_dir(),
     )
-    with _progress(err, enabled=not args.quiet and not args.verbose and len(args.sources) == 1):
-        items = build_many(args.sources, options, args.jobs)
+    with _executor(args.scheduler) as executor, _progress(err, args) as progress:
+        items = build_many(
+            args.sources,
+            options,
+            args.jobs,
+            executor=executor,
+            only=args.only,
+            progress=progress,
+        )
     for item in items:
         if item.exit_code == ExitCode.INPUT_ERROR:
             err.write(format_text(item.diagnostics) + "\n")
         elif item.stopped:
             err.write(format_text(item.diagnostics) + "\n")
             strict = " (warnings fail under --strict)" if args.strict else ""
-            err.write(f"{item.source}: not built: fix the errors above{strict}\n")
+            err.write(f"{_named(item)}: not built: fix the errors above{strict}\n")
         elif not args.quiet:
             if item.notices:
                 err.write(format_text(item.notices) + "\n")
@@ -275,34 +309,112 @@ def _findings_line(item: BatchItem) -> str:
         f"{counts[severity]} {severity}" + "s" * (counts[severity] != 1)
         for severity in ("warning", "note")
     ]
-    return f"{item.source}: {', '.join(said)} (`brief check {item.source}` lists them)"
+    return f"{_named(item)}: {', '.join(said)} (`brief check {item.source}` lists them)"
+
+
+def _named(item: BatchItem) -> str:
+    """Name a built brief, and its variant when it is one."""
+    return f"{item.source} (variant '{item.variant}')" if item.variant else item.source
 
 
 @contextlib.contextmanager
-def _progress(err: TextIO, enabled: bool) -> Iterator[None]:
-    """Show the running stage on a terminal (rich); print nothing when not a terminal (CI)."""
-    if not (enabled and err.isatty()):
-        yield
-        return
-    from rich.console import Console
+def _progress(err: TextIO, args: argparse.Namespace) -> Iterator[Progress | None]:
+    """Say how a build goes on a terminal (rich): the running stage of one brief, then, once a
+    batch turns out to hold several briefs or variants, a bar with counts and time left.
+    Elsewhere, one plain line per finished brief of a batch."""
+    if args.quiet or args.verbose:
+        yield None
+    elif not err.isatty():
+        yield _plain_progress(err)
+    else:
+        from rich.console import Console
 
+        with _stages(Console(file=err)) as display:
+            yield display.advance
+
+
+def _plain_progress(err: TextIO) -> Progress:
+    def said(done: int, total: int, item: BatchItem | None) -> None:
+        if total > 1 and item is not None:
+            failed = item.exit_code == ExitCode.INPUT_ERROR or item.stopped
+            err.write(f"[{done}/{total}] {_named(item)}: {'not built' if failed else 'built'}\n")
+            err.flush()
+
+    return said
+
+
+class _Display:
+    """What the terminal shows: a stage line, replaced by a progress bar for a batch."""
+
+    def __init__(self, console: Console, status: Status) -> None:
+        self.console, self.status, self.bar, self.task = console, status, None, None
+
+    def advance(self, done: int, total: int, item: BatchItem | None) -> None:
+        if total <= 1:
+            return
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
+
+            self.status.stop()
+            columns = (TextColumn("brief"), BarColumn(), MofNCompleteColumn())
+            self.bar = Bar(*columns, TimeRemainingColumn(), console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("building", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@contextlib.contextmanager
+def _stages(console: Console) -> Iterator[_Display]:
+    """Show the running stage of a build, until a batch's bar takes its place."""
     logger = logging.getLogger("brief")
 
     class StageHandler(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno == logging.DEBUG:
+            if record.levelno == logging.DEBUG and display.bar is None:
                 status.update(f"brief: {record.getMessage()}…")
 
-    with Console(file=err).status("brief: starting…") as status:
+    with console.status("brief: starting…") as status:
+        display = _Display(console, status)
         handler = StageHandler(logging.DEBUG)
         logger.addHandler(handler)
         level = logger.level
         logger.setLevel(logging.DEBUG)
         try:
-            yield
+            yield display
         finally:
+            display.close()
             logger.removeHandler(handler)
             logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def _executor(address: str | None) -> Iterator[Executor | None]:
+    """The executor of `--scheduler`: a Dask cluster's, imported only when asked for."""
+    if not address:
+        yield None
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        from brief.errors import Location, error
+
+        raise BriefError(
+            [
+                error(
+                    "B504",
+                    "--scheduler needs Dask distributed, which is not installed",
+                    Location("<command line>"),
+                    'install it with: pip install "brief[dask]"',
+                )
+            ]
+        ) from None
+    with Client(address) as client:
+        yield client.get_executor()
 
 
 def _cache_dir() -> Path:

@@ -46,6 +46,23 @@ def output_name(file: Path) -> str:
     return ANY_CONTROL.sub("-", name) or "brief"
 
 
+#: What a name made from a table cell may not hold: controls, path separators, characters some file
+#: systems refuse, and leading or trailing dots and spaces (`..`, a hidden file).
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]')
+MAX_NAME_CHARS = 100
+
+
+def cell_output_name(text: str) -> str:
+    """Return the output name made from untrusted text (a variant's key): one plain file name,
+    never a path; empty only when nothing is left.
+
+    >>> cell_output_name("../../etc/passwd"), cell_output_name(" Adams County, PA ")
+    ('-..-etc-passwd', 'Adams County, PA')
+    """
+    name = _UNSAFE_NAME.sub("-", text).strip(" .")
+    return name[:MAX_NAME_CHARS].rstrip(" .")
+
+
 def display_path(path: Path) -> str:
     r"""Return `path` relative to the current folder when it is below it, as diagnostics print it,
     with control characters shown as `?`.

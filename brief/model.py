@@ -289,6 +289,8 @@ class Brief:
     source_yaml: bytes = field(default=b"", repr=False)
     images: Mapping[str, ImageFile] = field(default_factory=dict, repr=False)
     font_files: Mapping[str, FontFile] = field(default_factory=dict, repr=False)
+    #: The table row this brief was filled from (`variants:`): its key, then (column, cell) pairs.
+    variant: tuple[tuple[str, str], ...] = ()
 
     def locate(self, dotted: str) -> Location:
         """Return the location of a top-level or meta key such as `meta.lang`."""

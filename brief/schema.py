@@ -248,6 +248,27 @@ THEME: Mapping[str, Field] = {
     ),
 }
 
+# ── variants: one brief, many handouts (brief/variants.py) ─────────────────────────────
+VARIANTS: Mapping[str, Field] = {
+    "table": Field(
+        "str",
+        "a CSV (.csv, with a header row) or JSON lines (.jsonl) file inside the brief's folder, "
+        "one row per variant",
+        required=True,
+    ),
+    "key": Field(
+        "str", "the column naming each variant: its outputs are named after it", required=True
+    ),
+    "columns": Field(
+        "list[str]",
+        "the columns the brief uses, as {row:column} in text, or as a whole figure value, "
+        "period or as_reported",
+        required=True,
+    ),
+    "lang": Field("str", "a column choosing each variant's language (as meta.lang)"),
+}
+# ── end of variants ──────────────────────────────────────────────────────────────────────
+
 BRIEF: Mapping[str, Field] = {
     "brief": Field("int", "format version: 1", required=True),
     "meta": Field(
@@ -270,6 +291,11 @@ BRIEF: Mapping[str, Field] = {
     "theme": Field("object", "the look only: colours and fonts", fields=THEME),
     "contact": Field(
         "object", "how readers reach you, printed at the foot of the handout", fields=CONTACT
+    ),
+    "variants": Field(
+        "object",
+        "one handout per row of a table: each row fills the brief's {row:column} placeholders",
+        fields=VARIANTS,
     ),
 }
 

@@ -11,9 +11,10 @@ import pytest
 
 import brief
 from brief import BuildOptions
-from brief.batch import BatchItem, build_many, build_one
+from brief.batch import BatchItem, Job, build_many, build_one
 from brief.cli import main
 from brief.errors import BriefError, ExitCode
+from brief.load import Source
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
@@ -116,14 +117,14 @@ def test_a_failed_brief_neither_stops_nor_hides_the_others(tmp_path: Path, jobs:
 def test_an_unexpected_exception_is_that_briefs_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = brief.batch.build
+    real = brief.batch.build_files
 
-    def flaky(source: str, options: BuildOptions) -> object:
-        if "bad" in source:
+    def flaky(source: Source, options: BuildOptions, row: object = None) -> object:
+        if "bad" in str(source.folder):
             raise RuntimeError("a bug in brief")
-        return real(source, options)
+        return real(source, options, row)
 
-    monkeypatch.setattr("brief.batch.build", flaky)
+    monkeypatch.setattr("brief.batch.build_files", flaky)
     sources = [_copy(tmp_path, "bad"), _copy(tmp_path, "good")]
     out = tmp_path / "out"
     code, _, err = _run(["build", *map(str, sources), "-f", "html", "-o", str(out)])
@@ -134,8 +135,9 @@ def test_an_unexpected_exception_is_that_briefs_failure(
     assert (out / "good.html").is_file()
 
 
-def _crashing_worker(source: str, options: BuildOptions) -> BatchItem:
+def _crashing_worker(job: Job, options: BuildOptions) -> BatchItem:
     """A worker for the pool tests: crashes its process, raises, or succeeds by the name."""
+    source = job.source
     if source.endswith("crash"):
         os._exit(3)
     if source.endswith("raise"):
@@ -154,10 +156,11 @@ def test_a_worker_that_dies_fails_its_own_brief_only() -> None:
 
 
 def test_build_one_turns_any_exception_into_an_item(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(source: str, options: BuildOptions) -> object:
+    def boom(source: Source, options: BuildOptions, row: object = None) -> object:
         raise MemoryError
 
-    monkeypatch.setattr("brief.batch.build", boom)
+    monkeypatch.setattr("brief.batch.build_files", boom)
+    monkeypatch.setattr("brief.batch.load", lambda source: object())
     item = build_one("somewhere", BuildOptions())
     assert item.exit_code == ExitCode.INPUT_ERROR
     assert item.diagnostics[0].code == "B503"
