@@ -101,18 +101,28 @@ def _failed(job: Job, why: str) -> BatchItem:
     return BatchItem(job.source, ExitCode.INPUT_ERROR, diagnostics=(diagnostic,), variant=variant)
 
 
-def plan(sources: Sequence[str | Path], only: Iterable[str] | None = None) -> list[Job | BatchItem]:
+def plan(
+    sources: Sequence[str | Path],
+    only: Iterable[str] | None = None,
+    seconds: float | None = None,
+) -> list[Job | BatchItem]:
     """Turn sources into jobs: one per brief, one per chosen row of a brief with variants; a
     source that cannot be read is its own item. `only` keeps the rows with these keys (B425
-    when no source has one of them)."""
+    when no source has one of them). Reading each source counts against its time limit
+    (`seconds`): a source that takes longer is its own item (B502), never read twice."""
     wanted = set(only) if only is not None else None
     planned: list[Job | BatchItem] = []
     seen: set[str] = set()
     for given in map(str, sources):
         try:
-            loaded = load(given)
-        except BriefError:
-            planned.append(Job(given))  # it fails again where it is built, as its own item
+            with time_limit(seconds, source_location(given)):
+                loaded = load(given)
+        except BriefError as caught:
+            if any(diagnostic.code == "B502" for diagnostic in caught.diagnostics):
+                item = BatchItem(given, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics)
+                planned.append(item)
+            else:
+                planned.append(Job(given))  # it fails again where it is built, as its own item
             continue
         if not variants.has_variants(loaded):
             planned.append(Job(given, loaded))
@@ -147,7 +157,7 @@ def build_many(
     Raises BriefError, before building anything, when two outputs would share a name (B413) or
     `only` names a key no table has (B425).
     """
-    planned = plan(sources, only)
+    planned = plan(sources, only, options.time_limit)
     work = [entry for entry in planned if isinstance(entry, Job)]
     if len(planned) > 1:
         refuse_shared_names(work, options)

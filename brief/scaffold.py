@@ -121,6 +121,13 @@ sources:
 #   web: https://example.org
 #   address: "12 Example Street"
 
+# One handout per row of a table (a county, a pantry): {{row:COLUMN}} in text, or a whole cell
+# as a figure's value ("{{row:households}}"). See docs/variants.md.
+# variants:
+#   table: counties.csv
+#   key: county
+#   columns: [households, rate]
+
 # The look: a built-in theme (default, forest, plum, mono) and your brand colour.
 # theme:
 #   name: default

@@ -44,7 +44,11 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
 _LEADING = re.compile(r"^([-+=@]|\d+[.)])")
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 #: Fields whose whole value may be one cell, converted from text (`value: "{row:poverty}"`).
-_CONVERTED = {"number": "a number, such as 12.5 or 1,234", "int": "a whole number"}
+_CONVERTED = {
+    "number": "a number, such as 12.5 or 1,234",
+    "amount": "a number, such as 12.5 or 1,234",
+    "int": "a whole number",
+}
 
 
 @dataclass(frozen=True)

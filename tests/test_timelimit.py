@@ -126,8 +126,11 @@ def test_the_limit_covers_loading_and_analysis_not_only_rendering(
 ) -> None:
     """Needs `api.build` to run `check` inside `time_limit` (see brief/timelimit.py)."""
     import brief.api
+    import brief.batch
 
     monkeypatch.setattr(brief.api, stage, _slow(3.0, getattr(brief.api, stage)))
+    if stage == "load":  # the batch reads each source when it plans, under the same limit
+        monkeypatch.setattr(brief.batch, "load", _slow(3.0, brief.batch.load))
     out = tmp_path / "out"
     code, stdout, err = run_cli(
         "build", str(EXAMPLE), "-o", str(out), "-f", "html", "--no-cache", "--time-limit", "0.5"
