@@ -231,16 +231,16 @@ def _in_local_pool(
             if item is not None:
                 items[index] = done(item)
     lost = [index for index in range(len(work)) if index not in items]
-    pool = None
+    retry: ProcessPoolExecutor | None = None
     for index in lost:
-        pool = pool or _pool(1)
-        item = _outcome(work[index], pool.submit(worker, work[index], options))
+        retry = retry or _pool(1)
+        item = _outcome(work[index], retry.submit(worker, work[index], options))
         if item is None:
-            pool.shutdown(wait=True)
-            pool, item = None, _failed(work[index], "the process building it stopped")
+            retry.shutdown(wait=True)
+            retry, item = None, _failed(work[index], "the process building it stopped")
         items[index] = done(item)
-    if pool is not None:
-        pool.shutdown(wait=True)
+    if retry is not None:
+        retry.shutdown(wait=True)
     return [items[index] for index in range(len(work))]
 
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from rich.console import Console
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
     from rich.status import Status
 
     from brief.batch import BatchItem, Progress
@@ -347,7 +349,9 @@ class _Display:
     """What the terminal shows: a stage line, replaced by a progress bar for a batch."""
 
     def __init__(self, console: Console, status: Status) -> None:
-        self.console, self.status, self.bar, self.task = console, status, None, None
+        self.console, self.status = console, status
+        self.bar: RichProgress | None = None
+        self.task: TaskID | None = None
 
     def advance(self, done: int, total: int, item: BatchItem | None) -> None:
         if total <= 1:
@@ -361,7 +365,8 @@ class _Display:
             self.bar = Bar(*columns, TimeRemainingColumn(), console=self.console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task("building", total=total)
-        self.bar.update(self.task, completed=done, total=total)
+        if self.task is not None:
+            self.bar.update(self.task, completed=done, total=total)
 
     def close(self) -> None:
         if self.bar is not None:

@@ -142,7 +142,8 @@ def read_spec(source: Source) -> Spec:
     if problems:
         raise BriefError(problems)
     lang = block.get("lang")
-    return Spec(str(table), str(block["key"]), tuple(map(str, columns)), lang and str(lang))
+    names = tuple(str(column) for column in columns or ())
+    return Spec(str(table), str(block["key"]), names, lang and str(lang))
 
 
 def _is_text(value: object) -> bool:
@@ -271,7 +272,8 @@ _JSONL_HINT = 'write one object per line, such as {"county": "Adams", "rate": 12
 def _check_header(spec: Spec, header: list[str], where: SourceMap, display: str) -> None:
     """Refuse a table without a column the brief uses (B422), located at the brief's mention."""
     problems = []
-    named = [("key", spec.key), *([("lang", spec.lang)] if spec.lang else [])]
+    named: list[tuple[str | int, str]] = [("key", spec.key)]
+    named += [("lang", spec.lang)] if spec.lang else []
     named += [(index, column) for index, column in enumerate(spec.columns)]
     for at, column in named:
         if column not in header:
