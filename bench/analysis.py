@@ -112,8 +112,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     from brief.analyse import analyse
-    from brief.load import load
-    from brief.validate import validate
+    from brief.read.load import load
+    from brief.read.validate import validate
 
     with tempfile.TemporaryDirectory() as folder:
         source, copy = generate(args.figures, args.quotes, args.seed)

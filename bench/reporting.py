@@ -24,8 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from brief.api import check
 from brief.errors import BriefError
+from brief.run.api import check
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "reporting"
 SPLITS = ("all", "tuning", "held-out")

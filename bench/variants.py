@@ -94,7 +94,7 @@ def bare_weasyprint(folder: Path, html_dir: Path, out: Path) -> float:
 
 def _measured(job: object, options: object) -> object:
     """A batch worker that logs its process's memory after every brief it builds."""
-    from brief.batch import build_one
+    from brief.run.batch import build_one
 
     item = build_one(job, options)  # type: ignore[arg-type]
     with open(f"/proc/{os.getpid()}/statm") as stream:
@@ -108,7 +108,7 @@ def _measured(job: object, options: object) -> object:
 def rss_per_brief(folder: Path, out: Path, log: Path) -> dict[int, tuple[int, int]]:
     """Build every variant in one warm worker; return its RSS and peak (KiB) after each brief."""
     from brief import BuildOptions
-    from brief.batch import build_many, warm_up
+    from brief.run.batch import build_many, warm_up
 
     os.environ[RSS_LOG] = str(log)
     import multiprocessing
@@ -127,7 +127,7 @@ def dask_build(folder: Path, out: Path) -> tuple[float, float]:
     from distributed import Client, LocalCluster
 
     from brief import BuildOptions
-    from brief.batch import build_many
+    from brief.run.batch import build_many
 
     start = time.perf_counter()
     with (
@@ -146,7 +146,7 @@ def dask_build(folder: Path, out: Path) -> tuple[float, float]:
 
 def local_build(folder: Path, out: Path) -> float:
     from brief import BuildOptions
-    from brief.batch import build_many
+    from brief.run.batch import build_many
 
     start = time.perf_counter()
     build_many([folder], BuildOptions(formats=("pdf",), out_dir=out), jobs=2)

@@ -2,7 +2,7 @@
 
 The public API is what this package exposes: `load()`, `check()`, `build()`, their options and
 results, the model and the one error type (docs/design.md §1). The names are imported when first
-used, so that importing one stage (`brief.model`, `brief.load`) does not import every other.
+used, so that importing one stage (`brief.model`, `brief.read.load`) does not import every other.
 """
 
 from __future__ import annotations
@@ -13,29 +13,29 @@ from typing import TYPE_CHECKING, Any
 from brief.version import __version__
 
 if TYPE_CHECKING:
-    from brief.api import BuildOptions, BuildResult, Report, build, check, check_all
-    from brief.batch import BatchItem, build_many
     from brief.draft import draft
     from brief.errors import BriefError, Diagnostic, ExitCode, Location, Severity
-    from brief.load import load
     from brief.model import Brief, Layout, Paper
+    from brief.read.load import load
+    from brief.run.api import BuildOptions, BuildResult, Report, build, check, check_all
+    from brief.run.batch import BatchItem, build_many
 
 #: Each public name and the module that defines it.
 _EXPORTS = {
-    "BuildOptions": "brief.api",
-    "BuildResult": "brief.api",
-    "Report": "brief.api",
-    "build": "brief.api",
-    "check": "brief.api",
-    "check_all": "brief.api",
-    "BatchItem": "brief.batch",
-    "build_many": "brief.batch",
+    "BuildOptions": "brief.run.api",
+    "BuildResult": "brief.run.api",
+    "Report": "brief.run.api",
+    "build": "brief.run.api",
+    "check": "brief.run.api",
+    "check_all": "brief.run.api",
+    "BatchItem": "brief.run.batch",
+    "build_many": "brief.run.batch",
     "BriefError": "brief.errors",
     "Diagnostic": "brief.errors",
     "ExitCode": "brief.errors",
     "Location": "brief.errors",
     "Severity": "brief.errors",
-    "load": "brief.load",
+    "load": "brief.read.load",
     "draft": "brief.draft",
     "Brief": "brief.model",
     "Layout": "brief.model",

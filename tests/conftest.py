@@ -14,7 +14,7 @@ import pytest
 
 import brief
 from brief import BuildOptions, Layout, Paper
-from brief.cli import main
+from brief.run.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "thorn"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import brief
-from brief.api import BuildOptions
-from brief.cli import main
 from brief.errors import BriefError
+from brief.run.api import BuildOptions
+from brief.run.cli import main
 from brief.write import atomic
 from brief.write.atomic import publish, remove_stale_temporaries, write_atomic
 

@@ -11,10 +11,10 @@ import pytest
 
 import brief
 from brief import BuildOptions
-from brief.batch import BatchItem, Job, build_many, build_one
-from brief.cli import main
 from brief.errors import BriefError, ExitCode
-from brief.load import Source
+from brief.read.load import Source
+from brief.run.batch import BatchItem, Job, build_many, build_one
+from brief.run.cli import main
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
@@ -88,7 +88,7 @@ def test_one_brief_given_alone_is_never_refused_for_its_name(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("source", ["thorn", "thorn/brief.yaml", "."])
 def test_the_batch_predicts_the_names_the_build_gives(tmp_path: Path, source: str) -> None:
-    from brief.batch import output_name
+    from brief.run.batch import output_name
 
     _copy(tmp_path, "thorn")
     here = Path.cwd()
@@ -117,14 +117,14 @@ def test_a_failed_brief_neither_stops_nor_hides_the_others(tmp_path: Path, jobs:
 def test_an_unexpected_exception_is_that_briefs_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = brief.batch.build_files
+    real = brief.run.batch.build_files
 
     def flaky(source: Source, options: BuildOptions, row: object = None) -> object:
         if "bad" in str(source.folder):
             raise RuntimeError("a bug in brief")
         return real(source, options, row)
 
-    monkeypatch.setattr("brief.batch.build_files", flaky)
+    monkeypatch.setattr("brief.run.batch.build_files", flaky)
     sources = [_copy(tmp_path, "bad"), _copy(tmp_path, "good")]
     out = tmp_path / "out"
     code, _, err = _run(["build", *map(str, sources), "-f", "html", "-o", str(out)])
@@ -159,8 +159,8 @@ def test_build_one_turns_any_exception_into_an_item(monkeypatch: pytest.MonkeyPa
     def boom(source: Source, options: BuildOptions, row: object = None) -> object:
         raise MemoryError
 
-    monkeypatch.setattr("brief.batch.build_files", boom)
-    monkeypatch.setattr("brief.batch.load", lambda source: object())
+    monkeypatch.setattr("brief.run.batch.build_files", boom)
+    monkeypatch.setattr("brief.run.batch.load", lambda source: object())
     item = build_one("somewhere", BuildOptions())
     assert item.exit_code == ExitCode.INPUT_ERROR
     assert item.diagnostics[0].code == "B503"

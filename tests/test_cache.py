@@ -63,7 +63,7 @@ def test_a_changed_source_or_option_is_built_again(tmp_path: Path) -> None:
 
 def test_no_cache_option_always_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    from brief.cli import main
+    from brief.run.cli import main
 
     assert main(["build", str(EXAMPLE), "-f", "html", "-o", str(tmp_path / "a"), "-q"]) == 0
     assert (tmp_path / "xdg" / "brief").is_dir()
@@ -305,7 +305,7 @@ _RAW = st.one_of(
     ).encode()
 )
 def test_any_index_is_a_miss_or_a_valid_hit(tmp_path: Path, raw: bytes) -> None:
-    from brief.cache import CacheKey, lookup
+    from brief.run.cache import CacheKey, lookup
 
     cache = tmp_path / "cache"
     (cache / "blobs").mkdir(parents=True, exist_ok=True)

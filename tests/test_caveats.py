@@ -14,9 +14,16 @@ import pytest
 import brief
 from brief import BuildOptions
 from brief.analyse.qualifiers import place_name
-from brief.api import Report
-from brief.caveats import AUTHOR_ONLY, KEY_POINT, PLACES, READER_TEXT, CaveatPlan, plan_caveats
-from brief.l10n import CATALOGUE_LANGUAGES
+from brief.compose.caveats import (
+    AUTHOR_ONLY,
+    KEY_POINT,
+    PLACES,
+    READER_TEXT,
+    CaveatPlan,
+    plan_caveats,
+)
+from brief.compose.l10n import CATALOGUE_LANGUAGES
+from brief.run.api import Report
 from brief.schema import FINDING_CODES
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)

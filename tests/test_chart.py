@@ -8,10 +8,10 @@ from pathlib import Path
 
 import brief
 from brief.analyse import analyse
-from brief.chart import figures_chart
-from brief.compose import ComposeOptions, compose
-from brief.document import Document
-from brief.themes import theme_colors
+from brief.compose.assemble import ComposeOptions, compose
+from brief.compose.chart import figures_chart
+from brief.compose.document import Document
+from brief.compose.themes import theme_colors
 
 from .conftest import EXAMPLE, META
 
@@ -75,7 +75,7 @@ def test_the_chart_is_the_same_bytes_every_time() -> None:
 
 
 def test_the_handout_leaves_the_chart_to_the_full_brief_and_the_ebook(tmp_path: Path) -> None:
-    from brief.render import render_page
+    from brief.compose.render import render_page
 
     report = brief.check(EXAMPLE)
     analysis = analyse(report.brief)

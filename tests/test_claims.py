@@ -90,8 +90,8 @@ def test_a_handout_at_its_last_fit_level_prints_the_key_claims_and_points_to_the
     write_brief: Callable[[str], Path],
 ) -> None:
     from brief.analyse import analyse
-    from brief.compose import compose
-    from brief.render import KEY_FIGURES_FIT, printed_claims, render_page
+    from brief.compose.assemble import compose
+    from brief.compose.render import KEY_FIGURES_FIT, printed_claims, render_page
 
     many = "".join(f"  - {{id: c{n}, text: claim number {n}, source: s}}\n" for n in range(12))
     text = BRIEF.replace("claims:\n", "claims:\n" + many).replace("lang: es", "lang: en")

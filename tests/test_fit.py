@@ -151,7 +151,7 @@ def test_the_cli_prints_the_fit_and_a_count_of_the_findings(
 def test_a_handout_too_long_for_its_pages_prints_its_key_figures_and_says_so(
     write_brief: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    from brief.render import MAX_KEY_ROWS
+    from brief.compose.render import MAX_KEY_ROWS
 
     rows = "".join(
         f"  - {{id: f{n}, value: {100 + n}, counts: meals served at pantry {n}, "

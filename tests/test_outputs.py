@@ -18,7 +18,7 @@ from lxml import etree
 
 import brief
 from brief import BuildOptions
-from brief.l10n import format_figure
+from brief.compose.l10n import format_figure
 from tests.conftest import EXAMPLE, require_tool
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
@@ -202,7 +202,7 @@ def test_brief_layout_text_holds_every_quote_figure_and_caveat(built_brief_layou
         assert _normalise(quote.text) in text, quote.id
     for figure in report.brief.figures:
         assert format_figure(figure, report.brief.meta.lang).replace("\xa0", " ") in text, figure.id
-    from brief.caveats import plan_caveats
+    from brief.compose.caveats import plan_caveats
 
     for caveat in plan_caveats(report.brief, report.findings).caveats:
         assert _normalise(caveat.text)[:60] in text, caveat.id
@@ -213,7 +213,7 @@ def test_handout_text_keeps_every_figure_and_caveat(built_handout_a4: Path) -> N
     report = brief.check(EXAMPLE)
     for figure in report.brief.figures:
         assert format_figure(figure, report.brief.meta.lang).replace("\xa0", " ") in text, figure.id
-    from brief.caveats import plan_caveats
+    from brief.compose.caveats import plan_caveats
 
     for caveat in plan_caveats(report.brief, report.findings).caveats:
         assert _normalise(caveat.text)[:60] in text, caveat.id
@@ -342,7 +342,7 @@ def test_the_generated_cover_cuts_a_huge_title_with_an_ellipsis() -> None:
     from PIL import Image, ImageFont
 
     from brief.analyse import analyse
-    from brief.compose import compose
+    from brief.compose.assemble import compose
     from brief.resources import font_dir
     from brief.write.cover import TITLE_LINES, _wrap, make_cover
 
@@ -421,7 +421,7 @@ def test_the_generated_cover_shows_the_logo_and_keeps_every_line_inside_its_marg
     from PIL import Image
 
     from brief.analyse import analyse
-    from brief.compose import compose
+    from brief.compose.assemble import compose
     from brief.model import ImageFile
     from brief.write.cover import HEIGHT, MARGIN, WIDTH, make_cover
 
@@ -451,7 +451,7 @@ def test_the_generated_cover_shows_the_logo_and_keeps_every_line_inside_its_marg
 
 
 def test_a_page_break_marker_never_stands_between_a_table_row_or_list_item_and_its_parent() -> None:
-    from brief.ebook import insert_page_breaks
+    from brief.compose.ebook import insert_page_breaks
 
     xhtml = (
         '<section id="s"><table><tbody><tr id="r1"><td class="n">1</td></tr>'

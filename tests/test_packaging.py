@@ -59,7 +59,7 @@ def test_the_wheel_builds_the_example_without_the_checkout(tmp_path: Path) -> No
         "import brief, brief.resources as r; "
         f"assert brief.__file__.startswith({str(site)!r}), brief.__file__; "
         "assert '_data' in str(r.template_dir()), r.template_dir(); "
-        "import sys; from brief.cli import main; "
+        "import sys; from brief.run.cli import main; "
         f"sys.exit(main(['build', {str(example)!r}, '-o', {str(tmp_path / 'dist')!r}]))"
     )
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=tmp_path)

@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from brief.analyse.intervals import counts_key, interval, same_thing
+from brief.compose.l10n import format_figure
 from brief.dates import PartialDate, parse_partial_date, parse_period
 from brief.errors import BriefError, Location
-from brief.l10n import format_figure
-from brief.load import SourceMap, compose_plain
-from brief.markup import render_markdown
 from brief.model import Figure, Qualifier
+from brief.read.load import SourceMap, compose_plain
+from brief.read.markup import render_markdown
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
@@ -270,9 +270,9 @@ def test_any_near_valid_brief_checks_composes_and_renders_or_is_refused(
     import yaml
 
     import brief
-    from brief.compose import compose
-    from brief.ebook import render_epub
-    from brief.render import render_page
+    from brief.compose.assemble import compose
+    from brief.compose.ebook import render_epub
+    from brief.compose.render import render_page
 
     data = {
         "brief": 1,

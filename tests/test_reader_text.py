@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import brief
-import brief.markup
+import brief.read.markup
 from brief import BuildOptions, Layout
 from brief.resources import asset_dir
 
@@ -94,8 +94,8 @@ def test_the_checked_box_says_how_quotes_were_checked_only_when_copies_exist(
 
 def test_a_handout_lists_each_source_once_and_the_brief_layout_keeps_page_notes() -> None:
     from brief.analyse import analyse
-    from brief.compose import ComposeOptions, compose
-    from brief.render import render_page
+    from brief.compose.assemble import ComposeOptions, compose
+    from brief.compose.render import render_page
 
     report = brief.check(EXAMPLE)
     analysis = analyse(report.brief)
@@ -110,14 +110,14 @@ def test_the_figures_the_key_points_cite_are_printed_large_with_their_caveat_mar
     tmp_path: Path,
 ) -> None:
     from brief.analyse import analyse
-    from brief.compose import MAX_CALLOUTS, ComposeOptions, compose
+    from brief.compose.assemble import MAX_CALLOUTS, ComposeOptions, compose
 
     report = brief.check(EXAMPLE)
     document = compose(report.brief, analyse(report.brief), ComposeOptions())
     cited = [
         ref.id
         for point in report.brief.key_points
-        for ref in brief.markup.find_references(point.markdown)
+        for ref in brief.read.markup.find_references(point.markdown)
         if ref.kind == "fig"
     ]
     assert [row.id for row in document.callouts] == list(dict.fromkeys(cited))[:MAX_CALLOUTS]

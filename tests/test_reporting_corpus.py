@@ -23,7 +23,7 @@ from bench.reporting import (
     score_pairs,
     total,
 )
-from brief.api import check
+from brief.run.api import check
 
 FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir())
 #: Licences the corpus may hold (README: openly licensed or public domain only).

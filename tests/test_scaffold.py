@@ -10,7 +10,7 @@ import pytest
 
 import brief
 from brief import BuildOptions, schema
-from brief.scaffold import scaffold
+from brief.run.scaffold import scaffold
 
 
 def test_the_scaffold_shows_every_section_of_the_format(tmp_path: Path) -> None:

@@ -185,8 +185,8 @@ def test_a_file_url_with_a_fragment_or_query_is_refused_even_inside_an_allowed_f
 def test_the_pdf_shows_the_checked_logo_bytes(tmp_path: Path) -> None:
     import brief
     from brief.analyse import analyse
-    from brief.compose import ComposeOptions, compose
-    from brief.render import pdf_resources, render_page
+    from brief.compose.assemble import ComposeOptions, compose
+    from brief.compose.render import pdf_resources, render_page
 
     (tmp_path / "brief.yaml").write_text(LOGO_BRIEF, encoding="utf-8")
     (tmp_path / "logo.png").write_bytes(_png((200, 0, 0)))

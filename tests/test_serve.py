@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.serve import Preview, fingerprint, start_server, watch
+from brief.run.serve import Preview, fingerprint, start_server, watch
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
@@ -256,7 +256,7 @@ def busy_port() -> Iterator[int]:
 
 
 def test_a_busy_port_is_one_clear_error_without_a_traceback(tmp_path: Path, busy_port: int) -> None:
-    from brief.cli import main
+    from brief.run.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     started = time.monotonic()
@@ -271,7 +271,7 @@ def test_a_busy_port_is_one_clear_error_without_a_traceback(tmp_path: Path, busy
 
 @pytest.mark.parametrize("port", ["70000", "-1"])
 def test_a_port_that_is_no_port_is_one_clear_error(port: str) -> None:
-    from brief.cli import main
+    from brief.run.cli import main
 
     err = io.StringIO()
     assert main(["serve", str(EXAMPLE), "--port", port], io.StringIO(), err) == 2

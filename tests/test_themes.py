@@ -11,7 +11,7 @@ import pytest
 
 import brief
 from brief import BriefError, BuildOptions
-from brief.themes import THEMES, contrast, nearest_passing
+from brief.compose.themes import THEMES, contrast, nearest_passing
 
 BASE = "brief: 1\nmeta: {title: Themed, lang: en, date: 2024-01-01}\n"
 
@@ -91,7 +91,7 @@ def test_a_brand_colour_is_decorative_so_a_light_orange_is_allowed(
 
 
 def test_the_brand_colour_follows_the_themes_accent_unless_set() -> None:
-    from brief.themes import theme_colors
+    from brief.compose.themes import theme_colors
 
     assert theme_colors("forest", {})["brand"] == THEMES["forest"]["accent"]
     assert theme_colors("forest", {"brand": "#f7941d"})["brand"] == "#f7941d"
@@ -110,8 +110,8 @@ def test_the_brand_colour_is_never_a_text_colour() -> None:
 
 
 def test_the_page_footer_and_footnote_rule_take_the_theme_colours() -> None:
+    from brief.compose.themes import theme_css
     from brief.resources import asset_dir
-    from brief.themes import theme_css
 
     labels = {"page": "page", "of": "of"}
     assert "@footnote" not in theme_css({}, labels)  # the web page's CSS has no print at-rules

@@ -14,7 +14,7 @@ import pytest
 
 import brief
 from brief import BuildOptions
-from brief.api import _cache_options
+from brief.run.api import _cache_options
 
 from .conftest import EXAMPLE
 
@@ -94,7 +94,7 @@ def _replacing() -> None:
 @pytest.mark.parametrize("work", [_swallowing, _replacing])
 def test_an_expiry_caught_by_a_library_is_still_reported(work: Callable[[], None]) -> None:
     from brief.errors import BriefError, Location
-    from brief.timelimit import time_limit
+    from brief.run.timelimit import time_limit
 
     def limited() -> None:
         with time_limit(0.05, Location("brief.yaml", 1, 1)):
@@ -124,13 +124,13 @@ def test_the_limit_covers_loading_and_analysis_not_only_rendering(
     monkeypatch: pytest.MonkeyPatch,
     run_cli: Callable[..., tuple[int, str, str]],
 ) -> None:
-    """Needs `api.build` to run `check` inside `time_limit` (see brief/timelimit.py)."""
-    import brief.api
-    import brief.batch
+    """Needs `api.build` to run `check` inside `time_limit` (see brief/run/timelimit.py)."""
+    import brief.run.api
+    import brief.run.batch
 
-    monkeypatch.setattr(brief.api, stage, _slow(3.0, getattr(brief.api, stage)))
+    monkeypatch.setattr(brief.run.api, stage, _slow(3.0, getattr(brief.run.api, stage)))
     if stage == "load":  # the batch reads each source when it plans, under the same limit
-        monkeypatch.setattr(brief.batch, "load", _slow(3.0, brief.batch.load))
+        monkeypatch.setattr(brief.run.batch, "load", _slow(3.0, brief.run.batch.load))
     out = tmp_path / "out"
     code, stdout, err = run_cli(
         "build", str(EXAMPLE), "-o", str(out), "-f", "html", "--no-cache", "--time-limit", "0.5"
@@ -146,7 +146,7 @@ def _nested(outer: float, inner: float, inside: float, after: float) -> None:
     import time
 
     from brief.errors import Location
-    from brief.timelimit import time_limit
+    from brief.run.timelimit import time_limit
 
     where = Location("brief.yaml", 1, 1)
     with time_limit(outer, where):
@@ -169,8 +169,8 @@ def test_a_limit_inside_a_running_limit_is_that_limit() -> None:
 
 
 def test_a_refused_build_points_at_the_source_file_before_it_is_read(tmp_path: Path) -> None:
-    from brief.files import display_path
-    from brief.timelimit import source_location
+    from brief.read.files import display_path
+    from brief.run.timelimit import source_location
 
     assert source_location(EXAMPLE) == source_location(EXAMPLE / "brief.yaml")
     assert source_location(EXAMPLE).path == display_path(EXAMPLE / "brief.yaml")

@@ -1,4 +1,5 @@
-"""Validate stage: plain data + positions -> Brief, or every B-code at once (brief/validate.py)."""
+"""Validate stage: plain data + positions -> Brief, or every B-code at once
+(brief/read/validate.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 
 from brief.dates import PartialDate
 from brief.errors import BriefError, Diagnostic
-from brief.load import load
 from brief.model import Brief, Layout, Paper, Qualifier
-from brief.validate import validate
+from brief.read.load import load
+from brief.read.validate import validate
 from tests.conftest import META, write
 
 

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import brief
-from brief.compose import compose
+from brief.compose.assemble import compose
+from brief.compose.render import render_page
 from brief.dates import PartialDate
 from brief.errors import BriefError
-from brief.render import render_page
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 

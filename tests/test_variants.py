@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from brief import BuildOptions
-from brief.api import check, check_all
-from brief.batch import BatchItem, Job, build_many
-from brief.cli import main
 from brief.errors import BriefError, ExitCode
-from brief.variants import markdown_text, parse_number
+from brief.read.variants import markdown_text, parse_number
+from brief.run.api import check, check_all
+from brief.run.batch import BatchItem, Job, build_many
+from brief.run.cli import main
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "variants-alabama-poverty"
 
@@ -148,7 +148,7 @@ def test_a_cell_holds_one_line_of_printable_text(
 
 
 def test_the_table_is_capped_in_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("brief.variants.MAX_ROWS", 2)
+    monkeypatch.setattr("brief.read.variants.MAX_ROWS", 2)
     with pytest.raises(BriefError) as caught:
         check_all(_brief(tmp_path))
     assert "more than 2 rows" in caught.value.diagnostics[0].message
@@ -261,7 +261,7 @@ def test_a_rerun_rebuilds_only_what_is_missing(tmp_path: Path) -> None:
 
 
 def _dies_on_south(job: Job, options: BuildOptions) -> BatchItem:
-    from brief.batch import build_one
+    from brief.run.batch import build_one
 
     if job.row is not None and job.row.key == "south":
         os._exit(3)
@@ -293,7 +293,7 @@ def test_the_committed_example_has_two_dozen_clean_rows() -> None:
 
 
 def test_a_worker_needs_no_shared_disk(tmp_path: Path) -> None:
-    from brief.batch import build_one, plan
+    from brief.run.batch import build_one, plan
 
     folder = _brief(tmp_path)
     jobs = [job for job in plan([folder]) if isinstance(job, Job)]

@@ -8,7 +8,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from brief import BuildOptions
-from brief.batch import build_many
+from brief.run.batch import build_many
 from tests.test_variants import _brief
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from brief.analyse.counts import CountIndex
 from brief.analyse.findings import Finding, per_brief
 from brief.analyse.intervals import Range, figure_range
+from brief.compose.l10n import describe_figure, format_figure
 from brief.errors import Severity
-from brief.l10n import describe_figure, format_figure
 from brief.model import Brief, Figure, Item
 
 

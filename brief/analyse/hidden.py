@@ -16,8 +16,8 @@ import unicodedata
 from brief.analyse.findings import Finding
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Location, Severity
-from brief.files import display_path
 from brief.model import Brief
+from brief.read.files import display_path
 
 HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\u180e\ufeff]")
 #: The most places reported per file; a file full of them is said once more, in a count.

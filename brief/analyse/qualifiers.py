@@ -22,9 +22,9 @@ from brief.analyse.kinds import figure_kinds
 from brief.analyse.limits import PairLimit
 from brief.analyse.numbers import Reading, read_numbers
 from brief.analyse.wording import Number, find_numbers, qualifier_near
+from brief.compose.l10n import format_figure
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.l10n import format_figure
 from brief.model import Brief, Figure, Qualifier, Text
 
 #: Below this value a number typed in prose must be followed by a word of what the figure counts

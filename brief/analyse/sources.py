@@ -8,8 +8,8 @@ from __future__ import annotations
 from brief.analyse.findings import Finding
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.markup import find_references
 from brief.model import Brief, Claim, Event, Figure, Quote
+from brief.read.markup import find_references
 
 
 def cited_sources(brief: Brief) -> set[str]:

@@ -13,8 +13,8 @@ from brief.analyse.findings import Finding, per_brief
 from brief.analyse.limits import PairLimit
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.markup import plain_text
 from brief.model import Brief, Event
+from brief.read.markup import plain_text
 
 #: How far "approx: true" widens a date, by its precision: around 2012 may be 2011 or 2013.
 APPROX_WIDTH = {

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 
 from brief.analyse.findings import Finding
+from brief.compose.l10n import CATALOGUE_LANGUAGES
 from brief.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from brief.errors import Diagnostic, Severity
-from brief.l10n import CATALOGUE_LANGUAGES
 from brief.model import Brief, Event, Quote
 
 #: How far from its source's publication a weekday written alone may be: "on Tuesday" in a paper of

@@ -56,7 +56,7 @@ def draft(
     or neither (`write.atomic.publish`). Raises BriefError for an unreadable input (B415), a bad
     `published` date (B205) or a draft taking longer than `time_limit` seconds (B502).
     """
-    from brief.timelimit import time_limit as limit
+    from brief.run.timelimit import time_limit as limit
     from brief.write.atomic import publish
 
     _check_lang(lang)

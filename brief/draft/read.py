@@ -18,7 +18,7 @@ from typing import Any
 
 from brief.draft.article import Article, split_lines
 from brief.errors import BriefError, Location, error
-from brief.files import CONTROL, display_path, read_capped
+from brief.read.files import CONTROL, display_path, read_capped
 
 #: The largest input file read (a saved news page with its scripts is 0.2 to 3 MB).
 MAX_INPUT_BYTES = 20_000_000

@@ -10,9 +10,9 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from brief.document import Document
+from brief.compose.document import Document
+from brief.compose.themes import AA_RATIO, DEFAULT_COLORS, contrast
 from brief.resources import font_dir
-from brief.themes import AA_RATIO, DEFAULT_COLORS, contrast
 
 WIDTH, HEIGHT = 1200, 1800
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ebooklib import epub
 
-from brief.document import Document
-from brief.ebook import EpubSection, render_epub
-from brief.render import ebook_faces, stylesheet, theme_font_name
+from brief.compose.document import Document
+from brief.compose.ebook import EpubSection, render_epub
+from brief.compose.render import ebook_faces, stylesheet, theme_font_name
 from brief.resources import font_dir
 from brief.write.cover import make_cover
 from brief.write.fontsubset import subset_woff

@@ -8,8 +8,8 @@ import base64
 import re
 from pathlib import Path
 
-from brief.document import Document
-from brief.render import HTML_FONTS, ebook_faces, font_css, render_page
+from brief.compose.document import Document
+from brief.compose.render import HTML_FONTS, ebook_faces, font_css, render_page
 from brief.resources import font_dir
 from brief.write.fontsubset import subset_woff
 

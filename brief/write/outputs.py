@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.document import Document
+from brief.compose.document import Document
+from brief.compose.render import pdf_resources, printed_figures, printed_quotes, render_page
 from brief.model import Layout
 from brief.options import DEFAULT_PDF_VARIANT, FORMATS
-from brief.render import pdf_resources, printed_figures, printed_quotes, render_page
-from brief.report import Output, describe_output, stage
+from brief.run.report import Output, describe_output, stage
 
 if TYPE_CHECKING:
     from brief.write.pdf import PdfAttachment

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from brief.analyse import Analysis, analyse
-from brief.load import load
 from brief.model import Brief
-from brief.validate import validate
+from brief.read.load import load
+from brief.read.validate import validate
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "thorn"
 

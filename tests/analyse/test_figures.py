@@ -15,9 +15,9 @@ from brief.analyse.intervals import Range, figure_range
 from brief.analyse.wording import find_numbers, qualifier_near
 from brief.dates import PartialDate
 from brief.errors import Location
-from brief.load import load
 from brief.model import Brief, Figure, Qualifier
-from brief.validate import validate
+from brief.read.load import load
+from brief.read.validate import validate
 
 HEAD = "brief: 1\nmeta: {title: T, lang: en, date: 2024-01-01, about: [Thorn, Ashton Kutcher]}\n"
 SOURCES = (

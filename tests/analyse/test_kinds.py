@@ -12,9 +12,9 @@ from brief.analyse import analyse
 from brief.analyse.kinds import figure_kind
 from brief.analyse.numbers import Kind
 from brief.errors import BriefError, Location
-from brief.load import load
 from brief.model import Brief, Figure, Qualifier
-from brief.validate import validate
+from brief.read.load import load
+from brief.read.validate import validate
 
 HEAD = "brief: 1\nmeta: {title: T, lang: en, date: 2024-01-01}\nfigures:\n"
 SOURCES = (

@@ -18,7 +18,7 @@ from brief.analyse import limits
 from brief.analyse.figures import years_before
 from brief.analyse.limits import MAX_LISTED, is_limit_note
 from brief.analyse.timeline import date_range
-from brief.caveats import plan_caveats
+from brief.compose.caveats import plan_caveats
 from brief.dates import PartialDate
 from brief.errors import Location, Severity
 from brief.model import Event

@@ -16,8 +16,8 @@ from brief import BuildOptions
 from brief.analyse import Finding, analyse
 from brief.analyse.quotes import candidate_pairs, terminal_diff, word_diff, words
 from brief.analyse.verify import locate_quote, normalise
-from brief.load import load
-from brief.validate import validate
+from brief.read.load import load
+from brief.read.validate import validate
 
 ROOT = Path(__file__).parents[2]
 #: A brief on a fictional news article written for these tests (fixtures/README.md).

@@ -11,10 +11,10 @@ import pytest
 from brief.analyse import CHECKS, analyse
 from brief.analyse.stale import answers
 from brief.errors import Diagnostic, Severity
-from brief.load import load
 from brief.model import Brief
+from brief.read.load import load
+from brief.read.validate import validate
 from brief.schema import FINDING_CODES
-from brief.validate import validate
 
 HEAD = "brief: 1\nmeta: {title: T, lang: en, date: 2024-01-01}\n"
 

@@ -10,8 +10,8 @@ import pytest
 
 from brief.analyse import analyse
 from brief.analyse.timeline import normalise_event
-from brief.load import load
-from brief.validate import validate
+from brief.read.load import load
+from brief.read.validate import validate
 
 HEAD = "brief: 1\nmeta: {title: T, lang: en, date: 2024-01-01}\ntimeline:\n"
 SOURCES = "sources:\n  - {id: s, title: Report, publisher: P}\n"

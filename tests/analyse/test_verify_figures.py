@@ -9,7 +9,7 @@ from pathlib import Path
 
 import brief
 from brief import BuildOptions
-from brief.caveats import plan_caveats
+from brief.compose.caveats import plan_caveats
 
 COPY = """The Harbour Food Bank said on Tuesday that it handed out
 nearly 6,000 parcels last winter.

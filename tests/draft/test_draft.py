@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 import brief
-from brief.cli import main
 from brief.errors import BriefError
+from brief.run.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 12, 1)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from brief.errors import BriefError, Diagnostic, Location, error
 
 if TYPE_CHECKING:
-    from brief.positions import SourceMap
+    from brief.read.positions import SourceMap
 
 MAX_INCLUDE_BYTES = 5_000_000
 #: Characters no text of a brief may hold: C0 controls but tab, line feed and carriage return, DEL,

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from brief import schema
 from brief.errors import BriefError, Diagnostic, Location, error
-from brief.files import CONTROL, cell_output_name, decode_utf8, display_path, read_capped
-from brief.files import resolve_inside as resolve_in_folder
 from brief.model import Brief
-from brief.positions import KeyPath, SourceMap
+from brief.read.files import CONTROL, cell_output_name, decode_utf8, display_path, read_capped
+from brief.read.files import resolve_inside as resolve_in_folder
+from brief.read.positions import KeyPath, SourceMap
 
 if TYPE_CHECKING:
-    from brief.load import Source
+    from brief.read.load import Source
 
 PLACEHOLDER = re.compile(r"\{row:([^{}\n]*)\}")
 TABLE_SUFFIXES = (".csv", ".jsonl")

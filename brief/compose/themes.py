@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from brief.fonts import FAMILY_ROLES, FILE_ROLES, FONT_FAMILIES, is_file_name
+from brief.read.fonts import FAMILY_ROLES, FILE_ROLES, FONT_FAMILIES, is_file_name
 
 DEFAULT_COLORS = {
     "text": "#1a1a1a",

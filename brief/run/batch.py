@@ -17,14 +17,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from brief import variants
-from brief.api import BuildOptions, build_files
 from brief.errors import BriefError, Diagnostic, ExitCode, Location, error
-from brief.files import output_name as output_file_name
-from brief.load import Source, find_source_file, load
-from brief.report import Output
-from brief.timelimit import source_location, time_limit
-from brief.variants import Row
+from brief.read import variants
+from brief.read.files import output_name as output_file_name
+from brief.read.load import Source, find_source_file, load
+from brief.read.variants import Row
+from brief.run.api import BuildOptions, build_files
+from brief.run.report import Output
+from brief.run.timelimit import source_location, time_limit
 from brief.write.atomic import prepare_folder, publish
 
 #: The combined report a batch writes beside its briefs' outputs.

@@ -14,8 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from brief.document import Document
-from brief.render import NOTEREF, environment
+from brief.compose.document import Document
+from brief.compose.render import NOTEREF, environment
 
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -15,12 +15,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from brief.document import Document
-from brief.fonts import family_rules, font_faces
-from brief.l10n import locale_for
+from brief.compose.document import Document
+from brief.compose.l10n import locale_for
+from brief.compose.themes import theme_css
 from brief.model import Layout
+from brief.read.fonts import family_rules, font_faces
 from brief.resources import asset_dir, font_dir, template_dir
-from brief.themes import theme_css
 
 #: A note reference as compose writes it (markup.py's resolver and the templates' `noteref`).
 NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')

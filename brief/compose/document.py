@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 if TYPE_CHECKING:
-    from brief.chart import Chart
+    from brief.compose.chart import Chart
 from brief.model import Contact, FontFile, ImageFile, Layout, Paper
 
 

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from brief.errors import BriefError, Location, error
-from brief.files import (
+from brief.model import FontFile, ImageFile
+from brief.read.files import (
     CONTROL,
     MAX_INCLUDE_BYTES,
     decode_utf8,
@@ -27,10 +28,9 @@ from brief.files import (
     read_includes,
     resolve_inside,
 )
-from brief.fonts import read_fonts
-from brief.images import read_images
-from brief.model import FontFile, ImageFile
-from brief.positions import Coerced, KeyPath, SourceMap
+from brief.read.fonts import read_fonts
+from brief.read.images import read_images
+from brief.read.positions import Coerced, KeyPath, SourceMap
 
 __all__ = [
     "MAX_INCLUDE_BYTES",

@@ -18,9 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from brief import l10n
 from brief.analyse.intervals import figure_range
-from brief.document import FigureRow
+from brief.compose import l10n
+from brief.compose.document import FigureRow
 from brief.model import Figure
 
 WIDTH = 640  # SVG user units; the chart scales to the column (about 180 mm: 1 unit ~ 0.8 pt)

@@ -12,10 +12,10 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from brief import model, schema
+from brief.compose.themes import check_fonts, check_theme
 from brief.dates import PartialDate
 from brief.errors import Diagnostic, Location, error
-from brief.markup import find_references, refused_markup
-from brief.themes import check_fonts, check_theme
+from brief.read.markup import find_references, refused_markup
 
 
 def check_references(brief: model.Brief) -> list[Diagnostic]:

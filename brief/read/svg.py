@@ -16,7 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 from xml.parsers import expat
 
-from brief.svgstyle import (
+from brief.read.svgstyle import (
     URL,
     FontError,
     NotPlainError,

@@ -17,11 +17,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from brief.errors import BriefError, Diagnostic, Location, error
-from brief.files import read_capped, resolve_inside
 from brief.model import FontFile
+from brief.read.files import read_capped, resolve_inside
 
 if TYPE_CHECKING:
-    from brief.positions import SourceMap
+    from brief.read.positions import SourceMap
 
 MAX_FONT_BYTES = 8_000_000
 #: Unpacked WOFF and WOFF2 limits, checked from the file's own directory before fontTools unpacks

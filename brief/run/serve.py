@@ -24,9 +24,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from brief.api import BuildOptions, build_in_memory
 from brief.errors import BriefError, Location, error, format_text
-from brief.load import find_source_file
+from brief.read.load import find_source_file
+from brief.run.api import BuildOptions, build_in_memory
 
 ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 REQUEST_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed

@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
     from rich.status import Status
 
-    from brief.batch import BatchItem, Progress
     from brief.dates import PartialDate
-    from brief.report import Output
+    from brief.run.batch import BatchItem, Progress
+    from brief.run.report import Output
 
 
 def _seconds(text: str) -> float:
@@ -181,7 +181,7 @@ def _say(out: TextIO, line: str) -> None:
 
 def _machine(fmt: str, diagnostics: Sequence[Diagnostic]) -> str:
     if fmt == "sarif":
-        from brief.sarif import format_sarif
+        from brief.run.sarif import format_sarif
 
         return format_sarif(diagnostics)
     return format_json(diagnostics)
@@ -203,8 +203,8 @@ def _as_of(args: argparse.Namespace) -> PartialDate | None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from brief.api import check_all
-    from brief.timelimit import source_location, time_limit
+    from brief.run.api import check_all
+    from brief.run.timelimit import source_location, time_limit
 
     code = ExitCode.OK
     findings: list[Diagnostic] = []
@@ -246,9 +246,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from brief.api import BuildOptions
-    from brief.batch import batch_report, build_many, worst_exit_code
     from brief.model import Layout, Paper
+    from brief.run.api import BuildOptions
+    from brief.run.batch import batch_report, build_many, worst_exit_code
 
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=err)
@@ -429,7 +429,7 @@ def _cache_dir() -> Path:
 
 
 def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from brief.scaffold import scaffold
+    from brief.run.scaffold import scaffold
 
     folder = scaffold(args.name)
     out.write(f"created {folder}/brief.yaml — build it with: brief build {folder}\n")
@@ -455,7 +455,7 @@ def _draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from brief.jsonschema import json_schema
+    from brief.read.jsonschema import json_schema
 
     out.write(json.dumps(json_schema(), indent=2) + "\n")
     return ExitCode.OK
@@ -464,8 +464,8 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import threading
 
-    from brief.load import find_source_file
-    from brief.serve import Preview, fingerprint, start_server, watch
+    from brief.read.load import find_source_file
+    from brief.run.serve import Preview, fingerprint, start_server, watch
 
     preview = Preview(args.source)
     server = start_server(preview, args.port)  # first: a busy port is refused before building

@@ -15,20 +15,21 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief import l10n, variants
 from brief.analyse import Analysis, analyse
-from brief.cache import CacheKey, cache_key, lookup, store
-from brief.compose import RTL_LANGUAGES, ComposeOptions, compose
+from brief.compose import l10n
+from brief.compose.assemble import RTL_LANGUAGES, ComposeOptions, compose
+from brief.compose.render import FEWER_QUOTES_FIT, MOVED_FIT
 from brief.dates import PartialDate
 from brief.errors import BriefError, Diagnostic, Location, Severity, format_json
-from brief.load import Source, load
 from brief.model import Brief, Layout, Paper
 from brief.options import ATTACHING_VARIANTS, DEFAULT_PDF_VARIANT, DEFAULT_TIME_LIMIT, FORMATS
-from brief.render import FEWER_QUOTES_FIT, MOVED_FIT
-from brief.report import Output, build_report, stage
-from brief.timelimit import source_location, time_limit
-from brief.validate import validate
-from brief.variants import Row
+from brief.read import variants
+from brief.read.load import Source, load
+from brief.read.validate import validate
+from brief.read.variants import Row
+from brief.run.cache import CacheKey, cache_key, lookup, store
+from brief.run.report import Output, build_report, stage
+from brief.run.timelimit import source_location, time_limit
 from brief.version import __version__
 from brief.write.atomic import prepare_folder, publish
 from brief.write.outputs import (
@@ -124,7 +125,7 @@ def check_source(
     row: Row | None = None,
     timings: dict[str, float] | None = None,
 ) -> Report:
-    """Validate and analyse a loaded brief, or one row of its variants (brief/variants.py)."""
+    """Validate and analyse a loaded brief, or one row of its variants (brief/read/variants.py)."""
     timings = {} if timings is None else timings
     if row is None and variants.has_variants(source):
         row = variants.read_table(source).rows[0]

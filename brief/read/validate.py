@@ -15,9 +15,9 @@ from typing import Any
 from brief import model, schema
 from brief.dates import DATE_HINT, PartialDate, parse_partial_date, parse_period
 from brief.errors import BriefError, Diagnostic, Location, error, sort_key
-from brief.files import output_name as output_file_name
-from brief.load import Coerced, KeyPath, Source
-from brief.references import check_dates, check_references
+from brief.read.files import output_name as output_file_name
+from brief.read.load import Coerced, KeyPath, Source
+from brief.read.references import check_dates, check_references
 from brief.schema import Field
 
 _ID = re.compile(schema.ID_PATTERN)
@@ -260,7 +260,7 @@ class _Checker:
             name = values.get("file")
             if name is None or name not in self.source.files:
                 raise ValueError("the included file could not be read")
-            from brief.load import display_path
+            from brief.read.load import display_path
 
             path = display_path(self.source.folder / name)
             return model.Text(self.source.files[name], Location(path, 1, 1))

@@ -2,7 +2,7 @@
 
 In: a file name from the source. Out: the image's bytes and media type, or a BriefError (B405) for a
 file that is not a PNG, JPEG or plain SVG, is too large, would decompress into too many pixels or
-does not decode in full. An SVG must be plain drawing within limits (brief/svg.py).
+does not decode in full. An SVG must be plain drawing within limits (brief/read/svg.py).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from PIL import Image
 from PIL import ImageFile as PillowImageFile
 
 from brief.errors import BriefError, Diagnostic, Location, error
-from brief.files import read_capped, resolve_inside
 from brief.model import ImageFile
+from brief.read.files import read_capped, resolve_inside
+from brief.read.svg import SvgRefusedError, check_svg
 from brief.schema import MAX_PICTURES
-from brief.svg import SvgRefusedError, check_svg
 
 if TYPE_CHECKING:
-    from brief.positions import SourceMap
+    from brief.read.positions import SourceMap
 
 MAX_IMAGE_BYTES = 5_000_000
 MAX_PIXELS = 25_000_000

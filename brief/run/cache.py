@@ -26,8 +26,8 @@ from pathlib import Path
 
 from brief.model import Brief
 from brief.options import FORMATS
-from brief.report import Output, describe_output
 from brief.resources import asset_dir, template_dir
+from brief.run.report import Output, describe_output
 from brief.version import __version__
 from brief.write.atomic import write_atomic
 
@@ -92,7 +92,7 @@ def cache_key(brief: Brief, options: Mapping[str, object]) -> CacheKey:
         digest.update(name.encode() + b"\0" + font.data)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(brief.name.encode())
-    digest.update(json.dumps(brief.variant).encode())  # a variant's row (brief/variants.py)
+    digest.update(json.dumps(brief.variant).encode())  # a variant's row (brief/read/variants.py)
     return CacheKey(digest.hexdigest(), brief.name, _suffixes(options))
 
 

@@ -96,7 +96,7 @@ def format_reference() -> str:
     lines = [
         "# Source format, version 1",
         "",
-        "Generated from `brief/schema.py` by `python -m brief.jsonschema`; do not edit.",
+        "Generated from `brief/schema.py` by `python -m brief.read.jsonschema`; do not edit.",
         "",
     ]
 

@@ -18,8 +18,7 @@ from brief.analyse.figures import STALE_YEARS
 from brief.analyse.findings import per_brief
 from brief.analyse.limits import is_limit_note
 from brief.analyse.stale import FindingIndex
-from brief.errors import Diagnostic, Severity
-from brief.l10n import (
+from brief.compose.l10n import (
     catalogue,
     describe_figure,
     format_items,
@@ -28,8 +27,9 @@ from brief.l10n import (
     format_partial_date,
     texts_for,
 )
-from brief.markup import plain_text
+from brief.errors import Diagnostic, Severity
 from brief.model import Brief, Claim, Event, Figure, Item, Qualifier, Quote, Source, Text
+from brief.read.markup import plain_text
 
 #: Codes about the brief's own making, shown by `brief check` but never printed for readers (nor
 #: are the analysis's notes on what its bounds left out, `analyse.limits`).

@@ -18,12 +18,11 @@ from urllib.parse import quote as quote_url
 
 from markupsafe import Markup
 
-from brief import l10n
 from brief.analyse import Analysis
-from brief.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
-from brief.chart import LARGE, NORMAL, Chart, Size, figures_chart
-from brief.dates import PartialDate
-from brief.document import (
+from brief.compose import l10n
+from brief.compose.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
+from brief.compose.chart import LARGE, NORMAL, Chart, Size, figures_chart
+from brief.compose.document import (
     CaveatRow,
     Checked,
     ClaimRow,
@@ -36,12 +35,13 @@ from brief.document import (
     PictureRow,
     QuoteRow,
 )
+from brief.compose.qr import qr_data_uri
+from brief.compose.themes import theme_colors
+from brief.dates import PartialDate
 from brief.errors import Severity
-from brief.fonts import FILE_ROLES
-from brief.markup import find_references, render_markdown
 from brief.model import Brief, Claim, Event, Figure, Layout, Paper, Quote, Source, Text
-from brief.qr import qr_data_uri
-from brief.themes import theme_colors
+from brief.read.fonts import FILE_ROLES
+from brief.read.markup import find_references, render_markdown
 
 #: Right-to-left scripts' languages (design.md §4, issue 5).
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi")

@@ -1,4 +1,4 @@
-"""The style sheets and style attributes of an SVG (brief/svg.py): plain rules and properties
+"""The style sheets and style attributes of an SVG (brief/read/svg.py): plain rules and properties
 that load nothing and name only brief's fonts, and the errors that say why one is refused.
 
 Patterns are possessive (`*+`) or anchored so that a long hostile value costs linear time.

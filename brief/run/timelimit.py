@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from brief.errors import BriefError, Location, error
-from brief.files import display_path
+from brief.read.files import display_path
 
 #: Seconds a document may take to build, all formats together. A 400-page brief renders in
 #: about 80 s on a 2-core machine; a handout in under 2 s; loading and analysing the largest
