@@ -136,3 +136,24 @@ def test_the_library_leaves_logging_as_it_found_it(tmp_path: Path) -> None:
         check=True,
     )
     assert ran.stdout.split() == ["0", "0"]
+
+
+def test_every_class_the_stylesheets_style_is_one_the_templates_or_code_write() -> None:
+    """No dead CSS (issue 14): each `.class` in assets/css is written by a template or module."""
+    import re
+
+    css = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "assets/css").glob("*.css"))
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    styled = set(re.findall(r"\.([a-z][a-z0-9-]*)", re.sub(r"\d+\.\d+", "", css)))
+    written = "".join(
+        path.read_text(encoding="utf-8")
+        for pattern in ("templates/**/*.j2", "brief/**/*.py")
+        for path in ROOT.glob(pattern)
+    )
+
+    def writes(name: str) -> bool:  # as written, or made from a prefix: class="fit-{{ fit }}"
+        prefix = name.rsplit("-", 1)[0] + "-"
+        return bool(re.search(rf"\b{re.escape(name)}\b", written)) or prefix + "{{" in written
+
+    dead = sorted(name for name in styled if not writes(name))
+    assert not dead, dead
