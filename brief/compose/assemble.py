@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from brief.analyse import Analysis
 from brief.compose import l10n
-from brief.compose.caveats import CaveatPlan, NoteLine, PrintedCaveat, plan_caveats
+from brief.compose.caveats import CaveatPlan, PrintedCaveat, plan_caveats
 from brief.compose.chart import LARGE, NORMAL, Chart, Size, figures_chart
 from brief.compose.document import (
     CaveatRow,
@@ -31,7 +31,6 @@ from brief.compose.document import (
     FigureRow,
     Marker,
     Note,
-    NoteLineRow,
     PictureRow,
     QuoteRow,
 )
@@ -206,7 +205,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         handout_quotes=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET),
         handout_quotes_short=_handout_quotes(quotes, HANDOUT_QUOTE_BUDGET // 3),
         caveats=caveats,
-        note_lines=tuple(_note_row(line, brief.meta.lang) for line in plan.notes),
+        note_lines=plan.notes,
         corrections=corrections,
         notes=_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
@@ -373,13 +372,6 @@ def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
     return CaveatRow(
         number, caveat.id, caveat.severity, html, caveat.subjects, caveat.codes, caveat.diff
     )
-
-
-def _note_row(line: NoteLine, lang: str) -> NoteLineRow:
-    """Return a note line with the few plain words the compact list prints for its code."""
-    texts = l10n.texts_for(lang, "caveats")
-    label = texts.get(f"short_{line.code}") or texts["short_other"]
-    return NoteLineRow(line.code, line.text, line.subjects, label)
 
 
 def _handout_quotes(quotes: tuple[QuoteRow, ...], budget: int) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from brief.analyse.figures import STALE_YEARS
 from brief.analyse.findings import per_brief
 from brief.analyse.limits import is_limit_note
 from brief.analyse.stale import FindingIndex
+from brief.compose.document import NoteLine
 from brief.compose.l10n import (
     catalogue,
     describe_figure,
@@ -62,15 +63,6 @@ class PrintedCaveat:
     codes: tuple[str, ...] = ()
     markdown: Text | None = None
     diff: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class NoteLine:
-    """Notes of one code, gathered on one line."""
-
-    code: str
-    text: str
-    subjects: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -313,20 +305,23 @@ _END_STOP = re.compile(r"(?<![.…])[.。]$")
 
 
 def note_line(brief: Brief, code: str, subjects: tuple[str, ...]) -> NoteLine:
-    """Return the gathered notes of one code as one plain line."""
+    """Return the gathered notes of one code as one plain line, with the few plain words the
+    handout's compact list prints for its code."""
     lang = brief.meta.lang
     texts = texts_for(lang, CAVEATS)
+    label = texts.get(f"short_{code}") or texts["short_other"]
     years = format_number(STALE_YEARS, lang)
     pool = [f.id for f in brief.figures] if code.startswith("F-") else []
     pool = [q.id for q in brief.quotes] if code.startswith("Q-") else pool
     if f"note_all_{code}" in texts and len(pool) > 1 and set(pool) == set(subjects):
-        return NoteLine(code, texts[f"note_all_{code}"].format(years=years), subjects)
+        return NoteLine(code, texts[f"note_all_{code}"].format(years=years), subjects, label)
     listed = texts["note_separator"].join(
         _END_STOP.sub("", subject_label(brief, subject)) for subject in subjects
     )  # "2012: A report is published." is listed without its own full stop: the line ends with one
     if f"note_{code}" in texts:
-        return NoteLine(code, texts[f"note_{code}"].format(subjects=listed, years=years), subjects)
-    return NoteLine(code, texts["note_other"].format(code=code, subjects=listed), subjects)
+        text = texts[f"note_{code}"].format(subjects=listed, years=years)
+        return NoteLine(code, text, subjects, label)
+    return NoteLine(code, texts["note_other"].format(code=code, subjects=listed), subjects, label)
 
 
 def _answered(brief: Brief, findings: Sequence[Diagnostic]) -> set[int]:

@@ -95,7 +95,9 @@ class CaveatRow:
 
 
 @dataclass(frozen=True)
-class NoteLineRow:
+class NoteLine:
+    """Notes of one code, gathered on one line."""
+
     code: str  # for the build report; never printed
     text: str
     subjects: tuple[str, ...]
@@ -167,7 +169,7 @@ class Document:
     handout_quotes: tuple[str, ...]
     handout_quotes_short: tuple[str, ...]
     caveats: tuple[CaveatRow, ...]
-    note_lines: tuple[NoteLineRow, ...]
+    note_lines: tuple[NoteLine, ...]
     corrections: tuple[tuple[str, Markup], ...]
     notes: tuple[Note, ...]
     checked: Checked
