@@ -849,8 +849,13 @@ def _months() -> re.Pattern[str]:
 
 def _next_to_month(text: str, atom: _Atom) -> bool:
     """Return whether a number is the day of a date: "20 October", "October 20", "20 de octubre"."""
-    before = text[max(0, atom.start - 14) : atom.start].rstrip(" \u00a0")
-    after = re.sub(r"^(?:st|nd|rd|th|er|º|\.)?\s*(?:de|of)?\s*", "", text[atom.end : atom.end + 16])
+    before = text[max(0, atom.start - 20) : atom.start].rstrip(" \u00a0")
+    before = re.sub(
+        r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|y|et|und|e)\s*$", "", before
+    ).rstrip()
+    after = text[atom.end : atom.end + 24]
+    after = re.sub(r"^\s*(?:[-–—]|to|and|y|et|und|e)\s*\d{1,2}(?:st|nd|rd|th)?(?!\d)", "", after)
+    after = re.sub(r"^(?:st|nd|rd|th|er|º|\.)?\s*(?:de|of)?\s*", "", after)
     month_before = re.search(rf"(?:{_months().pattern})$", before, re.I)
     return bool(month_before or _months().match(after))
 

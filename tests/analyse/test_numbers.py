@@ -202,6 +202,9 @@ TABLE: list[tuple[str, str, list[str]]] = [
         ["count 5.07 5.07", "count 2.72 2.72", "count 1.52 1.52"],
     ),
     ("Act 5 of the play", "en", ["label 5 5"]),
+    # Days of a range of dates are dates, not counts.
+    ("tornadoes on March 24-25, 2023", "en", ["date 24 24", "date 25 25", "year 2023 2023"]),
+    ("on 24–25 March 2023", "en", ["date 24 24", "date 25 25", "year 2023 2023"]),
 ]
 
 
