@@ -868,7 +868,7 @@ def _skipped_kind(text: str, atom: _Atom, phone: list[tuple[int, int]]) -> Kind 
     after = text[atom.end : atom.end + 24]
     if atom.vague is not None:
         return None
-    if not atom.scaled and atom.primary <= 24 and _CLOCK.match(after):
+    if not atom.scaled and _clock_time(atom.primary) and _CLOCK.match(after):
         return Kind.TIME
     if not atom.scaled and 1 <= atom.primary <= 31 and _next_to_month(text, atom):
         return Kind.DATE
@@ -918,7 +918,31 @@ def _measure(text: str, atom: _Atom) -> tuple[Kind, str, str, int]:
         per = rate.group("unit") or rate.group("base") or "person"
         kind = Kind.MONEY if currency else Kind.RATE
         return kind, currency, f"per {per}", atom.end + rate.end()
+    measure = _MEASURE.match(after)
+    if measure and not currency:
+        word = measure.group("unit")
+        kind = Kind.RATE if word.lower() in _SPEEDS else Kind.COUNT
+        return kind, "", word, atom.end + measure.end()
     return (Kind.MONEY if currency else Kind.COUNT), currency, "", atom.end
+
+
+#: Units of measure after a number ("170 mph", "59.4 miles", "95 kilometres"): the unit, not
+#: what is counted; speeds are rates.
+_SPEEDS = frozenset({"mph", "km/h", "kph", "knots", "kt", "m/s"})
+_MEASURE = re.compile(
+    r"^[\s\u00a0-]?(?P<unit>mph|km/h|kph|knots|kt|m/s|miles?|mi|kilometres?|kilometers?|km"
+    r"|metres?|meters?|feet|foot|ft|inches|inch|yards?|acres?|hectares?|ha|tons?|tonnes?"
+    r"|pounds|lbs?|kilograms?|kg|grams?|gallons?|litres?|liters?|°[CF]|degrees)(?![\w/])",
+    re.I,
+)
+
+
+def _clock_time(value: float) -> bool:
+    """Return whether a number before "a.m."/"PM" can be a time: 9, 12, or 908 for 9:08."""
+    if value <= 24:
+        return True
+    hours, minutes = divmod(int(value), 100)
+    return value == int(value) and 1 <= hours <= 12 and minutes < 60
 
 
 def _qualifier(text: str, atom: _Atom, kind: Kind, end: int) -> tuple[Qualifier | None, str]:

@@ -489,7 +489,10 @@ def test_vague_amounts_ranges_conversions_and_changes_use_the_format_s_keys(
     data = yaml.safe_load(brief.draft(article, tmp_path / "out", today=TODAY).brief.read_text())
     figures = {figure["as_reported"]: figure for figure in data["figures"]}
     assert figures["Thousands of people"]["value"] == [2000, 9999]
-    assert figures["95 kilometres"]["also"] == [{"value": 60, "as_reported": "60 miles"}]
+    assert figures["95 kilometres"]["also"] == [
+        {"value": 60, "unit": "miles", "as_reported": "60 miles"}
+    ]
+    assert figures["95 kilometres"]["unit"] == "kilometres"
     gift = figures["$100m"]
     assert (gift["currency"], gift["also"][0]["currency"], gift["also"][0]["value"]) == (
         "USD",
