@@ -17,11 +17,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from brief import variants
+from brief import api, variants
 from brief.api import BuildOptions, build_files
 from brief.errors import BriefError, Diagnostic, ExitCode, Location, error
 from brief.files import output_name as output_file_name
-from brief.load import Source, find_source_file, load
+from brief.load import Source, find_source_file
 from brief.report import Output
 from brief.timelimit import source_location, time_limit
 from brief.variants import Row
@@ -68,7 +68,7 @@ def build_one(job: Job | str, options: BuildOptions) -> BatchItem:
     variant = job.row.key if job.row else ""
     try:
         with time_limit(options.time_limit, source_location(job.source)):
-            result, files = build_files(job.loaded or load(job.source), options, job.row)
+            result, files = build_files(job.loaded or api.load(job.source), options, job.row)
     except BriefError as caught:
         return BatchItem(
             job.source, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics, variant=variant
@@ -101,26 +101,33 @@ def _failed(job: Job, why: str) -> BatchItem:
     return BatchItem(job.source, ExitCode.INPUT_ERROR, diagnostics=(diagnostic,), variant=variant)
 
 
-def plan(sources: Sequence[str | Path], only: Iterable[str] | None = None) -> list[Job | BatchItem]:
+def plan(
+    sources: Sequence[str | Path],
+    only: Iterable[str] | None = None,
+    seconds: float | None = None,
+) -> list[Job | BatchItem]:
     """Turn sources into jobs: one per brief, one per chosen row of a brief with variants; a
-    source that cannot be read is its own item. `only` keeps the rows with these keys (B425
-    when no source has one of them)."""
+    source whose table cannot be used is its own item. Reading a source and its table counts
+    against its time limit (`seconds`). `only` keeps the rows with these keys (B425 when no
+    source has one of them)."""
     wanted = set(only) if only is not None else None
     planned: list[Job | BatchItem] = []
     seen: set[str] = set()
     for given in map(str, sources):
         try:
-            loaded = load(given)
-        except BriefError:
-            planned.append(Job(given))  # it fails again where it is built, as its own item
-            continue
-        if not variants.has_variants(loaded):
-            planned.append(Job(given, loaded))
-            continue
-        try:
-            table = variants.read_table(loaded)
+            with time_limit(seconds, source_location(given)):
+                loaded = api.load(given)
+                table = variants.read_table(loaded) if variants.has_variants(loaded) else None
         except BriefError as caught:
-            planned.append(BatchItem(given, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics))
+            if any(item.code == "B502" for item in caught.diagnostics) or _loaded(caught):
+                planned.append(
+                    BatchItem(given, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics)
+                )
+            else:
+                planned.append(Job(given))  # it fails again where it is built, as its own item
+            continue
+        if table is None:
+            planned.append(Job(given, loaded))
             continue
         rows = [row for row in table.rows if wanted is None or row.key in wanted]
         seen.update(row.key for row in rows)
@@ -128,6 +135,11 @@ def plan(sources: Sequence[str | Path], only: Iterable[str] | None = None) -> li
     if wanted is not None and wanted - seen:
         raise BriefError([variants.unknown_key(key) for key in sorted(wanted - seen)])
     return planned
+
+
+def _loaded(caught: BriefError) -> bool:
+    """Whether an error is about a variants table (B420–B424), found after the YAML loaded."""
+    return any(item.code in variants.TABLE_CODES for item in caught.diagnostics)
 
 
 def build_many(
@@ -147,7 +159,7 @@ def build_many(
     Raises BriefError, before building anything, when two outputs would share a name (B413) or
     `only` names a key no table has (B425).
     """
-    planned = plan(sources, only)
+    planned = plan(sources, only, options.time_limit)
     work = [entry for entry in planned if isinstance(entry, Job)]
     if len(planned) > 1:
         refuse_shared_names(work, options)

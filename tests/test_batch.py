@@ -158,7 +158,7 @@ def test_build_one_turns_any_exception_into_an_item(monkeypatch: pytest.MonkeyPa
         raise MemoryError
 
     monkeypatch.setattr("brief.batch.build_files", boom)
-    monkeypatch.setattr("brief.batch.load", lambda source: object())
+    monkeypatch.setattr("brief.api.load", lambda source: object())
     item = build_one("somewhere", BuildOptions())
     assert item.exit_code == ExitCode.INPUT_ERROR
     assert item.diagnostics[0].code == "B503"
