@@ -322,3 +322,17 @@ def test_an_output_folder_that_cannot_be_written_stops_the_batch_before_building
         )
     assert caught.value.diagnostics[0].code == "B410"
     assert built == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_shows_a_bar_with_counts_instead_of_plain_lines(tmp_path: Path) -> None:
+    out, err = io.StringIO(), _Terminal()
+    argv = ["build", str(_brief(tmp_path)), "-f", "html", "-o", str(tmp_path / "out")]
+    assert main(argv, out, err) == ExitCode.OK
+    shown = err.getvalue()
+    assert "/3" in shown  # rich's count column: 0/3 … 3/3
+    assert "[3/3]" not in shown  # the plain lines are for logs
