@@ -17,6 +17,8 @@ _DATE = {
         {"type": "integer", "minimum": 1},
     ]
 }
+#: A whole value from a variants table's cell (brief/variants.py): `value: "{row:rate}"`.
+_ROW = {"type": "string", "pattern": r"^\s*\{row:[^{}\n]*\}\s*$"}
 _SCALARS: dict[str, dict[str, Any]] = {
     "str": {"type": "string"},
     "id": {"type": "string", "pattern": schema.ID_PATTERN},
@@ -43,7 +45,7 @@ _SCALARS: dict[str, dict[str, Any]] = {
             },
         ]
     },
-    "number": {"type": "number"},
+    "number": {"anyOf": [{"type": "number"}, _ROW]},
     "int": {"type": "integer"},
     "bool": {"type": "boolean"},
     "map[str]": {"type": "object", "additionalProperties": {"type": "string"}},
