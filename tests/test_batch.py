@@ -160,7 +160,7 @@ def test_build_one_turns_any_exception_into_an_item(monkeypatch: pytest.MonkeyPa
         raise MemoryError
 
     monkeypatch.setattr("brief.run.batch.build_files", boom)
-    monkeypatch.setattr("brief.run.batch.load", lambda source: object())
+    monkeypatch.setattr("brief.run.api.load", lambda source: object())
     item = build_one("somewhere", BuildOptions())
     assert item.exit_code == ExitCode.INPUT_ERROR
     assert item.diagnostics[0].code == "B503"

@@ -126,11 +126,8 @@ def test_the_limit_covers_loading_and_analysis_not_only_rendering(
 ) -> None:
     """Needs `api.build` to run `check` inside `time_limit` (see brief/run/timelimit.py)."""
     import brief.run.api
-    import brief.run.batch
 
     monkeypatch.setattr(brief.run.api, stage, _slow(3.0, getattr(brief.run.api, stage)))
-    if stage == "load":  # the batch reads each source when it plans, under the same limit
-        monkeypatch.setattr(brief.run.batch, "load", _slow(3.0, brief.run.batch.load))
     out = tmp_path / "out"
     code, stdout, err = run_cli(
         "build", str(EXAMPLE), "-o", str(out), "-f", "html", "--no-cache", "--time-limit", "0.5"

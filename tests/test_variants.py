@@ -322,3 +322,36 @@ def test_an_output_folder_that_cannot_be_written_stops_the_batch_before_building
         )
     assert caught.value.diagnostics[0].code == "B410"
     assert built == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_shows_a_bar_with_counts_instead_of_plain_lines(tmp_path: Path) -> None:
+    out, err = io.StringIO(), _Terminal()
+    argv = ["build", str(_brief(tmp_path)), "-f", "html", "-o", str(tmp_path / "out")]
+    assert main(argv, out, err) == ExitCode.OK
+    shown = err.getvalue()
+    assert "/3" in shown  # rich's count column: 0/3 … 3/3
+    assert "[3/3]" not in shown  # the plain lines are for logs
+
+
+def test_editors_accept_a_whole_cell_as_a_figures_value_and_nothing_else() -> None:
+    import jsonschema
+    import yaml
+
+    from brief.read.jsonschema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    source = yaml.load((EXAMPLE / "brief.yaml").read_text(), Loader=yaml.BaseLoader)  # all text
+    figure = source["figures"][0]
+    assert figure["value"] == "{row:poverty_pct}"
+    assert not list(validator.iter_errors({"figures": [figure]} | _meta()))
+    figure["value"] = "12 percent"
+    assert list(validator.iter_errors({"figures": [figure]} | _meta()))
+
+
+def _meta() -> dict[str, object]:
+    return {"brief": 1, "meta": {"title": "t", "lang": "en", "date": "2024-01-01"}}

@@ -17,6 +17,8 @@ _DATE = {
         {"type": "integer", "minimum": 1},
     ]
 }
+#: A whole value from a variants table's cell (brief/read/variants.py): `value: "{row:rate}"`.
+_ROW = {"type": "string", "pattern": r"^\s*\{row:[^{}\n]*\}\s*$"}
 _SCALARS: dict[str, dict[str, Any]] = {
     "str": {"type": "string"},
     "id": {"type": "string", "pattern": schema.ID_PATTERN},
@@ -43,11 +45,12 @@ _SCALARS: dict[str, dict[str, Any]] = {
             },
         ]
     },
-    "number": {"type": "number"},
+    "number": {"anyOf": [{"type": "number"}, _ROW]},
     "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
     "amount": {
         "oneOf": [
             {"type": "number"},
+            _ROW,
             {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
         ]
     },

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = re.compile(r"\{row:([^{}\n]*)\}")
 TABLE_SUFFIXES = (".csv", ".jsonl")
+#: The codes of a variants table's problems (docs/design.md).
+TABLE_CODES = ("B420", "B421", "B422", "B423", "B424")
 MAX_TABLE_BYTES = 5_000_000
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200

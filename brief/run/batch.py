@@ -20,8 +20,9 @@ from pathlib import Path
 from brief.errors import BriefError, Diagnostic, ExitCode, Location, error
 from brief.read import variants
 from brief.read.files import output_name as output_file_name
-from brief.read.load import Source, find_source_file, load
+from brief.read.load import Source, find_source_file
 from brief.read.variants import Row
+from brief.run import api
 from brief.run.api import BuildOptions, build_files
 from brief.run.report import Output
 from brief.run.timelimit import source_location, time_limit
@@ -68,7 +69,7 @@ def build_one(job: Job | str, options: BuildOptions) -> BatchItem:
     variant = job.row.key if job.row else ""
     try:
         with time_limit(options.time_limit, source_location(job.source)):
-            result, files = build_files(job.loaded or load(job.source), options, job.row)
+            result, files = build_files(job.loaded or api.load(job.source), options, job.row)
     except BriefError as caught:
         return BatchItem(
             job.source, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics, variant=variant
@@ -107,30 +108,27 @@ def plan(
     seconds: float | None = None,
 ) -> list[Job | BatchItem]:
     """Turn sources into jobs: one per brief, one per chosen row of a brief with variants; a
-    source that cannot be read is its own item. `only` keeps the rows with these keys (B425
-    when no source has one of them). Reading each source counts against its time limit
-    (`seconds`): a source that takes longer is its own item (B502), never read twice."""
+    source whose table cannot be used is its own item. Reading a source and its table counts
+    against its time limit (`seconds`). `only` keeps the rows with these keys (B425 when no
+    source has one of them)."""
     wanted = set(only) if only is not None else None
     planned: list[Job | BatchItem] = []
     seen: set[str] = set()
     for given in map(str, sources):
         try:
             with time_limit(seconds, source_location(given)):
-                loaded = load(given)
+                loaded = api.load(given)
+                table = variants.read_table(loaded) if variants.has_variants(loaded) else None
         except BriefError as caught:
-            if any(diagnostic.code == "B502" for diagnostic in caught.diagnostics):
-                item = BatchItem(given, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics)
-                planned.append(item)
+            if any(item.code == "B502" for item in caught.diagnostics) or _loaded(caught):
+                planned.append(
+                    BatchItem(given, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics)
+                )
             else:
                 planned.append(Job(given))  # it fails again where it is built, as its own item
             continue
-        if not variants.has_variants(loaded):
+        if table is None:
             planned.append(Job(given, loaded))
-            continue
-        try:
-            table = variants.read_table(loaded)
-        except BriefError as caught:
-            planned.append(BatchItem(given, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics))
             continue
         rows = [row for row in table.rows if wanted is None or row.key in wanted]
         seen.update(row.key for row in rows)
@@ -138,6 +136,11 @@ def plan(
     if wanted is not None and wanted - seen:
         raise BriefError([variants.unknown_key(key) for key in sorted(wanted - seen)])
     return planned
+
+
+def _loaded(caught: BriefError) -> bool:
+    """Whether an error is about a variants table (B420–B424), found after the YAML loaded."""
+    return any(item.code in variants.TABLE_CODES for item in caught.diagnostics)
 
 
 def build_many(
