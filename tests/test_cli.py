@@ -263,3 +263,15 @@ def test_check_json_keeps_one_finding_per_figure(
     codes = [finding["code"] for finding in json.loads(out)["findings"]]
     assert codes.count("F-single-source") == 4
     assert codes.count("F-stale") == 3
+
+
+def test_check_counts_the_errors_of_a_refused_source(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "brief.yaml").write_text(
+        "brief: 1\nmeta: {title: T, lang: en, date: 2024-01-01}\nfigures: 3\n", encoding="utf-8"
+    )
+    code, out, err = run_cli("check", str(folder))
+    assert code == 2
+    assert "B203" in err
+    assert out.strip().splitlines()[-1].startswith("1 error,")  # never "0 errors" beside one

@@ -236,10 +236,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(format_text(group_by_source(findings, STALE_YEARS)) + "\n")
         from brief.errors import summarise
 
-        counts = summarise(findings)
-        out.write(
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes\n"
-        )
+        counts = summarise([*refused, *findings])  # the refused sources' errors count too
+        out.write(", ".join(_counted(counts[word], word) for word in SEVERITIES) + "\n")
     else:
         out.write(_machine(args.format, findings) + "\n")
     return code
@@ -304,13 +302,19 @@ def _described(output: Output) -> str:
     return ", ".join(words)
 
 
+#: The severities a summary line counts, in its order.
+SEVERITIES = ("error", "warning", "note")
+
+
+def _counted(count: int, word: str) -> str:
+    """Return "1 note", "2 notes", "0 errors"."""
+    return f"{count} {word}" + "s" * (count != 1)
+
+
 def _findings_line(item: BatchItem) -> str:
     """Return one line counting a built brief's findings by severity."""
     counts = summarise([d for d in item.diagnostics if d not in item.notices])
-    said = [
-        f"{counts[severity]} {severity}" + "s" * (counts[severity] != 1)
-        for severity in ("warning", "note")
-    ]
+    said = [_counted(counts[severity], severity) for severity in SEVERITIES[1:]]
     return f"{_named(item)}: {', '.join(said)} (`brief check {item.source}` lists them)"
 
 
