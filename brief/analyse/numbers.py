@@ -273,9 +273,9 @@ CHANGE_WORDS = (
     "|diminuzione|ارتفاع|زيادة|انخفاض|تراجع|نمو"
 )
 TIME_UNITS = (
-    "years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
+    "years?|yrs?|months?|weeks?|fortnights?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
     "|centuries|century|años?|meses|mes|semanas?|días?|horas?|minutos?|décadas?|ans?|années?"
-    "|mois|semaines?|jours?|heures?|décennies?|jahren?|jahre|monaten?|monate|wochen?|tagen?|tage"
+    "|mois|semaines?|jours?|nuits?|heures?|noches?|nächte|noites?|décennies?|jahren?|jahre|monaten?|monate|wochen?|tagen?|tage"
     "|stunden?|jahrzehnten?|anos?|meses|semanas?|dias?|horas?|anni|anno|mesi|settimane?"
     "|giorni|giorno|ore|سنوات|سنة|أعوام|عاما|عامًا|عام|أشهر|شهرا|شهرًا|أسابيع|أيام|يوما|يومًا|ساعة|ساعات"
 )

@@ -143,12 +143,23 @@ def find_figures(
     return proposed
 
 
+#: Words before a span of time that make it a measured amount, not an adverb of time: "altered the
+#: orbit by 32 minutes", "a change of 73 seconds", "it took 11 hours" (a qualifier may be between).
+_MEASURED = re.compile(
+    r"(?<!\w)(?:by|of|took|takes|take|lasted|lasting|lasts|shortened|lengthened|cut)"
+    r"(?:\s+(?:about|nearly|almost|around|more than|less than|only|just|some))?\s+$",
+    re.I,
+)
+
+
 def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words, cast: Cast) -> bool:
     kind = reading.kind
-    if not kind.quantity or kind.value == "duration":
-        return False
     start, end = reading.start, reading.end
     text = line.text
+    if kind.value == "duration" and not _MEASURED.search(text[max(0, start - 40) : start]):
+        return False  # "for three days", "over two weeks": when, not how much
+    if not kind.quantity:
+        return False
     if any(d.start <= start < d.start + len(d.written) for d in dates if d.line is line):
         return False
     before, after = text[:start], text[end:]
@@ -192,6 +203,11 @@ def _propose(
     if qualifier is None:
         qualifier, qualifier_words = _qualifier_before(text[:start], lang)
     begin = _qualifier_start(text, start, qualifier_words)
+    trailing = (
+        text.find(qualifier_words, end, end + len(qualifier_words) + 4) if qualifier_words else -1
+    )
+    if trailing != -1:  # "73 seconds or more": the qualifier after the number is in its wording
+        end = trailing + len(qualifier_words)
     counts, counts_end = _noun_phrase(text, end, words)
     sentence = _sentence(text, start)
     up_to = qualifier is not None and qualifier.value == "up to" and reading.high is not None

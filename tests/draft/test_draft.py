@@ -500,3 +500,20 @@ def test_vague_amounts_ranges_conversions_and_changes_use_the_format_s_keys(
         48_800_000,
     )
     brief.check(tmp_path / "out")
+
+
+def test_a_measured_span_of_time_is_a_figure_and_an_adverb_of_time_is_not(tmp_path: Path) -> None:
+    article = tmp_path / "orbit.txt"
+    article.write_text(
+        "Probe shortens a moon's orbit\n"
+        "Over the past two weeks, telescopes watched the small moon for 12 nights.\n"
+        "The impact altered its orbit by 32 minutes, the agency said on Tuesday.\n"
+        "The agency had called a change of 73 seconds or more a success.\n",
+        encoding="utf-8",
+    )
+    done = brief.draft(article, tmp_path / "out", published="2022-10-11", today=TODAY)
+    figures = yaml.safe_load(done.brief.read_text(encoding="utf-8"))["figures"]
+    reported = {figure["as_reported"]: figure for figure in figures}
+    assert set(reported) == {"32 minutes", "73 seconds or more"}
+    assert reported["73 seconds or more"]["qualifier"] == "at least"
+    assert reported["32 minutes"]["unit"] == "minutes"
