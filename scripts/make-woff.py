@@ -3,7 +3,7 @@
 WOFF 1.0 holds the same tables as the TrueType file, each zlib-compressed once here, so a build
 stores them in the EPUB as they are instead of compressing 4 MB of fonts on every build (issue 6).
 Run after changing a font in assets/fonts: `.venv/bin/python scripts/make-woff.py`;
-tests/test_fonts.py checks that every WOFF holds exactly its TrueType file's tables.
+tests/read/test_fonts.py checks that every WOFF holds exactly its TrueType file's tables.
 """
 
 from __future__ import annotations

@@ -29,11 +29,11 @@ import brief
 import brief.write.pdf
 from brief import BuildOptions, Layout, Paper
 from brief.errors import Severity
+from tests.compose.test_reader_text import CODE, JARGON, _visible_text
 from tests.conftest import ROOT, require_tool
 from tests.test_ace import ace_violations
-from tests.test_outputs import _cells_without_headers, _empty_headings
-from tests.test_qr_size import MAX_QR_MM, MM, _qr_boxes
-from tests.test_reader_text import CODE, JARGON, _visible_text
+from tests.write.test_outputs import _cells_without_headers, _empty_headings
+from tests.write.test_qr_size import MAX_QR_MM, MM, _qr_boxes
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 

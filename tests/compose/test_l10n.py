@@ -33,7 +33,7 @@ from tests.conftest import require_tool
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 
-CASES = Path(__file__).parent / "cases" / "languages"
+CASES = Path(__file__).parents[1] / "cases" / "languages"
 
 
 def _placeholders(text: str) -> set[str]:

@@ -73,7 +73,7 @@ def test_a_theme_chooses_shipped_font_families_and_reads_files_only_when_there(
     assert 'body { font-family: "Brief Sans"' in css
     with pytest.raises(BriefError) as caught:
         brief.check(write_brief(BASE + "theme:\n  fonts: {body: evil.ttf}\n", name="other"))
-    assert caught.value.diagnostics[0].code == "B402"  # a missing file (tests/test_fonts.py)
+    assert caught.value.diagnostics[0].code == "B402"  # a missing file (tests/read/test_fonts.py)
     assert (
         caught.value.diagnostics[0].location.line,
         caught.value.diagnostics[0].location.column,

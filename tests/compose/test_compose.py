@@ -12,8 +12,7 @@ from brief.compose.document import Document
 from brief.model import Paper
 from brief.read.load import load
 from brief.read.validate import validate
-
-from .conftest import META
+from tests.conftest import META
 
 
 def _document(folder: Path, options: ComposeOptions | None = None) -> Document:

@@ -14,8 +14,7 @@ import brief
 from brief import BuildOptions
 from brief.resources import font_dir
 from brief.write.fontsubset import ALWAYS, subset_woff
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 MAX_EXAMPLE_EPUB = 300_000
 

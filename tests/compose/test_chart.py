@@ -12,8 +12,7 @@ from brief.compose.assemble import ComposeOptions, compose
 from brief.compose.chart import figures_chart
 from brief.compose.document import Document
 from brief.compose.themes import theme_colors
-
-from .conftest import EXAMPLE, META
+from tests.conftest import EXAMPLE, META
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURES = """\

@@ -21,8 +21,7 @@ from brief import BriefError, BuildOptions
 from brief.errors import Location
 from brief.read.fonts import check_font
 from brief.resources import font_dir
-
-from .conftest import require_tool
+from tests.conftest import require_tool
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 

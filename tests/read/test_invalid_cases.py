@@ -18,7 +18,7 @@ from brief.errors import BriefError, Diagnostic, ExitCode
 from brief.run.api import BuildOptions
 from brief.run.cli import main
 
-INVALID = Path(__file__).parent / "cases" / "invalid"
+INVALID = Path(__file__).parents[1] / "cases" / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))
 _EXPECT = re.compile(r"^# expect: (B\d{3}) (\d+):(\d+)$")
 _DIRECTIONS = re.compile(

@@ -15,8 +15,7 @@ import pytest
 import brief
 from brief import BuildOptions
 from brief.run.api import _cache_options
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 
 def test_a_render_over_the_time_limit_stops_with_b502_and_writes_nothing(

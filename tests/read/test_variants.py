@@ -16,7 +16,7 @@ from brief.run.api import check, check_all
 from brief.run.batch import BatchItem, Job, build_many
 from brief.run.cli import main
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "variants-alabama-poverty"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "variants-alabama-poverty"
 
 BRIEF = """brief: 1
 variants:

@@ -18,8 +18,7 @@ from brief.analyse import analyse
 from brief.compose.assemble import ComposeOptions, compose
 from brief.compose.render import render_page
 from brief.write.pdf import layout_pdf
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 

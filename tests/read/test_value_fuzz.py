@@ -5,7 +5,8 @@ year 9999, 29 February), periods, qualifiers, approximate dates and `same_as` li
 (and staleness judged as of extreme dates): each is refused with a BriefError or gives a report,
 which then composes and renders to HTML. A traceback exits 1, which CI reads as findings.
 
-CI runs 200 examples; `BRIEF_FUZZ_EXAMPLES=20000 pytest tests/test_value_fuzz.py` is the long pass.
+CI runs 200 examples; `BRIEF_FUZZ_EXAMPLES=20000 pytest tests/read/test_value_fuzz.py` is the
+long pass.
 """
 
 from __future__ import annotations

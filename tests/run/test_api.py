@@ -8,8 +8,7 @@ from pathlib import Path
 import brief
 from brief import BuildOptions
 from brief.run.api import build_in_memory, check_all
-
-from .conftest import META
+from tests.conftest import META
 
 ONE = (
     META

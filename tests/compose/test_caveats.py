@@ -28,7 +28,7 @@ from brief.schema import FINDING_CODES
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 
-FINDINGS = Path(__file__).parent / "cases" / "findings"
+FINDINGS = Path(__file__).parents[1] / "cases" / "findings"
 
 SOURCE = """\
 brief: 1

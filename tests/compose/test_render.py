@@ -25,8 +25,7 @@ from brief.compose.render import (
 from brief.model import Layout
 from brief.read.load import load
 from brief.read.validate import validate
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-SCHEMA = json.loads((Path(__file__).parent / "vendor" / "sarif-2.1.0-rtm.5.json").read_text())
+SCHEMA = json.loads((Path(__file__).parents[1] / "vendor" / "sarif-2.1.0-rtm.5.json").read_text())
 
 BROKEN = "brief: 1\nmeta:\n  titel: x\n  lang: en\n  date: 2020-01-01\n"
 

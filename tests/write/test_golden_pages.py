@@ -24,14 +24,13 @@ from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 import brief
 from brief import BuildOptions, Layout
-
-from .conftest import ROOT, require_tool
+from tests.conftest import ROOT, require_tool
 
 EXAMPLES = ROOT / "examples"
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
-GOLDEN = Path(__file__).parent / "golden-pages"
+GOLDEN = Path(__file__).parents[1] / "golden-pages"
 DPI = 40
 TILE = 16
 MAX_MEAN = 3.0

@@ -13,8 +13,7 @@ import brief
 from brief.errors import BriefError
 from brief.read.markup import Reference, find_references, is_safe_link, plain_text, render_markdown
 from brief.run.api import BuildOptions
-
-from .conftest import META
+from tests.conftest import META
 
 
 class Resolver:

@@ -18,8 +18,7 @@ import brief
 import brief.read.markup
 from brief import BuildOptions, Layout
 from brief.resources import asset_dir
-
-from .conftest import EXAMPLE, require_tool
+from tests.conftest import EXAMPLE, require_tool
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 
@@ -85,7 +84,7 @@ def test_no_output_shows_readers_a_code_or_jargon(tmp_path: Path, layout: Layout
 def test_the_checked_box_says_how_quotes_were_checked_only_when_copies_exist(
     tmp_path: Path,
 ) -> None:
-    fixture = Path(__file__).parent / "analyse" / "fixtures" / "marrowby"
+    fixture = Path(__file__).parents[1] / "analyse" / "fixtures" / "marrowby"
     for folder, name, says_found in ((EXAMPLE, "thorn", False), (fixture, "marrowby", True)):
         brief.build(folder, BuildOptions(out_dir=tmp_path, formats=("html",)))
         text = " ".join(_visible_text((tmp_path / f"{name}.html").read_text("utf-8")).split())

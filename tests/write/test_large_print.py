@@ -16,8 +16,7 @@ from brief.analyse import analyse
 from brief.compose.assemble import ComposeOptions, compose
 from brief.compose.render import render_page
 from brief.write.pdf import layout_pdf
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 
@@ -111,7 +110,7 @@ def test_right_to_left_pdf_builds_say_what_the_pdf_gets_wrong(
 ) -> None:
     folder = tmp_path / "ar"
     folder.mkdir()
-    source = Path(__file__).parent / "cases" / "languages" / "ar.yaml"
+    source = Path(__file__).parents[1] / "cases" / "languages" / "ar.yaml"
     (folder / "brief.yaml").write_bytes(source.read_bytes())
     code, _, err = run_cli("build", str(folder), "-o", str(tmp_path / "out"), "--no-cache")
     assert code == 0, err

@@ -12,8 +12,7 @@ import pytest
 
 import brief
 from brief import BuildOptions
-
-from .conftest import require_tool
+from tests.conftest import require_tool
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
 

@@ -9,7 +9,7 @@ from distributed import Client, LocalCluster
 
 from brief import BuildOptions
 from brief.run.batch import build_many
-from tests.test_variants import _brief
+from tests.read.test_variants import _brief
 
 
 @pytest.mark.slow

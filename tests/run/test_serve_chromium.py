@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import websocket  # websocket-client: CDP is JSON over a websocket
 
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # the quick loop (`pytest -m "not slow"`) leaves it out
 
