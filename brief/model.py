@@ -291,6 +291,11 @@ class Brief:
     font_files: Mapping[str, FontFile] = field(default_factory=dict, repr=False)
     #: The table row this brief was filled from (`variants:`): its key, then (column, cell) pairs.
     variant: tuple[tuple[str, str], ...] = ()
+    #: What the analysis derives from this brief once and shares between checks (indexes), by
+    #: name: it lives and dies with the brief, and a copy (`dataclasses.replace`) starts empty.
+    derived: dict[str, object] = field(
+        default_factory=dict, init=False, compare=False, repr=False, hash=False
+    )
 
     def locate(self, dotted: str) -> Location:
         """Return the location of a top-level or meta key such as `meta.lang`."""

@@ -6,6 +6,7 @@ brief and shared by F-conflict, F-drift, F-qualifier and F-single-source.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from brief.analyse.counts import CountIndex
 from brief.analyse.findings import Finding, per_brief
 from brief.analyse.intervals import Range, figure_range
 from brief.compose.l10n import describe_figure, format_figure
-from brief.errors import Severity
-from brief.model import Brief, Figure, Item
+from brief.errors import Location, Severity
+from brief.model import Brief, Figure, Item, Qualifier
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,6 @@ def figure_index(brief: Brief) -> FigureIndex:
     return per_brief("figure-index", brief, _build)
 
 
-_LABELS: dict[tuple[object, ...], str] = {}
-
-
 def label(figure: Figure, lang: str) -> str:
     """Return a figure as a reader meets it: “nearly 6,000 child victims identified”; what it
     counts comes first where the number cannot stand before it (“deaths: 1”, “case rate: 5 per
@@ -81,16 +79,29 @@ def label(figure: Figure, lang: str) -> str:
     >>> label(Figure("r", Location("b"), value=5, unit="per 100,000", counts="case rate"), "en")
     '“case rate: 5\xa0per 100,000”'
     """
-    key = (
+    return _label(
         figure.value, figure.high, figure.from_value, figure.unit, figure.currency,
         figure.qualifier, figure.counts, lang,
     )  # fmt: skip
-    text = _LABELS.get(key)
-    if text is None:  # formatting is slow (Babel) and large briefs repeat figures in findings
-        if len(_LABELS) > 50_000:
-            _LABELS.clear()
-        text = _LABELS[key] = f"“{_described(figure, lang)}”"
-    return text
+
+
+@functools.lru_cache(maxsize=50_000)  # formatting is slow (Babel); findings repeat figures
+def _label(
+    value: float,
+    high: float | None,
+    from_value: float | None,
+    unit: str,
+    currency: str,
+    qualifier: Qualifier,
+    counts: str,
+    lang: str,
+) -> str:
+    """A pure function of the figure's printed parts, so its cache holds no brief."""
+    figure = Figure(
+        "label", Location(""), value=value, high=high, from_value=from_value, unit=unit,
+        currency=currency, qualifier=qualifier, counts=counts,
+    )  # fmt: skip
+    return f"“{_described(figure, lang)}”"
 
 
 def _described(figure: Figure, lang: str) -> str:

@@ -67,17 +67,14 @@ CHECKS: dict[str, Check] = {}
 DERIVED = ("C-stale",)
 
 T = TypeVar("T")
-_MEMO: dict[str, tuple[Brief, object]] = {}
 
 
 def per_brief(name: str, brief: Brief, compute: Callable[[Brief], T]) -> T:
-    """Return `compute(brief)`, computed once for the latest brief (checks share indexes)."""
-    held = _MEMO.get(name)
-    if held is not None and held[0] is brief:
-        return held[1]  # type: ignore[return-value]  # stored by this function under `name`
-    value = compute(brief)
-    _MEMO[name] = (brief, value)
-    return value
+    """Return `compute(brief)`, computed once per brief and kept with it (`Brief.derived`), so
+    that checks share indexes and no state outlives the brief it was derived from."""
+    if name not in brief.derived:
+        brief.derived[name] = compute(brief)
+    return brief.derived[name]  # type: ignore[return-value]  # stored here, under `name`
 
 
 def run_checks(

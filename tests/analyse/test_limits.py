@@ -243,3 +243,25 @@ def test_an_approximate_date_at_the_calendars_edge_widens_to_the_edge(year: int)
     first, last = date_range(event)  # was OverflowError: date value out of range
     assert first == (dt.date.min if year == 1 else dt.date(9998, 12, 31) - dt.timedelta(365))
     assert last == (dt.date.max if year == 9999 else dt.date(2, 12, 31) + dt.timedelta(1))
+
+
+def test_derived_indexes_live_with_their_brief_not_in_the_module() -> None:
+    """No hidden state (issue 14): what checks share is kept on the brief it was derived from,
+    so two briefs analysed in turn never see each other's indexes, and a copy starts afresh."""
+    import dataclasses
+
+    from brief.analyse import analyse
+    from brief.analyse import findings as findings_module
+    from brief.read.load import load
+    from brief.read.validate import validate
+    from tests.conftest import EXAMPLE
+
+    one = validate(load(EXAMPLE))
+    other = validate(load(EXAMPLE.parent / "gallery" / "rolling-fork"))
+    alone = [finding.code for finding in analyse(other).findings]
+    analyse(one)
+    again = [finding.code for finding in analyse(other).findings]
+    assert again == alone
+    assert "figure-index" in one.derived
+    assert dataclasses.replace(one, name="copy").derived == {}
+    assert not [name for name in vars(findings_module) if name.startswith("_MEMO")]
