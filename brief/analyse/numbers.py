@@ -818,6 +818,8 @@ def _label(text: str, atom: _Atom) -> bool:
         return True  # glued to letters (H1N1, G7, COVID-19) or a slash (24/7, 9/11)
     if re.search(r"\d[/:]$", before) or re.match(r"[^\W\d_]{1,2}\d", after):
         return True
+    if re.search(r"[^\W\d_][-‐]\d+[-‐]$", before):
+        return True  # the last part of a code: "HQ-22-160", "A-1-2"
     words = before.split()
     if not words or (words[-1].isupper() and len(words[-1]) >= 3):
         return False  # an acronym is a name before its number: "ACT 5.07" (a party's share)

@@ -206,6 +206,7 @@ TABLE: list[tuple[str, str, list[str]]] = [
     # Days of a range of dates are dates, not counts.
     ("tornadoes on March 24-25, 2023", "en", ["date 24 24", "date 25 25", "year 2023 2023"]),
     ("on 24–25 March 2023", "en", ["date 24 24", "date 25 25", "year 2023 2023"]),
+    ("Release HQ-22-160, 4,000 homes", "en", ["label 22 22", "label 160 160", "count 4000 4000"]),
 ]
 
 
