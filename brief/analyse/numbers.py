@@ -820,6 +820,8 @@ def _label(text: str, atom: _Atom) -> bool:
         return True
     if re.search(r"[^\W\d_][-‐]\d+[-‐]$", before):
         return True  # the last part of a code: "HQ-22-160", "A-1-2"
+    if re.match(r"\s?°\s?[NSEW]\b", text[atom.end : atom.end + 4]):
+        return True  # a coordinate: "31.110°N 8.440°W"
     words = before.split()
     if not words or (words[-1].isupper() and len(words[-1]) >= 3):
         return False  # an acronym is a name before its number: "ACT 5.07" (a party's share)
@@ -933,7 +935,8 @@ def _measure(text: str, atom: _Atom) -> tuple[Kind, str, str, int]:
 _SPEEDS = frozenset({"mph", "km/h", "kph", "knots", "kt", "m/s"})
 _MEASURE = re.compile(
     r"^[\s\u00a0-]?(?P<unit>mph|km/h|kph|knots|kt|m/s|miles?|mi|kilometres?|kilometers?|km"
-    r"|metres?|meters?|feet|foot|ft|inches|inch|yards?|acres?|hectares?|ha|tons?|tonnes?"
+    r"|metres?|meters?|centimetres?|centimeters?|millimetres?|millimeters?|cm|mm|feet|foot|ft"
+    r"|inches|inch|yards?|acres?|hectares?|ha|tons?|tonnes?"
     r"|pounds|lbs?|kilograms?|kg|grams?|gallons?|litres?|liters?|°[CF]|degrees)(?![\w/])",
     re.I,
 )

@@ -207,6 +207,10 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("tornadoes on March 24-25, 2023", "en", ["date 24 24", "date 25 25", "year 2023 2023"]),
     ("on 24–25 March 2023", "en", ["date 24 24", "date 25 25", "year 2023 2023"]),
     ("Release HQ-22-160, 4,000 homes", "en", ["label 22 22", "label 160 160", "count 4000 4000"]),
+    # Coordinates are labels (their digits stay ambiguous, as "6.000" is: both readings kept).
+    ("Latitude/ Longitude: 31.110°N 8.440°W", "en", ["label 31110 31110", "label 8440 8440"]),
+    ("moving approximately 24 mm per year", "en", ["rate 24 24 q=about u=per year"]),
+    ("a fault 24 mm wide", "en", ["count 24 24 u=mm"]),
 ]
 
 
