@@ -63,6 +63,7 @@ def test_a_claim_citing_an_unknown_source_or_an_unknown_claim_is_refused(
     assert "did you mean 'largest'?" in codes["B304"].hint
 
 
+@pytest.mark.slow  # builds outputs or runs long
 def test_a_claim_prints_with_the_figures_in_every_format_in_the_readers_language(
     write_brief: Callable[[str], Path], tmp_path: Path
 ) -> None:

@@ -8,6 +8,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import brief
 from brief import BuildOptions
 
@@ -23,6 +25,7 @@ sources:
 """
 
 
+@pytest.mark.slow  # builds outputs or runs long
 def test_an_undated_event_prints_last_marked_as_undated_in_html_and_epub(
     write_brief: Callable[[str], Path], tmp_path: Path
 ) -> None:

@@ -324,6 +324,7 @@ def test_a_date_without_a_year_takes_the_year_nearest_the_publication_date(
     ]
 
 
+@pytest.mark.slow  # builds outputs or runs long
 def test_a_long_article_drafts_a_brief_check_accepts(tmp_path: Path) -> None:
     from brief.draft.compose import MAX_ITEMS
 

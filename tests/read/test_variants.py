@@ -169,6 +169,7 @@ def test_json_lines_keep_numbers_as_written(tmp_path: Path) -> None:
     assert caught.value.diagnostics[0].code == "B421"
 
 
+@pytest.mark.slow  # builds outputs or runs long
 def test_cells_print_as_text_never_as_markup_formula_or_reference(tmp_path: Path) -> None:
     hostile = (
         '"=HYPERLINK(""http://x.test"") **bold** <script>alert(1)</script> {fig:rate} [@survey]"'
@@ -268,6 +269,7 @@ def _dies_on_south(job: Job, options: BuildOptions) -> BatchItem:
     return build_one(job, options)
 
 
+@pytest.mark.slow  # builds outputs or runs long
 def test_a_killed_variant_never_stops_the_others(tmp_path: Path) -> None:
     options = BuildOptions(formats=("html",), out_dir=tmp_path / "out")
     items = build_many([_brief(tmp_path)], options, jobs=2, worker=_dies_on_south)
