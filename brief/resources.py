@@ -6,7 +6,6 @@ the top-level folders (style.md pattern 8).
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,12 +31,3 @@ def asset_dir() -> Path:
 def font_dir() -> Path:
     """Return the folder of shipped fonts."""
     return asset_dir() / "fonts"
-
-
-def user_cache_dir() -> Path:
-    """Return brief's cache folder for this user ($XDG_CACHE_HOME/brief, else ~/.cache/brief).
-
-    The CLI keeps its output cache there, and the renderer its compiled templates.
-    """
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "brief"

@@ -7,7 +7,6 @@ HTML, one XHTML document per section for EPUB. Source content is data here, neve
 from __future__ import annotations
 
 import base64
-import contextlib
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -21,7 +20,7 @@ from brief.compose.l10n import locale_for
 from brief.compose.themes import theme_css
 from brief.model import Layout
 from brief.read.fonts import family_rules, font_faces
-from brief.resources import asset_dir, font_dir, template_dir, user_cache_dir
+from brief.resources import asset_dir, font_dir, template_dir
 
 #: A note reference as compose writes it (markup.py's resolver and the templates' `noteref`).
 NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
@@ -115,35 +114,11 @@ def iso_datetime(date_iso: str) -> str:
     return "-".join(parts) + "T00:00:00Z"
 
 
-class TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept on disk between runs, as Python keeps byte code (~0.07 s a build).
-
-    Jinja2 checks each entry against the template's source (SHA-1) and its own version, so a
-    changed template is compiled again; the HTML is the same either way. A cache that cannot be
-    written (read-only home, full disk) costs the compile and never fails a build.
-    """
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def template_cache() -> TemplateCache | None:
-    """Return the compiled-template cache in brief's user cache folder, or None if unusable."""
-    folder = user_cache_dir() / "templates"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return TemplateCache(str(folder))
-
-
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja2 environment; templates come only from our own folder."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir()),
-        bytecode_cache=template_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

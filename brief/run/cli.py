@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -23,7 +24,6 @@ from brief.options import (
     PAPERS,
     PDF_VARIANTS,
 )
-from brief.resources import user_cache_dir
 from brief.version import __version__
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keep_html=args.keep_html,
         pdf_variant=args.pdf_variant,
         as_of=_as_of(args),
-        cache_dir=None if args.no_cache else user_cache_dir(),
+        cache_dir=None if args.no_cache else _cache_dir(),
     )
     with _executor(args.scheduler) as executor, _progress(err, args) as progress:
         items = build_many(
@@ -420,6 +420,12 @@ def _executor(address: str | None) -> Iterator[Executor | None]:
         ) from None
     with Client(address) as client:
         yield client.get_executor()
+
+
+def _cache_dir() -> Path:
+    """Return the output cache folder ($XDG_CACHE_HOME/brief, else ~/.cache/brief)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "brief"
 
 
 def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
