@@ -10,9 +10,10 @@ value), qualifiers (of the matched figures), dates (same line and date), and inv
 (a drafted date whose year the article never writes and that was not resolved from the
 publication date: must be 0). The split of each article is read from the corpus README's table.
 
-The seed article (`../shared/seed/article.txt`, not redistributable) is drafted too when it is
-there, and judged against `examples/thorn/brief.yaml` (its quotes, figures and timeline, matched
-without lines: the example counts paragraphs); when absent, a line says it was skipped.
+`--seed PATH` also drafts the article `examples/thorn` was written from, if you have a copy (it is
+not redistributable, so it is not in the repository), and judges the draft against
+`examples/thorn/brief.yaml` (its quotes, figures and timeline, matched without lines: the example
+counts paragraphs).
 """
 
 from __future__ import annotations
@@ -31,10 +32,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "reporting"
-SEEDS = (
-    ROOT.parent / "shared" / "seed" / "article.txt",
-    ROOT.parent.parent / "shared" / "seed" / "article.txt",
-)
 KINDS = ("quotes", "speakers", "figures", "qualifiers", "dates")
 _LINE = re.compile(r"line (\d+)")
 _MARKS = str.maketrans(
@@ -268,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--split", choices=("all", "tuning", "held-out"), default="all")
     parser.add_argument("--verbose", action="store_true", help="print every article's scores")
+    parser.add_argument(
+        "--seed", type=Path, help="a copy of the article examples/thorn was written from"
+    )
     args = parser.parse_args(argv)
     out = sys.stdout
     totals: dict[str, Tally] = {}
@@ -281,13 +281,9 @@ def main(argv: list[str] | None = None) -> int:
             report(f"{slug} ({split})", tally, out)
     for split, tally in sorted(totals.items()):
         report(f"== {split} ==", tally, out)
-    seed = next((path for path in SEEDS if path.exists()), None)
-    if seed is None:
-        out.write("seed article: skipped (../shared/seed/article.txt is not here)\n")
-    else:
-        report(
-            "== seed article, judged against examples/thorn/brief.yaml ==", score_seed(seed), out
-        )
+    if args.seed is not None:
+        heading = "== seed article, judged against examples/thorn/brief.yaml =="
+        report(heading, score_seed(args.seed), out)
     return 0
 
 
