@@ -958,6 +958,8 @@ def _clock_time(value: float) -> bool:
     """Return whether a number before "a.m."/"PM" can be a time: 9, 12, or 908 for 9:08."""
     if value <= 24:
         return True
+    if not value < 2400:  # also refuses inf and nan: digits beyond any float are no time
+        return False
     hours, minutes = divmod(int(value), 100)
     return value == int(value) and 1 <= hours <= 12 and minutes < 60
 

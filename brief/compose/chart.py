@@ -193,12 +193,14 @@ def _drawn_high(figure: Figure) -> float:
 def _nice_max(value: float) -> float:
     """Return a round number at or above `value` for the end of a scale.
 
-    >>> _nice_max(6500), _nice_max(21), _nice_max(0)
-    (8000.0, 25.0, 1.0)
+    >>> _nice_max(6500), _nice_max(21), _nice_max(0), _nice_max(5e-324)
+    (8000.0, 25.0, 1.0, 5e-324)
     """
     if value <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(value))
+    power = 10.0 ** math.floor(math.log10(value))
+    if power <= 0:  # the power of ten underflows (a subnormal value): no rounder end to find
+        return value
     for step in (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if step * power >= value:
             return float(step * power)

@@ -275,3 +275,9 @@ def test_ambiguous_digits_keep_both_values() -> None:
 def test_a_huge_text_is_read_in_bounded_time() -> None:
     readings = read_numbers("about 6,000 people; " * 20_000)
     assert 0 < len(readings) <= 20_000
+
+
+def test_a_number_too_long_for_a_float_is_read_without_error() -> None:
+    """Found by the value fuzz test: 400 digits before "PM" overflowed the clock-time check."""
+    read = read_numbers("at " + "9" * 400 + " PM, then 908 PM", "en")
+    assert [reading.kind for reading in read] == [Kind.COUNT, Kind.TIME]
