@@ -79,7 +79,7 @@ class Built:
 def _build_all(slug: str, tmp: Path) -> Built:
     folder = GALLERY / slug
     built = Built(slug, folder, brief.check(folder))
-    original = brief.write.pdf.layout_pdf
+    original = brief.write.pdf.PdfRenderer.layout
     laid_out: list[object] = []
 
     def recording_layout(*args: object, **kwargs: object) -> object:
@@ -88,7 +88,7 @@ def _build_all(slug: str, tmp: Path) -> Built:
         return document
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(brief.write.pdf, "layout_pdf", recording_layout)
+        patch.setattr(brief.write.pdf.PdfRenderer, "layout", recording_layout)
         for name, layout, paper, formats in BUILDS:
             out = tmp / name
             laid_out.clear()

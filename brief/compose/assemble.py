@@ -40,7 +40,7 @@ from brief.dates import PartialDate
 from brief.errors import Severity
 from brief.model import Brief, Claim, Event, Figure, Layout, Paper, Quote, Source, Text
 from brief.read.fonts import FILE_ROLES
-from brief.read.markup import find_references, render_markdown
+from brief.read.markup import Href, NoteRef, Pieces, find_references, render_pieces
 
 #: Right-to-left scripts' languages (design.md §4, issue 5).
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi")
@@ -67,9 +67,8 @@ class _Notes:
     def number(self, source_id: str) -> int:
         return self.numbers.setdefault(source_id, len(self.numbers) + 1)
 
-    def cite(self, source_id: str) -> str:
-        number = self.number(source_id)
-        return f'<a class="noteref" href="#note-{number}" role="doc-noteref">{number}</a>'
+    def cite(self, source_id: str) -> NoteRef:
+        return NoteRef(self.number(source_id))
 
     def figure(self, figure_id: str) -> str:
         figure = self.brief.figure(figure_id)
@@ -78,15 +77,15 @@ class _Notes:
             f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
         )
 
-    def claim(self, claim_id: str) -> str:
+    def claim(self, claim_id: str) -> Pieces:
         claim = self.brief.claim(claim_id)
         assert claim is not None  # B304 guarantees it
-        return f'<a class="claim" href="#{escape(claim.id)}">{escape(claim.text)}</a>'
+        return ('<a class="claim" href="', Href(claim.id), f'">{escape(claim.text)}</a>')
 
-    def html(self, text: Text | None, inline: bool = False) -> Markup:
+    def prose(self, text: Text | None, inline: bool = False) -> Pieces:
         if text is None:
-            return Markup("")
-        return Markup(render_markdown(text.markdown, self, inline=inline))
+            return ()
+        return render_pieces(text.markdown, self, inline=inline)
 
 
 class _Rows:
@@ -148,7 +147,7 @@ class _Rows:
         )
 
     def event(self, event: Event) -> EventRow:
-        html = self.notes.html(event.event, inline=True)
+        html = self.notes.prose(event.event, inline=True)
         date = self.date(event.date, event.approx)
         return EventRow(event.id, date, html, self.note(event.source), self.markers(event.id))
 
@@ -172,9 +171,9 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     options = options or ComposeOptions()
     rows = _Rows(brief, analysis)
     notes = rows.notes
-    content_warning = notes.html(brief.meta.content_warning)
-    summary = notes.html(brief.summary)
-    key_points = tuple(notes.html(point, inline=True) for point in brief.key_points)
+    content_warning = notes.prose(brief.meta.content_warning)
+    summary = notes.prose(brief.summary)
+    key_points = tuple(notes.prose(point, inline=True) for point in brief.key_points)
     figures = tuple(rows.figure(figure) for figure in brief.figures)
     claims = tuple(rows.claim(claim) for claim in brief.claims)
     by_date = sorted(  # undated events last, in the order written (the sort is stable)
@@ -185,7 +184,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
     plan = rows.plan
     caveats = tuple(_caveat_row(rows.numbers[c.id], c, notes) for c in plan.caveats)
     corrections = tuple(
-        (rows.date(revision.date), notes.html(revision.note, inline=True))
+        (rows.date(revision.date), notes.prose(revision.note, inline=True))
         for revision in brief.meta.revisions
     )
     for source in brief.sources:  # uncited sources still get a number, after the cited ones
@@ -366,9 +365,7 @@ def _via_name(brief: Brief, via: str) -> str:
 
 
 def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
-    html = (
-        notes.html(caveat.markdown, inline=True) if caveat.markdown else Markup(escape(caveat.text))
-    )
+    html = notes.prose(caveat.markdown, inline=True) if caveat.markdown else (escape(caveat.text),)
     return CaveatRow(
         number, caveat.id, caveat.severity, html, caveat.subjects, caveat.codes, caveat.diff
     )

@@ -1,7 +1,8 @@
 """The composed page model (design.md §1): what every output renders, as plain frozen data.
 
 In: nothing (data definitions). Out: `Document` and its rows, built by `compose` and read by the
-templates through `render`. Markdown arrives already turned into safe HTML (`Markup`).
+templates through `render`. Markdown arrives already turned into safe HTML: `Pieces`, whose note
+references and in-document links each output prints its own way (`compose.marks`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from markupsafe import Markup
 if TYPE_CHECKING:
     from brief.compose.chart import Chart
 from brief.model import Contact, FontFile, ImageFile, Layout, Paper
+from brief.read.markup import Pieces
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class ClaimRow:
 class EventRow:
     id: str
     date: str
-    html: Markup
+    html: Pieces
     note: int | None
     markers: tuple[Marker, ...]
 
@@ -88,7 +90,7 @@ class CaveatRow:
     number: int
     id: str
     severity: str
-    html: Markup
+    html: Pieces
     about: tuple[str, ...]
     codes: tuple[str, ...]
     diff: tuple[tuple[str, str], ...] = ()
@@ -156,9 +158,9 @@ class Document:
     layout: Layout
     large_print: bool
     labels: dict[str, str]
-    content_warning: Markup
-    summary: Markup
-    key_points: tuple[Markup, ...]
+    content_warning: Pieces
+    summary: Pieces
+    key_points: tuple[Pieces, ...]
     figures: tuple[FigureRow, ...]
     claims: tuple[ClaimRow, ...]
     callouts: tuple[FigureRow, ...]  # key figures printed large, for a reader across a room
@@ -170,7 +172,7 @@ class Document:
     handout_quotes_short: tuple[str, ...]
     caveats: tuple[CaveatRow, ...]
     note_lines: tuple[NoteLine, ...]
-    corrections: tuple[tuple[str, Markup], ...]
+    corrections: tuple[tuple[str, Pieces], ...]
     notes: tuple[Note, ...]
     checked: Checked
     theme: dict[str, str] = field(default_factory=dict)

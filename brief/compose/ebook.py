@@ -7,20 +7,15 @@ In: a `Document` and the PDF's page map (which element starts each printed page)
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from brief.compose.document import Document
-from brief.compose.render import NOTEREF, environment
-
-_HREF = re.compile(r'href="#([^"]+)"')
-_ID = re.compile(r'\sid="([^"]+)"')
-_OPENING_TAG_WITH_ID = re.compile(r'<([a-z0-9]+)\s[^>]*?\bid="([^"]+)"[^>]*>')
-_CELL_OPENING = re.compile(r"<t[dh]\b[^>]*>")
+from brief.compose.marks import Marks, MarkStyle, owners
+from brief.compose.render import environment
 
 
 @dataclass(frozen=True)
@@ -31,6 +26,7 @@ class EpubSection:
     title: str
     epub_type: str
     xhtml: str
+    pages: tuple[int, ...] = ()  # the printed pages whose break markers it holds, in order
 
 
 #: DPUB-ARIA roles for the EPUB structural semantics we use; a type with an ARIA equivalent is
@@ -58,62 +54,71 @@ def render_epub(
     """Render one XHTML document per section, each with its own footnotes (design.md §4).
 
     `page_starts` maps an element id to the printed PDF page that starts there; each gets a
-    page-break marker, so the ebook's "page 2" is the paper's page 2 (issue 5).
+    page-break marker, so the ebook's "page 2" is the paper's page 2 (issue 5). A first rendering
+    learns which file holds each anchor, so that links between files name their file.
     """
-    parts = [part for part in _epub_parts(document) if str(part[3]).strip()]
-    owner = {anchor: file for file, _, _, body in parts for anchor in _ID.findall(str(body))}
-    return [_epub_section(document, part, owner, page_starts or {}) for part in parts]
-
-
-def _epub_parts(document: Document) -> list[tuple[str, str, str, Markup]]:
-    """Return each EPUB section's file, title, epub:type and body, in reading order."""
-    module: Any = environment().get_template("sections.html.j2").module
-    labels = document.labels
-    quotes = [quote.id for quote in document.quotes]
-    return [
-        ("title.xhtml", document.title, "titlepage", module.masthead(document, "epub", None)),
-        (
-            "summary.xhtml",
-            labels["summary"],
-            "bodymatter chapter",
-            module.summary(document, "epub", None),
-        ),
-        ("figures.xhtml", labels["figures"], "chapter", module.figures(document, "epub")),
-        ("timeline.xhtml", labels["timeline"], "chapter", module.timeline(document)),
-        ("quotes.xhtml", labels["quotes"], "chapter", module.quotes(document, quotes, "epub")),
-        (
-            "caveats.xhtml",
-            labels["caveats"],
-            "chapter",
-            Markup(module.caveats(document)) + module.checked(document),
-        ),
-        (
-            "sources.xhtml",
-            labels["sources"],
-            "backmatter bibliography",
-            Markup(module.sources(document, "epub")) + module.contact(document),
-        ),
+    rendered = [
+        (part, *_render_body(document, part, Marks(document, MarkStyle.EBOOK, part.file)))
+        for part in EPUB_PARTS
     ]
+    owner = owners((part.file, marks) for part, _, marks in rendered)
+    kept = [part for part, body, _ in rendered if body.strip()]
+    return [_epub_section(document, part, owner, page_starts or {}) for part in kept]
+
+
+@dataclass(frozen=True)
+class EpubPart:
+    """One file of the EPUB: its name, its title's label, its `epub:type` and its sections."""
+
+    file: str
+    label: str
+    epub_type: str
+    render: Callable[[Any, Document], Markup]
+
+
+#: The EPUB's files in reading order, each rendered from the shared sections' macros.
+EPUB_PARTS = (
+    EpubPart("title.xhtml", "", "titlepage", lambda m, d: m.masthead(d, "epub", None)),
+    EpubPart(
+        "summary.xhtml", "summary", "bodymatter chapter", lambda m, d: m.summary(d, "epub", None)
+    ),
+    EpubPart("figures.xhtml", "figures", "chapter", lambda m, d: m.figures(d, "epub")),
+    EpubPart("timeline.xhtml", "timeline", "chapter", lambda m, d: m.timeline(d)),
+    EpubPart(
+        "quotes.xhtml",
+        "quotes",
+        "chapter",
+        lambda m, d: m.quotes(d, [quote.id for quote in d.quotes], "epub"),
+    ),
+    EpubPart(
+        "caveats.xhtml", "caveats", "chapter", lambda m, d: Markup(m.caveats(d)) + m.checked(d)
+    ),
+    EpubPart(
+        "sources.xhtml",
+        "sources",
+        "backmatter bibliography",
+        lambda m, d: Markup(m.sources(d, "epub")) + m.contact(d),
+    ),
+)
+
+
+def _render_body(document: Document, part: EpubPart, marks: Marks) -> tuple[str, Marks]:
+    """Render one file's sections with its marks (the shared macros print through them)."""
+    module = environment().get_template("sections.html.j2").make_module({"marks": marks})
+    return str(part.render(module, document)), marks
 
 
 def _epub_section(
     document: Document,
-    part: tuple[str, str, str, Markup],
+    part: EpubPart,
     owner: Mapping[str, str],
     page_starts: Mapping[str, int],
 ) -> EpubSection:
     """Render one section: links to other sections, its own notes, page-break markers."""
-    file, title, epub_type, body = part
-    text = str(body)
-    cited = [] if file == "sources.xhtml" else sorted({int(n) for n in NOTEREF.findall(text)})
-    local = set(_ID.findall(text))
-    text = _HREF.sub(lambda m: _link(m.group(1), local, owner), text)
-    backlinks: dict[int, str] = {}
-    counter = iter(range(1, 10_000))
-    text = NOTEREF.sub(lambda m: _epub_noteref(m, backlinks, counter), text)
-    text = insert_page_breaks(text, page_starts)
-    body_type, section_type, role = split_epub_type(epub_type)
-    notes = {note.number: note for note in document.notes}
+    marks = Marks(document, MarkStyle.EBOOK, part.file, owner, page_starts)
+    body, _ = _render_body(document, part, marks)
+    title = document.labels[part.label] if part.label else document.title
+    body_type, section_type, role = split_epub_type(part.epub_type)
     xhtml = (
         environment()
         .get_template("epub/section.xhtml.j2")
@@ -123,52 +128,9 @@ def _epub_section(
             body_type=body_type,
             section_type=section_type,
             role=role,
-            body=Markup(text),
-            notes=[notes[number] for number in cited],
-            backlinks=backlinks,
+            body=Markup(body),
+            notes=[] if part.file == "sources.xhtml" else marks.cited(),
+            backlinks=marks.backlinks,
         )
     )
-    return EpubSection(file, title, epub_type, xhtml)
-
-
-def insert_page_breaks(xhtml: str, page_starts: Mapping[str, int]) -> str:
-    """Put a page-break marker at each element whose id starts a printed page: before it, or
-    inside it where nothing may stand between it and its parent (a list item; a table row, whose
-    marker goes into its first cell)."""
-    out, last = [], 0
-    for match in _OPENING_TAG_WITH_ID.finditer(xhtml):
-        page = page_starts.get(match.group(2))
-        if page is None:
-            continue
-        marker = (
-            f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{page}" '
-            f'aria-label="{page}"></span>'
-        )
-        at = match.start()
-        if match.group(1) == "li":
-            at = match.end()
-        elif match.group(1) == "tr":
-            cell = _CELL_OPENING.search(xhtml, match.end())
-            at = cell.end() if cell else match.start()
-        out += [xhtml[last:at], marker]
-        last = at
-    return "".join([*out, xhtml[last:]])
-
-
-def _link(anchor: str, local: set[str], owner: Mapping[str, str]) -> str:
-    if anchor in local or anchor.startswith("note-") or anchor not in owner:
-        return f'href="#{anchor}"'
-    return f'href="{owner[anchor]}#{anchor}"'
-
-
-def _epub_noteref(match: re.Match[str], backlinks: dict[int, str], counter: Iterator[int]) -> str:
-    number = int(match.group(1))
-    ref_id = f"ref-{number}-{next(counter)}"
-    backlinks.setdefault(number, ref_id)
-    return (
-        f'<a class="noteref" id="{ref_id}" href="#note-{number}" role="doc-noteref" '
-        f'epub:type="noteref">{number}</a>'
-    )
-
-
-#: Letters of the Arabic script (Arabic, Supplement, Extended-A, Presentation Forms A and B).
+    return EpubSection(part.file, title, part.epub_type, xhtml, tuple(marks.pages()))

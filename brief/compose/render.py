@@ -10,22 +10,22 @@ import base64
 import hashlib
 import re
 from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from brief.compose.document import Document
 from brief.compose.l10n import locale_for
+from brief.compose.marks import Marks, MarkStyle
 from brief.compose.themes import theme_css
+from brief.compose.urls import url_breaks, url_host, without_scheme
 from brief.model import Layout
 from brief.read.fonts import family_rules, font_faces
 from brief.resources import asset_dir, font_dir, template_dir
-
-#: A note reference as compose writes it (markup.py's resolver and the templates' `noteref`).
-NOTEREF = re.compile(r'<a class="noteref" href="#note-(\d+)" role="doc-noteref">\d+</a>')
 
 FONT_FACES = (
     ("Brief Serif", "NotoSerif-Regular.ttf", "normal", "normal"),
@@ -43,40 +43,6 @@ PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 #: Where the standalone page's @font-face rules go: the HTML writer fills it with the shipped
 #: faces cut down to the characters the page uses (it knows them once the page is rendered).
 HTML_FONTS = "/* brief: font faces */"
-
-
-def without_scheme(url: str) -> str:
-    """Print a URL as people type it.
-
-    >>> without_scheme("https://www.thorn.org/")
-    'www.thorn.org'
-    """
-    return re.sub(r"^[a-z]+://", "", url).rstrip("/")
-
-
-def url_breaks(url: str) -> Markup:
-    """Print a URL as people type it, breakable only after `/`, `.`, `-`, `?`, `&` or `=` in its
-    path and query, never inside its host name (a line break there reads as two addresses; the
-    stylesheet breaks a host anywhere only when it is wider than the line).
-
-    >>> print(url_breaks("https://news.example.org/food-bank.html?a=1&b=2").replace("<wbr/>", "|"))
-    <span class="host">news.example.org</span>/|food-|bank.|html?|a=|1&amp;|b=|2
-    """
-    host, slash, path = without_scheme(url).partition("/")
-    parts = [part for part in re.split(r"(?<=[/.?&=-])", slash + path) if part]
-    return Markup('<span class="host">{}</span>').format(host) + Markup("<wbr/>").join(
-        escape(part) for part in parts
-    )
-
-
-def url_host(url: str) -> str:
-    """Return the host a URL names, as a short caption (the full address is printed elsewhere).
-
-    >>> url_host("https://www.example.org/2024/a-long-path?x=1"), url_host("example.org")
-    ('example.org', 'example.org')
-    """
-    host = without_scheme(url).partition("/")[0].partition("?")[0].partition("#")[0]
-    return host.removeprefix("www.")
 
 
 def counted(document: Document, key: str, count: int, **values: object) -> str:
@@ -255,27 +221,6 @@ def stylesheet(
     return "\n".join(parts)
 
 
-def footnotes_for_print(html: str, document: Document) -> str:
-    """Turn each source's first reference into a page footnote (`float: footnote`).
-
-    Later references to the same source print its number and link to the sources list, so a page
-    never repeats one note.
-    """
-    notes = {note.number: note for note in document.notes}
-    seen: set[int] = set()
-
-    def footnote(match: re.Match[str]) -> str:
-        note = notes[int(match.group(1))]
-        if note.number in seen:
-            return f'<a class="noteref" href="#note-{note.number}">{note.number}</a>'
-        seen.add(note.number)
-        url = f" {without_scheme(note.url)}" if note.url else ""
-        body = f"{note.html}{Markup.escape(url)}"
-        return f'<span class="footnote" data-note="{note.number}">{body}</span>'
-
-    return NOTEREF.sub(footnote, html)
-
-
 #: The handout's fit levels that print fewer quotes, and that move the timeline and quotes to the
 #: ebook and web page (`write.pdf.write_pdf` steps through them).
 FEWER_QUOTES_FIT = 3
@@ -330,31 +275,58 @@ def printed_claims(document: Document, target: str, fit: int = 0) -> tuple[str, 
     return key[:MAX_KEY_ROWS]
 
 
+@dataclass(frozen=True)
+class PrintPage:
+    """The print HTML and its stylesheet, apart: the PDF writer parses the stylesheet once for
+    every fit level and every brief of a warm process (`write.pdf.PdfRenderer`)."""
+
+    html: str
+    css: str
+
+
 def render_page(document: Document, target: str, fit: int = 0) -> str:
-    """Render the one-page HTML for `pdf` (handed to WeasyPrint) or `html` (standalone).
+    """Render the one-page HTML for `html` (standalone) or `pdf` (as WeasyPrint reads it, with
+    its stylesheet inside, as `--keep-html` writes it).
 
     `fit` is the handout's fit level (see `write.pdf.write_pdf`); 0 prints as designed.
     """
-    if target == "html":
-        parts = [
-            HTML_FONTS,
-            theme_css(document.theme, document.labels),
-            _css_file("base.css"),
-            "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }",
-            theme_fonts_css(document, target),
-        ]
-        if document.large_print:
-            parts += [_css_file("large-print.css"), "body.large-print { max-width: 62rem; }"]
-        css = "\n".join(parts)
-    else:
-        css = stylesheet(document, target, font_dir().as_uri() + "/")
-    html = (
+    css = _page_css(document) if target == "html" else print_css(document)
+    return _render(document, target, fit, css)
+
+
+def render_print(document: Document, fit: int = 0) -> PrintPage:
+    """Render the print HTML at a fit level without its stylesheet, and the stylesheet."""
+    return PrintPage(_render(document, "pdf", fit, None), print_css(document))
+
+
+def print_css(document: Document) -> str:
+    """Return the print stylesheet, its fonts read from our own folder."""
+    return stylesheet(document, "pdf", font_dir().as_uri() + "/")
+
+
+def _page_css(document: Document) -> str:
+    parts = [
+        HTML_FONTS,
+        theme_css(document.theme, document.labels),
+        _css_file("base.css"),
+        "body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }",
+        theme_fonts_css(document, "html"),
+    ]
+    if document.large_print:
+        parts += [_css_file("large-print.css"), "body.large-print { max-width: 62rem; }"]
+    return "\n".join(parts)
+
+
+def _render(document: Document, target: str, fit: int, css: str | None) -> str:
+    footnotes = target == "pdf" and document.layout is not Layout.HANDOUT
+    return (
         environment()
         .get_template("page.html.j2")
         .render(
             doc=document,
+            marks=Marks(document, MarkStyle.FOOTNOTE if footnotes else MarkStyle.LINK),
             target=target,
-            css=Markup(css),
+            css=None if css is None else Markup(css),
             fit=fit,
             moved=fit >= MOVED_FIT and target == "pdf" and document.layout is Layout.HANDOUT,
             shown=printed_quotes(document, target, fit),
@@ -363,9 +335,6 @@ def render_page(document: Document, target: str, fit: int = 0) -> str:
             shown_claims=printed_claims(document, target, fit),
         )
     )
-    if target == "pdf" and document.layout is not Layout.HANDOUT:
-        return footnotes_for_print(html, document)
-    return html  # a handout's note marks link to its sources list: each source printed once
 
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

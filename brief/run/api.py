@@ -39,7 +39,7 @@ from brief.write.outputs import (
 )
 
 if TYPE_CHECKING:
-    from brief.write.pdf import PdfAttachment
+    from brief.write.pdf import PdfAttachment, PdfRenderer
 
 
 @dataclass(frozen=True)
@@ -145,14 +145,19 @@ def check_source(
     return Report(brief, labelled, timings)
 
 
-def build(path: Path | str, options: BuildOptions | None = None) -> BuildResult:
-    """Check a brief and, unless its findings stop it, write every requested output."""
+def build(
+    path: Path | str, options: BuildOptions | None = None, renderer: PdfRenderer | None = None
+) -> BuildResult:
+    """Check a brief and, unless its findings stop it, write every requested output.
+
+    A process that builds many briefs may keep one `renderer` (`brief.write.pdf.PdfRenderer`)
+    for all of them: it parses each print stylesheet once."""
     options = options or BuildOptions()
     with time_limit(options.time_limit, source_location(path)):  # the whole build, from reading
         timings: dict[str, float] = {}
         with stage("load", timings):
             source = load(path)
-        result, files = build_files(source, options, None, timings, prepare=True)
+        result, files = build_files(source, options, None, timings, prepare=True, renderer=renderer)
     if files:
         with stage("publish", result.report.timings):
             publish(files, options.out_dir)
@@ -165,6 +170,7 @@ def build_files(
     row: Row | None = None,
     timings: dict[str, float] | None = None,
     prepare: bool = False,
+    renderer: PdfRenderer | None = None,
 ) -> tuple[BuildResult, dict[str, bytes]]:
     """Check a loaded brief (or one row of its variants) and return its outputs and report as
     bytes by file name, published by the caller (a batch's client: workers need no shared
@@ -176,7 +182,7 @@ def build_files(
         prepare_folder(options.out_dir)
     key = cache_key(report.brief, _cache_options(options))
     cached = _from_cache(options, key)
-    files, outputs = cached or _write_and_keep(report, options, key)
+    files, outputs = cached or _write_and_keep(report, options, key, renderer)
     notices = build_notices(report.brief, options, outputs)
     files[f"{report.brief.name}.report.json"] = build_report(
         (*report.findings, *notices), outputs, report.analysis.matches, report.timings, __version__
@@ -185,12 +191,12 @@ def build_files(
 
 
 def _write_and_keep(
-    report: Report, options: BuildOptions, key: CacheKey
+    report: Report, options: BuildOptions, key: CacheKey, renderer: PdfRenderer | None
 ) -> tuple[dict[str, bytes], list[Output]]:
     """Write every output (the cache missed) and keep them in the cache."""
     if "pdf" in options.formats:
         _preload_weasyprint()  # not before the cache is asked: a no-op rebuild never needs it
-    files, outputs = _write(report, options, report.timings)
+    files, outputs = _write(report, options, report.timings, renderer)
     if options.cache_dir:
         store(options.cache_dir, key, files, outputs)
     return files, outputs
@@ -279,14 +285,14 @@ def build_notices(
 
 
 def build_in_memory(
-    path: Path | str, options: BuildOptions | None = None
+    path: Path | str, options: BuildOptions | None = None, renderer: PdfRenderer | None = None
 ) -> tuple[Report, dict[str, bytes], list[Output]]:
     """Check a brief and return its outputs as bytes without writing anything (for previews)."""
     options = options or BuildOptions()
     report = check(path, options.as_of)
     if report.fails(options.strict):
         return report, {}, []
-    files, outputs = _write(report, options, report.timings)
+    files, outputs = _write(report, options, report.timings, renderer)
     return report, files, outputs
 
 
@@ -321,7 +327,10 @@ def _from_cache(
 
 
 def _write(
-    report: Report, options: BuildOptions, timings: dict[str, float]
+    report: Report,
+    options: BuildOptions,
+    timings: dict[str, float],
+    renderer: PdfRenderer | None = None,
 ) -> tuple[dict[str, bytes], list[Output]]:
     """Compose the document once, then write every requested format (brief/write/outputs.py)."""
     brief = report.brief
@@ -341,6 +350,7 @@ def _write(
         pdf_variant=options.pdf_variant,
         attachments=_audit_attachments(report) if attaching else (),
         keep_html=options.keep_html,
+        renderer=renderer,
     )
     return write_all(document, request, timings)
 

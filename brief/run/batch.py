@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from brief.errors import BriefError, Diagnostic, ExitCode, Location, error
@@ -27,6 +28,7 @@ from brief.run.api import BuildOptions, build_files
 from brief.run.report import Output
 from brief.run.timelimit import source_location, time_limit
 from brief.write.atomic import prepare_folder, publish
+from brief.write.pdf import PdfRenderer
 
 #: The combined report a batch writes beside its briefs' outputs.
 BATCH_REPORT = "batch.report.json"
@@ -63,13 +65,21 @@ Worker = Callable[[Job, BuildOptions], BatchItem]
 Progress = Callable[[int, int, "BatchItem | None"], None]
 
 
+@cache
+def worker_renderer() -> PdfRenderer:
+    """Return this worker's PDF renderer: a batch worker is a warm process, so every brief it
+    builds shares the print stylesheets it parsed (they differ only in their text)."""
+    return PdfRenderer()
+
+
 def build_one(job: Job | str, options: BuildOptions) -> BatchItem:
     """Build one brief or variant into bytes; any failure becomes an item, never an exception."""
     job = Job(str(job)) if not isinstance(job, Job) else job
     variant = job.row.key if job.row else ""
     try:
         with time_limit(options.time_limit, source_location(job.source)):
-            result, files = build_files(job.loaded or api.load(job.source), options, job.row)
+            source = job.loaded or api.load(job.source)
+            result, files = build_files(source, options, job.row, renderer=worker_renderer())
     except BriefError as caught:
         return BatchItem(
             job.source, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics, variant=variant

@@ -27,6 +27,7 @@ from typing import Any
 from brief.errors import BriefError, Location, error, format_text
 from brief.read.load import find_source_file
 from brief.run.api import BuildOptions, build_in_memory
+from brief.write.pdf import PdfRenderer
 
 ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 REQUEST_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
@@ -64,12 +65,15 @@ class Preview:
     #: Formats whose served bytes predate the source's latest state (a build failed since).
     stale: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Lays out every rebuilt PDF, parsing the print stylesheet once while it is unchanged.
+    renderer: PdfRenderer = field(default_factory=PdfRenderer)
 
     def refresh(self, formats: tuple[str, ...] = ("html",)) -> None:
         """Rebuild the requested formats in memory and publish them to the server."""
         problems = ""
         try:
-            report, files, _ = build_in_memory(self.source, BuildOptions(formats=formats))
+            options = BuildOptions(formats=formats)
+            report, files, _ = build_in_memory(self.source, options, self.renderer)
             name = report.brief.name
             if not files:
                 problems = format_text(report.findings)

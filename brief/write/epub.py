@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,7 +29,6 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_LEVEL = 1
 #: Entries already compressed (WOFF fonts, PNG and JPEG images): stored as they are.
 _COMPRESSED = (".woff", ".woff2", ".png", ".jpg", ".jpeg")
-_PAGE_BREAK = re.compile(r'epub:type="pagebreak" role="doc-pagebreak" id="page-(\d+)"')
 A11Y = (
     ("schema:accessMode", "textual"),
     ("schema:accessMode", "visual"),
@@ -194,9 +192,7 @@ def _navigation(book: epub.EpubBook, document: Document, sections: list[EpubSect
 
 def page_list_nav(sections: list[EpubSection], title: str) -> str:
     """Return a `page-list` nav pointing at every page-break marker, in reading order."""
-    entries = [
-        (section.file, page) for section in sections for page in _PAGE_BREAK.findall(section.xhtml)
-    ]
+    entries = [(section.file, page) for section in sections for page in section.pages]
     items = "".join(f'<li><a href="{file}#page-{page}">{page}</a></li>' for file, page in entries)
     return (
         f'<nav epub:type="page-list" id="page-list" hidden="">'

@@ -18,13 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.compose.document import Document
-from brief.compose.render import pdf_resources, printed_figures, printed_quotes, render_page
+from brief.compose.render import (
+    pdf_resources,
+    printed_figures,
+    printed_quotes,
+    render_page,
+    render_print,
+)
 from brief.model import Layout
 from brief.options import DEFAULT_PDF_VARIANT, FORMATS
 from brief.run.report import Output, describe_output, stage
 
 if TYPE_CHECKING:
-    from brief.write.pdf import PdfAttachment
+    from brief.write.pdf import PdfAttachment, PdfRenderer
 
 #: A handout prints on at most two pages, on A4 and on Letter (docs/design.md §4).
 HANDOUT_PAGES = 2
@@ -47,6 +53,7 @@ class WriteRequest:
     pdf_variant: str = DEFAULT_PDF_VARIANT
     attachments: Sequence[PdfAttachment] = ()
     keep_html: bool = False
+    renderer: PdfRenderer | None = None  # a warm process's, to lay out with parsed stylesheets
 
 
 @dataclass(frozen=True)
@@ -139,7 +146,7 @@ def _write_pdf(
 
     with stage("pdf", timings):
         pdf = write_pdf(
-            lambda fit: render_page(document, "pdf", fit),
+            lambda fit: render_print(document, fit),
             request.folder,
             request.source_path,
             request.pdf_variant,
@@ -149,6 +156,7 @@ def _write_pdf(
             provided=pdf_resources(document),
             attachments=request.attachments,
             on_layout=on_layout,
+            renderer=request.renderer,
         )
     name = f"{request.name}.pdf"
     written.files[name] = pdf.data
@@ -159,7 +167,8 @@ def _write_pdf(
         "pdf", path, pdf.data, pdf.pages, pdf.fit, quotes, figures
     )
     if request.keep_html:
-        written.files[f"{request.name}.print.html"] = pdf.html.encode("utf-8")
+        html = render_page(document, "pdf", pdf.fit)
+        written.files[f"{request.name}.print.html"] = html.encode("utf-8")
 
 
 def page_limit(document: Document) -> int | None:

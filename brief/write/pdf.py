@@ -1,16 +1,16 @@
 """PDF writer (WeasyPrint): print HTML → tagged PDF/UA-1 bytes, fetching only what we allow.
 
-In: the HTML from `render_page(document, "pdf")` and the brief's folder. Out: `PdfOutput` (bytes and
-page count). WeasyPrint is imported here only, so `check`, `-f epub` and `-f html` never load it.
+In: the print page from `render_print(document, fit)` and the brief's folder. Out: `PdfOutput`
+(bytes and page count). WeasyPrint is imported here only, so `check`, `-f epub` and `-f html`
+never load it.
 """
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import hashlib
 import mimetypes
-import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from brief.compose.render import PrintPage
 from brief.errors import BriefError, Location, error
 from brief.options import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from brief.resources import asset_dir
@@ -27,16 +28,8 @@ MAX_RESOURCE_BYTES = 20_000_000
 
 
 FIT_LEVELS = 6
-#: The one <style> block page.html.j2 writes into the print HTML's head.
-STYLE_BLOCK = re.compile(r"<style>\n(.*?)\n</style>", re.S)
-#: Parsed stylesheets with their font configuration, kept for a warm process (`brief serve`, the
-#: fit levels of one build, a batch worker): parsing the CSS and loading its fonts is ~20 % of
-#: laying out a handout. An entry is taken out while in use, so two threads never share one.
-_STYLES: dict[tuple[str, ...], tuple[Any, Any, Any]] = {}
+#: How many parsed stylesheets a renderer keeps (a brief's, its large-print one, a theme's...).
 MAX_STYLES = 4
-# A FontConfiguration removes its temporary font folder when deleted, which fails once the
-# interpreter is tearing down: drop the kept ones while the modules are still there.
-atexit.register(_STYLES.clear)
 
 
 #: Checked bytes handed to the renderer, with their media type.
@@ -47,7 +40,6 @@ Resource = tuple[bytes, str]
 class PdfOutput:
     data: bytes
     pages: int
-    html: str = ""
     fit: int = 0
     anchors: tuple[tuple[str, ...], ...] = ()  # the element ids that start on each page
 
@@ -143,52 +135,85 @@ def _refused(title: str, url: str) -> BriefError:
     )
 
 
+class PdfRenderer:
+    """Lays out print pages with WeasyPrint, keeping the stylesheets it parsed with their fonts.
+
+    Parsing the stylesheet and loading its fonts is ~20 % of laying out a handout: with one
+    renderer, every fit level of a build, and every build of a process that keeps it (`brief
+    serve`, a batch worker), parses a stylesheet once. A kept stylesheet is taken out while in
+    use, so two threads never share one, and is kept again only after a clean render.
+    """
+
+    def __init__(self, keep: int = MAX_STYLES) -> None:
+        self.keep = keep
+        self._styles: dict[tuple[str, ...], tuple[Any, Any, Any]] = {}
+        # A FontConfiguration removes its temporary font folder when deleted, which fails once
+        # the interpreter is tearing down: drop the kept ones while the modules are still there.
+        weakref.finalize(self, self._styles.clear)
+
+    def layout(
+        self,
+        page: PrintPage | str,
+        folder: Path,
+        title: str,
+        variant: str = DEFAULT_PDF_VARIANT,
+        provided: Mapping[str, Resource] | None = None,
+    ) -> Any:
+        """Lay out a print page (or whole HTML with its own styles); a refused resource fails
+        the build (B404)."""
+        from weasyprint import HTML
+        from weasyprint.urls import FatalURLFetchingError
+
+        provided = provided or {}
+        fetcher = _fetcher_class()([asset_dir()], provided)
+        base_url = folder.resolve().as_uri() + "/"
+        html, css_text = (page, None) if isinstance(page, str) else (page.html, page.css)
+        key = _style_key(css_text or "", base_url, provided)
+        try:
+            styles = None
+            if css_text is not None:
+                styles = self._styles.pop(key, None) or _parse_styles(css_text, base_url, fetcher)
+            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                pdf_variant=PDF_VARIANTS[variant], **_style_options(styles)
+            )
+        except FatalURLFetchingError:
+            refused = fetcher.refused[-1] if fetcher.refused else "a resource"
+            raise _refused(title, refused) from None
+        if fetcher.refused:
+            raise _refused(title, fetcher.refused[0])
+        if styles is not None:
+            self._keep(key, styles)  # only after a clean render: an interrupted one is not reused
+        return document
+
+    def _keep(self, key: tuple[str, ...], styles: tuple[Any, Any, Any]) -> None:
+        if len(self._styles) >= self.keep:
+            self._styles.clear()
+        self._styles[key] = styles
+
+
 def layout_pdf(
-    html: str,
+    page: PrintPage | str,
     folder: Path,
     title: str,
     variant: str = DEFAULT_PDF_VARIANT,
     provided: Mapping[str, Resource] | None = None,
 ) -> Any:
-    """Lay out the print HTML with WeasyPrint; a refused resource fails the build (B404)."""
-    from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
+    """Lay out one print page with a renderer of its own (see `PdfRenderer.layout`)."""
+    return PdfRenderer().layout(page, folder, title, variant, provided)
 
-    provided = provided or {}
-    fetcher = _fetcher_class()([asset_dir()], provided)
-    base_url = folder.resolve().as_uri() + "/"
-    block = STYLE_BLOCK.search(html)
-    css_text = block.group(1) if block else ""
-    key = (
+
+def _style_key(css_text: str, base_url: str, provided: Mapping[str, Resource]) -> tuple[str, ...]:
+    return (
         hashlib.sha256(css_text.encode()).hexdigest(),
         base_url,
         *sorted(
             f"{name}:{hashlib.sha256(data).hexdigest()}" for name, (data, _) in provided.items()
         ),
     )
-    try:
-        styles = _STYLES.pop(key, None) or _parse_styles(css_text, base_url, fetcher)
-        if block:
-            html = html[: block.start()] + html[block.end() :]
-        font_config, counter_style, css = styles
-        document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            pdf_variant=PDF_VARIANTS[variant],
-            stylesheets=[css],
-            font_config=font_config,
-            counter_style=counter_style,
-        )
-    except FatalURLFetchingError:
-        raise _refused(title, fetcher.refused[-1] if fetcher.refused else "a resource") from None
-    if fetcher.refused:
-        raise _refused(title, fetcher.refused[0])
-    if len(_STYLES) >= MAX_STYLES:
-        _STYLES.clear()
-    _STYLES[key] = styles  # only after a clean render: an interrupted one is never reused
-    return document
 
 
 def _parse_styles(css_text: str, base_url: str, fetcher: Any) -> tuple[Any, Any, Any]:
-    """Parse the print stylesheet and load its fonts; the same bytes come out as inline CSS."""
+    """Parse the print stylesheet and load its fonts."""
     from weasyprint import CSS
     from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
@@ -202,6 +227,13 @@ def _parse_styles(css_text: str, base_url: str, fetcher: Any) -> tuple[Any, Any,
         counter_style=counter_style,
     )
     return font_config, counter_style, css
+
+
+def _style_options(styles: tuple[Any, Any, Any] | None) -> dict[str, Any]:
+    if styles is None:
+        return {}
+    font_config, counter_style, css = styles
+    return {"stylesheets": [css], "font_config": font_config, "counter_style": counter_style}
 
 
 def headings_by_page(document: Any) -> list[tuple[str, int]]:
@@ -218,7 +250,7 @@ def headings_by_page(document: Any) -> list[tuple[str, int]]:
 
 
 def write_pdf(
-    render: Callable[[int], str],
+    render: Callable[[int], PrintPage],
     folder: Path,
     title: str,
     variant: str = DEFAULT_PDF_VARIANT,
@@ -228,18 +260,21 @@ def write_pdf(
     provided: Mapping[str, Resource] | None = None,
     attachments: Sequence[PdfAttachment] = (),
     on_layout: Callable[[tuple[tuple[str, ...], ...]], None] = lambda anchors: None,
+    renderer: PdfRenderer | None = None,
 ) -> PdfOutput:
     """Lay out and write the PDF; with `max_pages`, step down the fit levels until it fits.
 
     `render(level)` returns the print HTML at a fit level (0: as designed, 1 and 2: smaller type
     down to a 9 pt floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB and HTML
     with a printed pointer, 5: the figures table cut to its key rows with a pointer). With
-    `hard_limit` off, the last level is kept even when over.
+    `hard_limit` off, the last level is kept even when over. Every level is laid out by one
+    `renderer` (a new one unless given), so the stylesheet is parsed once.
     """
+    renderer = renderer or PdfRenderer()
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
-        html = render(level)
-        document = layout_pdf(html, folder, title, variant, provided)
+        page = render(level)
+        document = renderer.layout(page, folder, title, variant, provided)
         last = level == levels[-1]
         if not max_pages or len(document.pages) <= max_pages or (last and not hard_limit):
             anchors = tuple(tuple(page.anchors) for page in document.pages)
@@ -249,7 +284,7 @@ def write_pdf(
                 pdf_identifier=identifier.encode(),
                 attachments=_attachments(attachments),
             )
-            return PdfOutput(data, len(document.pages), html, level, anchors)
+            return PdfOutput(data, len(document.pages), level, anchors)
     over = [
         f"{label} (page {page})"
         for label, page in headings_by_page(document)

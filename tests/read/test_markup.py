@@ -11,7 +11,16 @@ import pytest
 
 import brief
 from brief.errors import BriefError
-from brief.read.markup import Reference, find_references, is_safe_link, plain_text, render_markdown
+from brief.read.markup import (
+    Href,
+    NoteRef,
+    Reference,
+    find_references,
+    is_safe_link,
+    plain_text,
+    render_markdown,
+    render_pieces,
+)
 from brief.run.api import BuildOptions
 from tests.conftest import META
 
@@ -89,11 +98,36 @@ def test_unsafe_links_are_dropped(url: str) -> None:
         ("<https://example.org/a>", "https://example.org/a"),
         ("[write](mailto:desk@example.org)", "mailto:desk@example.org"),
         ("<desk@example.org>", "mailto:desk@example.org"),
-        ("[notes](#notes)", "#notes"),
     ],
 )
-def test_web_mail_and_in_document_links_are_kept(markdown: str, href: str) -> None:
+def test_web_and_mail_links_are_kept(markdown: str, href: str) -> None:
     assert anchors(render(markdown)) == [href]
+
+
+def test_an_in_document_link_keeps_its_target_for_the_output_to_print() -> None:
+    pieces = render_pieces('[notes](#notes "All notes") and [web](https://a.org)', Resolver())
+    assert pieces == (
+        '<p><a href="',
+        Href("notes"),
+        '" title="All notes">notes</a> and <a href="https://a.org">web</a></p>',
+    )
+
+
+def test_a_note_reference_is_left_for_the_output_to_print() -> None:
+    class Numbered(Resolver):
+        def cite(self, source_id: str) -> NoteRef:
+            return NoteRef(len(source_id))
+
+    pieces = render_pieces("founded in 2012 [@abc] [@de].", Numbered(), inline=True)
+    assert pieces == (
+        "founded in 2012",
+        NoteRef(3),
+        '<sup class="mark-sep">,</sup>',
+        NoteRef(2),
+        ".",
+    )
+    with pytest.raises(TypeError):
+        render_markdown("founded [@abc]", Numbered())
 
 
 @pytest.mark.parametrize(

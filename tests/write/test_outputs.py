@@ -391,12 +391,15 @@ def test_a_warm_process_reuses_parsed_styles_and_writes_the_same_bytes(
         return real(css_text, base_url, fetcher)
 
     monkeypatch.setattr(pdf_writer, "_parse_styles", counting)
-    monkeypatch.setattr(pdf_writer, "_STYLES", {})
+    renderer = pdf_writer.PdfRenderer()
     warm = [
-        brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path / name, formats=("pdf",)))
+        brief.build(EXAMPLE, BuildOptions(out_dir=tmp_path / name, formats=("pdf",)), renderer)
         for name in ("one", "two")
     ]
     assert len(parsed) == 1  # parsed once, reused by the second build
+    cold = tmp_path / "cold"
+    brief.build(EXAMPLE, BuildOptions(out_dir=cold, formats=("pdf",)))
+    assert len(parsed) == 2  # a build without a kept renderer parses its own
     fresh, scratch = tmp_path / "fresh", tmp_path / "tmp"
     scratch.mkdir()
     command = ["build", str(EXAMPLE), "-f", "pdf", "-o", str(fresh), "--no-cache", "-q"]
@@ -448,19 +451,3 @@ def test_the_generated_cover_shows_the_logo_and_keeps_every_line_inside_its_marg
     for x in (*range(0, MARGIN - 8), *range(WIDTH - MARGIN + 8, WIDTH)):
         column = {pixels[x, y] for y in range(600, HEIGHT)}
         assert column == {(255, 255, 255)}, f"something is drawn in the margin at x={x}"
-
-
-def test_a_page_break_marker_never_stands_between_a_table_row_or_list_item_and_its_parent() -> None:
-    from brief.compose.ebook import insert_page_breaks
-
-    xhtml = (
-        '<section id="s"><table><tbody><tr id="r1"><td class="n">1</td></tr>'
-        '<tr id="r2"><th scope="row">2</th></tr></tbody></table>'
-        '<ol><li id="e1">one</li></ol></section>'
-    )
-    marked = insert_page_breaks(xhtml, {"s": 1, "r2": 2, "e1": 3})
-    assert marked.startswith('<span epub:type="pagebreak" role="doc-pagebreak" id="page-1"')
-    assert '<tr id="r2"><th scope="row"><span epub:type="pagebreak"' in marked
-    assert 'id="page-2" aria-label="2"></span>2</th>' in marked
-    assert '<li id="e1"><span epub:type="pagebreak" role="doc-pagebreak" id="page-3"' in marked
-    assert '<tr id="r1"><td class="n">1</td>' in marked  # no page starts there
