@@ -19,7 +19,7 @@ from brief.draft.article import Line
 from brief.draft.names import Cast
 from brief.draft.quotes import speaker_in, speech_verb
 from brief.draft.when import Dated
-from brief.draft.words import Words
+from brief.draft.words.vocabulary import Words
 
 if TYPE_CHECKING:
     from brief.analyse.numbers import Reading
