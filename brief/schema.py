@@ -248,7 +248,7 @@ THEME: Mapping[str, Field] = {
     ),
 }
 
-# ── variants: one brief, many handouts (brief/read/variants.py) ─────────────────────────────
+# ── variants: one brief, many handouts (brief/read/variants/) ─────────────────────────────
 VARIANTS: Mapping[str, Field] = {
     "table": Field(
         "str",

@@ -12,15 +12,15 @@ import json
 import sys
 from pathlib import Path
 
-from brief.analyse.numbers import month_names_from_babel
+from brief.analyse.numbers.months import month_names_from_babel
 
 TARGET = Path(__file__).resolve().parents[1] / "brief" / "analyse" / "monthnames.py"
 
 
 def main() -> None:
     lines = [
-        '"""Month names in the languages of `numbers.MONTH_LANGUAGES`, lower case, without a final',
-        "full stop: generated from Babel's data by scripts/make-month-names.py (do not edit).",
+        '"""Month names in the languages of `numbers.months.MONTH_LANGUAGES`, lower case, without',
+        "a final full stop, made from Babel's data by scripts/make-month-names.py (do not edit).",
         '"""',
         "",
     ]

@@ -14,14 +14,9 @@ from dataclasses import dataclass
 
 from brief.analyse.counts import content_words
 from brief.analyse.findings import per_brief
-from brief.analyse.numbers import (
-    CHANGE_WORDS,
-    CURRENCY_WORDS,
-    TIME_UNITS,
-    Kind,
-    Reading,
-    read_numbers,
-)
+from brief.analyse.numbers import Kind, Reading, read_numbers
+from brief.analyse.numbers.currency import CURRENCY_WORDS
+from brief.analyse.numbers.units import CHANGE_WORDS, TIME_UNITS
 from brief.model import Brief, Figure
 
 _CHANGE = re.compile(rf"(?<!\w)(?:{CHANGE_WORDS}|change|changed)(?!\w)", re.I)

@@ -1,5 +1,5 @@
-"""Month names in the languages of `numbers.MONTH_LANGUAGES`, lower case, without a final
-full stop: generated from Babel's data by scripts/make-month-names.py (do not edit).
+"""Month names in the languages of `numbers.months.MONTH_LANGUAGES`, lower case, without
+a final full stop, made from Babel's data by scripts/make-month-names.py (do not edit).
 """
 
 WIDE = frozenset(

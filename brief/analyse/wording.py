@@ -12,11 +12,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from brief.analyse.numbers import QUALIFIER_PHRASES, TRAILING_PHRASES, readings
+from brief.analyse.numbers.digits import readings
+from brief.analyse.numbers.qualifiers import QUALIFIER_PHRASES, TRAILING_PHRASES
 from brief.model import Qualifier
 
 #: Words that put a number on one side of its value, in every shipped language (the reader's
-#: tables, `numbers.QUALIFIER_PHRASES`): prose in a Spanish brief says "unos 300".
+#: tables, `numbers.qualifiers.QUALIFIER_PHRASES`): prose in a Spanish brief says "unos 300".
 QUALIFIER_WORDS: dict[str, Qualifier] = QUALIFIER_PHRASES
 #: Words after a number that qualify it: "6,000 or more", "6,000-plus".
 TRAILING_WORDS = TRAILING_PHRASES

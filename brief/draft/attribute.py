@@ -19,7 +19,7 @@ from brief.draft.quotes import (
     speaker_in,
     speech_verb,
 )
-from brief.draft.words import Words
+from brief.draft.words.vocabulary import Words
 
 #: A sentence of at most this many words right after a quotation may be its attribution.
 SHORT_WORDS = 10

@@ -19,7 +19,7 @@ from brief.draft.article import Line
 from brief.draft.names import Cast
 from brief.draft.quotes import speaker_in, speech_verb
 from brief.draft.when import Dated
-from brief.draft.words import Words
+from brief.draft.words.vocabulary import Words
 
 if TYPE_CHECKING:
     from brief.analyse.numbers import Reading
@@ -187,7 +187,7 @@ def _is_figure(reading: Reading, line: Line, dates: list[Dated], words: Words, c
 
 def _is_label(word: str, words: Words) -> bool:
     """Tell whether a capitalised word before a number names it ("Region 5"), unlike "Over"."""
-    from brief.analyse.numbers import QUALIFIER_PHRASES
+    from brief.analyse.numbers.qualifiers import QUALIFIER_PHRASES
 
     lowered = word.lower()
     little = {part for phrase in QUALIFIER_PHRASES for part in phrase.split()}
@@ -227,7 +227,7 @@ def _propose(
 
 def _qualifier_before(before: str, lang: str) -> tuple[Any, str]:
     """Read a qualifier the number reader leaves before "a" or "an": "more than a million"."""
-    from brief.analyse.numbers import QUALIFIER_PHRASES
+    from brief.analyse.numbers.qualifiers import QUALIFIER_PHRASES
 
     found = re.search(r"(\w[\w ]{0,20}?)\s+(?:a|an|un|una)\s*$", before, re.I)
     if found:

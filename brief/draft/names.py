@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from brief.draft.words import Words
+from brief.draft.words.vocabulary import Words
 
 #: How many mentions back a pronoun may reach for whom it stands for (a few paragraphs).
 LOOK_BACK = 60

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from brief.draft.article import Article, Line
 from brief.draft.names import Cast, Entity, Mention
-from brief.draft.words import Words
+from brief.draft.words.vocabulary import Words
 
 #: Opening marks and the mark that closes each.
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}

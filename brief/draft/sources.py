@@ -19,7 +19,7 @@ from brief.draft.yamlout import REVIEW, Ids, Raw, slug, unique
 #: The local copy's file name inside the brief's folder.
 COPY_NAME = "article.txt"
 ARTICLE_ID = "article"
-#: A web address as a brief accepts one (validate.to_url).
+#: A web address as a brief accepts one (convert.to_url).
 WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _CREDIT = re.compile(
     r"(?:according to|told|said to|interview with|as reported by|según|dijo a|declaró a)"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brief.draft.article import Line
-from brief.draft.words import Words
+from brief.draft.words.vocabulary import Words
 
 _YEAR = r"(1[89][0-9]{2}|20[0-9]{2})"
 _BEFORE_YEAR = re.compile(

@@ -17,7 +17,7 @@ _DATE = {
         {"type": "integer", "minimum": 1},
     ]
 }
-#: A whole value from a variants table's cell (brief/read/variants.py): `value: "{row:rate}"`.
+#: A whole value from a variants table's cell (brief/read/variants/): `value: "{row:rate}"`.
 _ROW = {"type": "string", "pattern": r"^\s*\{row:[^{}\n]*\}\s*$"}
 _SCALARS: dict[str, dict[str, Any]] = {
     "str": {"type": "string"},

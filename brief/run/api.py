@@ -125,7 +125,7 @@ def check_source(
     row: Row | None = None,
     timings: dict[str, float] | None = None,
 ) -> Report:
-    """Validate and analyse a loaded brief, or one row of its variants (brief/read/variants.py)."""
+    """Validate and analyse a loaded brief, or one row of its variants (brief/read/variants/)."""
     timings = {} if timings is None else timings
     if row is None and variants.has_variants(source):
         row = variants.read_table(source).rows[0]

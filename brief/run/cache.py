@@ -92,7 +92,7 @@ def cache_key(brief: Brief, options: Mapping[str, object]) -> CacheKey:
         digest.update(name.encode() + b"\0" + font.data)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     digest.update(brief.name.encode())
-    digest.update(json.dumps(brief.variant).encode())  # a variant's row (brief/read/variants.py)
+    digest.update(json.dumps(brief.variant).encode())  # a variant's row (brief/read/variants/)
     return CacheKey(digest.hexdigest(), brief.name, _suffixes(options))
 
 

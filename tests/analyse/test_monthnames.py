@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from brief.analyse import monthnames
-from brief.analyse.numbers import month_names_from_babel
+from brief.analyse.numbers.months import month_names_from_babel
 
 
 def test_the_table_is_exactly_what_babel_gives_now() -> None:

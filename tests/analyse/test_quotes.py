@@ -14,8 +14,8 @@ import pytest
 import brief
 from brief import BuildOptions
 from brief.analyse import Finding, analyse
+from brief.analyse.locate import locate_quote, normalise
 from brief.analyse.quotes import candidate_pairs, terminal_diff, word_diff, words
-from brief.analyse.verify import locate_quote, normalise
 from brief.read.load import load
 from brief.read.validate import validate
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 
 def test_gaps_cannot_stitch_words_from_across_the_text() -> None:
-    from brief.analyse.verify import MAX_GAP, locate_quote
+    from brief.analyse.locate import MAX_GAP, locate_quote
 
     copy = "We met at noon. " + "Filler words here. " * 40 + "No child was saved by the tool alone."
     assert locate_quote("We … saved … the tool … alone", copy) is None
@@ -33,7 +33,7 @@ _SAMPLES = st.text(
 def _reference(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise one character at a time, the path `normalise` keeps for texts whose lower case
     changes length: the runs must give the same text and offsets."""
-    from brief.analyse.verify import _MARKS, _by_character
+    from brief.analyse.locate import _MARKS, _by_character
 
     slow = _by_character(text.translate(_MARKS))
     return slow.text, slow.offsets
@@ -42,7 +42,7 @@ def _reference(text: str) -> tuple[str, tuple[int, ...]]:
 @settings(max_examples=300, deadline=None)
 @given(_SAMPLES)
 def test_normalising_by_runs_is_normalising_by_characters(text: str) -> None:
-    from brief.analyse.verify import normalise
+    from brief.analyse.locate import normalise
 
     found = normalise(text)
     assert (found.text, found.offsets) == _reference(text)
@@ -66,7 +66,7 @@ def _find_slowly(haystack: str, needle: str, start: int) -> int:
 def test_a_word_is_found_where_it_is_not_inside_a_longer_word(
     haystack: str, needle: str, start: int
 ) -> None:
-    from brief.analyse.verify import _find_word
+    from brief.analyse.locate import _find_word
 
     assert _find_word(haystack, needle, start) == _find_slowly(haystack, needle, start)
     assert _find_word("a_b ab", "b", 0) == 2  # an underscore is not a letter: `_b` is a word

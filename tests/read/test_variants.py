@@ -11,7 +11,7 @@ import pytest
 
 from brief import BuildOptions
 from brief.errors import BriefError, ExitCode
-from brief.read.variants import markdown_text, parse_number
+from brief.read.variants.fill import markdown_text, parse_number
 from brief.run.api import check, check_all
 from brief.run.batch import BatchItem, Job, build_many
 from brief.run.cli import main
@@ -148,7 +148,7 @@ def test_a_cell_holds_one_line_of_printable_text(
 
 
 def test_the_table_is_capped_in_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("brief.read.variants.MAX_ROWS", 2)
+    monkeypatch.setattr("brief.read.variants.records.MAX_ROWS", 2)
     with pytest.raises(BriefError) as caught:
         check_all(_brief(tmp_path))
     assert "more than 2 rows" in caught.value.diagnostics[0].message
