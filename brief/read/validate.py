@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -75,6 +76,13 @@ class _OutOfRangeError(ValueError):
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+def _slug_example(text: str) -> str:
+    """Return `, such as 'an-id'` made from text that is not an id, or "" if none can be made."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", plain).strip("-_")[:80]
+    return f", such as '{slug}'" if _ID.match(slug) else ""
 
 
 def _describe(value: object) -> str:
@@ -213,6 +221,8 @@ class _Checker:
         too_long = any(isinstance(value, str) and len(value) > MAX_LINE_CHARS for value in values)
         if too_long and kind in ("str", "id", "url", "map[str]"):
             return "shorten it: long text belongs in `summary` or `key_points`"
+        if kind == "id" and isinstance(raw, str):
+            return "use lowercase letters, digits, - and _" + _slug_example(raw)
         if kind == "url":
             return "write a full web address such as https://example.org/page"
         if kind == "int":
@@ -245,7 +255,7 @@ class _Checker:
     def to_id(self, raw: object, at: KeyPath) -> str:
         text = self.to_str(raw, at)
         if not _ID.match(text):
-            raise ValueError(f"'{text}' is not an id: use lowercase letters, digits, - and _")
+            raise ValueError(f"'{text}' is not an id")
         return text
 
     def to_url(self, raw: object, at: KeyPath) -> str:
