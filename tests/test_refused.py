@@ -604,7 +604,7 @@ cache folders, temporary files, `brief` itself and Python, and connects to nothi
 refused on its own (exit 2, no fault) is also refused by `brief check` and by `brief.build` in
 the test's process, with the same errors. `tests/test_refused.py` runs them all.
 
-To add a case: make a folder numbered one past the last (`136-what-it-is`), put the source in
+To add a case: make a folder numbered one past the last (`NNN-what-it-is`), put the source in
 it as `brief.yaml` (with any file it names), write `expect.yaml` with the errors `brief check`
 prints for it, in order, and run `python -m tests.test_refused`, which rewrites the table below
 from the expectations; then run `pytest tests/test_refused.py`.
