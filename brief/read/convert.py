@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -77,6 +78,8 @@ def hint_for(written: object, raw: object, kind: str) -> str:
     too_long = any(isinstance(value, str) and len(value) > MAX_LINE_CHARS for value in values)
     if too_long and kind in ("str", "id", "url", "map[str]"):
         return "shorten it: long text belongs in `summary` or `key_points`"
+    if kind == "id" and isinstance(raw, str):
+        return "use lowercase letters, digits, - and _" + _slug_example(raw)
     if kind == "url":
         return "write a full web address such as https://example.org/page"
     if kind == "int":
@@ -113,8 +116,15 @@ def to_id(raw: object, at: KeyPath) -> str:
     """An id: lowercase letters, digits, - and _."""
     text = to_str(raw, at)
     if not ID.match(text):
-        raise ValueError(f"'{text}' is not an id: use lowercase letters, digits, - and _")
+        raise ValueError(f"'{text}' is not an id")
     return text
+
+
+def _slug_example(text: str) -> str:
+    """Return `, such as 'an-id'` made from text that is not an id, or "" if none can be made."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", plain).strip("-_")[:80]
+    return f", such as '{slug}'" if ID.match(slug) else ""
 
 
 def to_url(raw: object, at: KeyPath) -> str:

@@ -188,6 +188,13 @@ def test_an_id_given_an_unquoted_date_is_an_error(tmp_path: Path) -> None:
     assert '"2017-02-15"' in diagnostic.hint
 
 
+def test_an_id_that_is_not_a_slug_says_how_to_write_one_in_its_hint(tmp_path: Path) -> None:
+    [diagnostic] = diagnostics(tmp_path, 'sources:\n  - id: "Has Spaces"\n    title: Report\n')
+    assert diagnostic.code == "B203"
+    assert "'Has Spaces' is not an id" in diagnostic.message
+    assert diagnostic.hint == "use lowercase letters, digits, - and _, such as 'has-spaces'"
+
+
 def test_a_number_written_with_separators_is_an_error_with_a_hint(tmp_path: Path) -> None:
     [diagnostic] = diagnostics(tmp_path, 'figures:\n  - {id: a, value: "5,791", counts: x}\n')
     assert diagnostic.code == "B203"

@@ -204,7 +204,7 @@ def test_check_reports_every_source_not_only_the_first_broken_one(run_cli: RunCl
     code, out, err = run_cli(
         "check",
         "/nonexistent-brief",
-        "tests/cases/hostile/33-markdown-javascript-link",
+        "tests/cases/refused/033-markdown-javascript-link",
         "examples/thorn",
     )
     assert code == 2
