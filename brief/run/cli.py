@@ -177,6 +177,7 @@ def main(
 
 def _say(out: TextIO, line: str) -> None:
     out.write(line + "\n")
+    out.flush()  # `serve` speaks while it runs: each line is seen at once
 
 
 def _machine(fmt: str, diagnostics: Sequence[Diagnostic]) -> str:
@@ -466,25 +467,14 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import threading
+    from brief.run.serve import serve
 
-    from brief.read.load import find_source_file
-    from brief.run.serve import Preview, fingerprint, start_server, watch
-
-    preview = Preview(args.source)
-    server = start_server(preview, args.port)  # first: a busy port is refused before building
-    built = fingerprint(find_source_file(args.source).parent)  # before the build: no edit lost
-    preview.refresh(("html", "pdf"))
-    host, port = str(server.server_address[0]), server.server_address[1]
-    out.write(f"previewing {args.source} at http://{host}:{port}/ (Ctrl+C to stop)\n")
-    out.flush()
-    stop = threading.Event()
-    try:
-        watch(preview, stop, lambda p: _say(out, f"rebuilt (version {p.version!s})"), built)
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
+    serve(
+        args.source,
+        args.port,
+        lambda url: _say(out, f"previewing {args.source} at {url} (Ctrl+C to stop)"),
+        lambda preview: _say(out, f"rebuilt (version {preview.version!s})"),
+    )
     return ExitCode.OK
 
 

@@ -291,3 +291,32 @@ def watch(
         on_rebuild(preview)
         preview.refresh(("pdf",))
         on_rebuild(preview)
+
+
+def serve(
+    source: Path,
+    port: int = 0,
+    on_start: Callable[[str], None] = lambda url: None,
+    on_rebuild: Callable[[Preview], None] = lambda _: None,
+    stop: threading.Event | None = None,
+) -> None:
+    """Preview a brief at http://127.0.0.1:`port`/ and rebuild it on every change, until `stop`
+    is set or the process is interrupted (Ctrl+C); `on_start` is told the address once the
+    first build is served.
+
+    The port is taken first, so a busy one is refused before any build; the folder's
+    fingerprint is taken before that build, so an edit made while it runs is not lost.
+    """
+    preview = Preview(source)
+    server = start_server(preview, port)
+    built = fingerprint(find_source_file(source).parent)
+    preview.refresh(("html", "pdf"))
+    host, bound = str(server.server_address[0]), server.server_address[1]
+    on_start(f"http://{host}:{bound}/")
+    stop = stop or threading.Event()
+    try:
+        watch(preview, stop, on_rebuild, built)
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.run.serve import Preview, fingerprint, start_server, watch
+from brief.run.serve import Preview, fingerprint, serve, start_server, watch
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow  # builds outputs: left out of the quick loop (`pytest -m "not slow"`)
@@ -292,3 +292,32 @@ def test_a_pdf_whose_name_needs_quoting_is_served(tmp_path: Path) -> None:
         server.server_close()
     assert status == 200
     assert pdf.startswith(b"%PDF")
+
+
+def test_serve_announces_its_address_rebuilds_on_a_change_and_stops_cleanly(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "thorn"
+    shutil.copytree(EXAMPLE, folder)
+    urls: list[str] = []
+    versions: list[int] = []
+    stop = threading.Event()
+    runner = threading.Thread(
+        target=serve,
+        args=(folder, 0, urls.append, lambda preview: versions.append(preview.version), stop),
+        daemon=True,
+    )
+    runner.start()
+    assert _wait_for(lambda: urls, 60)
+    port = int(urls[0].rsplit(":", 1)[1].strip("/"))
+    assert urls[0] == f"http://127.0.0.1:{port}/"
+    assert _get(port, "/")[0] == 200
+    summary = folder / "summary.md"
+    summary.write_text(summary.read_text() + "\nOne more sentence.\n")
+    assert _wait_for(lambda: versions, 60)
+    assert b"One more sentence." in _get(port, "/")[1]
+    stop.set()
+    runner.join(timeout=10)
+    assert not runner.is_alive()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2)
