@@ -319,5 +319,5 @@ def test_serve_announces_its_address_rebuilds_on_a_change_and_stops_cleanly(
     stop.set()
     runner.join(timeout=10)
     assert not runner.is_alive()
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=2)
