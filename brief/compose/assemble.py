@@ -7,16 +7,12 @@ no file.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import functools
 import hashlib
 from dataclasses import dataclass
 from html import escape
 from typing import Any
-from urllib.parse import quote as quote_url
-
-from markupsafe import Markup
 
 from brief.analyse import Analysis
 from brief.compose import l10n
@@ -30,17 +26,18 @@ from brief.compose.document import (
     EventRow,
     FigureRow,
     Marker,
-    Note,
-    PictureRow,
     QuoteRow,
 )
+from brief.compose.media import logo, pictures
+from brief.compose.notes import Notes, source_notes
 from brief.compose.qr import qr_data_uri
+from brief.compose.quotelinks import quote_link
 from brief.compose.themes import theme_colors
 from brief.dates import PartialDate
 from brief.errors import Severity
-from brief.model import Brief, Claim, Event, Figure, Layout, Paper, Quote, Source, Text
+from brief.model import Brief, Claim, Event, Figure, Layout, Paper, Quote
 from brief.read.fonts import FILE_ROLES
-from brief.read.markup import Href, NoteRef, Pieces, find_references, render_pieces
+from brief.read.markup import find_references
 
 #: Right-to-left scripts' languages (design.md §4, issue 5).
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "yi")
@@ -57,44 +54,13 @@ class ComposeOptions:
     large_print: bool = False
 
 
-class _Notes:
-    """Numbers sources in order of first citation; renders references for `markup`."""
-
-    def __init__(self, brief: Brief) -> None:
-        self.brief = brief
-        self.numbers: dict[str, int] = {}
-
-    def number(self, source_id: str) -> int:
-        return self.numbers.setdefault(source_id, len(self.numbers) + 1)
-
-    def cite(self, source_id: str) -> NoteRef:
-        return NoteRef(self.number(source_id))
-
-    def figure(self, figure_id: str) -> str:
-        figure = self.brief.figure(figure_id)
-        assert figure is not None  # B304 guarantees it
-        return (
-            f'<span class="fig">{escape(l10n.format_figure(figure, self.brief.meta.lang))}</span>'
-        )
-
-    def claim(self, claim_id: str) -> Pieces:
-        claim = self.brief.claim(claim_id)
-        assert claim is not None  # B304 guarantees it
-        return ('<a class="claim" href="', Href(claim.id), f'">{escape(claim.text)}</a>')
-
-    def prose(self, text: Text | None, inline: bool = False) -> Pieces:
-        if text is None:
-            return ()
-        return render_pieces(text.markdown, self, inline=inline)
-
-
 class _Rows:
     """The printed rows of one brief, numbered as they are first cited (the order of the calls
     below is the order of the notes: summary, key points, figures, timeline, quotes, caveats)."""
 
     def __init__(self, brief: Brief, analysis: Analysis) -> None:
         self.brief, self.lang = brief, brief.meta.lang
-        self.notes = _Notes(brief)
+        self.notes = Notes(brief)
         self.plan = plan_caveats(brief, analysis.findings)
         self.numbers = {caveat.id: n for n, caveat in enumerate(self.plan.caveats, start=1)}
 
@@ -162,7 +128,7 @@ class _Rows:
             _via_name(self.brief, quote.via),
             self.note(quote.source),
             self.markers(quote.id),
-            *_quote_link(self.brief, quote),
+            *quote_link(self.brief, quote),
         )
 
 
@@ -206,7 +172,7 @@ def compose(brief: Brief, analysis: Analysis, options: ComposeOptions | None = N
         caveats=caveats,
         note_lines=plan.notes,
         corrections=corrections,
-        notes=_notes(brief, notes.numbers),
+        notes=source_notes(brief, notes.numbers),
         checked=_checked(brief, analysis, plan),
     )
 
@@ -242,8 +208,8 @@ def _front(brief: Brief, options: ComposeOptions, date: str) -> dict[str, Any]:
             for role, name in brief.theme.fonts.items()
             if role in FILE_ROLES and name in brief.font_files
         },
-        **_logo(brief),
-        "pictures": _pictures(brief),
+        **logo(brief),
+        "pictures": pictures(brief),
     }
 
 
@@ -282,89 +248,12 @@ def document_id(brief: Brief) -> str:
     return f"urn:uuid:{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-a{digest[17:20]}-{digest[20:32]}"
 
 
-def _quote_link(brief: Brief, quote: Quote) -> tuple[str, str]:
-    """Return a link that opens the quote's source at the quoted words, and its QR code."""
-    source = brief.source(quote.source) if quote.source else None
-    if not source or not source.url:
-        return "", ""
-    link = source.url.split("#")[0] + "#:~:text=" + text_fragment(quote.text)
-    return link, qr_data_uri(link)
-
-
-def text_fragment(text: str, words: int = 4) -> str:
-    """Return a URL text directive for `text`: whole when short, else its first and last words.
-
-    >>> text_fragment("We were the last line of defense — an actor and his foundation.")
-    'We%20were%20the%20last,actor%20and%20his%20foundation.'
-    """
-    parts = text.split()
-    if len(parts) <= 2 * words:
-        return _fragment_quote(" ".join(parts))
-    return (
-        _fragment_quote(" ".join(parts[:words])) + "," + _fragment_quote(" ".join(parts[-words:]))
-    )
-
-
-def _fragment_quote(text: str) -> str:
-    # A text directive reserves "-", "," and "&"; everything else is percent-encoded as usual.
-    return quote_url(text, safe="").replace("-", "%2D")
-
-
-#: The logo's URL in the print HTML; the PDF writer serves the checked bytes under it.
-LOGO_URL = "brief-image:logo"
-
-
-def _logo(brief: Brief) -> dict[str, object]:
-    """Return the logo for each output: a URL of ours (PDF), a data URI (HTML), an EPUB path,
-    and the checked file they all show."""
-    organization = brief.meta.organization
-    image = brief.images.get(organization.logo) if organization and organization.logo else None
-    if not organization or image is None:
-        return {}
-    data = base64.b64encode(image.data).decode()
-    return {
-        "logo": LOGO_URL,
-        "logo_alt": organization.logo_alt,
-        "logo_uri": f"data:{image.media_type};base64,{data}",
-        "logo_epub": f"images/logo.{image.extension}",
-        "logo_file": image,
-    }
-
-
-#: The scheme of a picture's URL in the print HTML (`brief-image:picture-ID`).
-PICTURE_URL = "brief-image:picture-"
-
-
-def _pictures(brief: Brief) -> tuple[PictureRow, ...]:
-    """Return the pictures with the URL, data URI and EPUB path each output shows them by."""
-    rows = []
-    for picture in brief.pictures:
-        image = brief.images.get(picture.file)
-        if image is None:
-            continue
-        data = base64.b64encode(image.data).decode()
-        rows.append(
-            PictureRow(
-                id=picture.id,
-                url=PICTURE_URL + picture.id,
-                uri=f"data:{image.media_type};base64,{data}",
-                epub=f"images/picture-{picture.id}.{image.extension}",
-                alt=picture.alt,
-                caption=picture.caption,
-                credit=picture.credit,
-                place=picture.place,
-                file=image,
-            )
-        )
-    return tuple(rows)
-
-
 def _via_name(brief: Brief, via: str) -> str:
     source = brief.source(via)
     return source.title if source else via
 
 
-def _caveat_row(number: int, caveat: PrintedCaveat, notes: _Notes) -> CaveatRow:
+def _caveat_row(number: int, caveat: PrintedCaveat, notes: Notes) -> CaveatRow:
     html = notes.prose(caveat.markdown, inline=True) if caveat.markdown else (escape(caveat.text),)
     return CaveatRow(
         number, caveat.id, caveat.severity, html, caveat.subjects, caveat.codes, caveat.diff
@@ -381,34 +270,6 @@ def _handout_quotes(quotes: tuple[QuoteRow, ...], budget: int) -> tuple[str, ...
             break
         chosen.add(quote.id)
     return tuple(quote.id for quote in quotes if quote.id in chosen)
-
-
-def _source_html(source: Source, lang: str) -> Markup:
-    parts = [f"<cite>{escape(source.title)}</cite>"]
-    parts += [escape(part) for part in (source.author, source.publisher) if part]
-    if source.published:
-        parts.append(escape(l10n.format_partial_date(source.published, lang)))
-    if not (source.publisher or source.author or source.published):
-        parts.append(f'<span class="anonymous">{escape(l10n.labels_for(lang)["anonymous"])}</span>')
-    return Markup(", ".join(parts) + ".")
-
-
-def _notes(brief: Brief, numbers: dict[str, int]) -> tuple[Note, ...]:
-    made = []
-    for source_id, number in sorted(numbers.items(), key=lambda item: item[1]):
-        source = brief.source(source_id)
-        assert source is not None  # B302/B303 guarantee it
-        made.append(
-            Note(
-                number,
-                source.id,
-                _source_html(source, brief.meta.lang),
-                source.url,
-                qr_data_uri(source.url) if source.url else "",
-                source.archived,
-            )
-        )
-    return tuple(made)
 
 
 def _checked(brief: Brief, analysis: Analysis, plan: CaveatPlan) -> Checked:
