@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from brief.analyse.findings import (
     CHECKS,
-    DERIVED,
     Analysis,
     Check,
+    Derived,
     Finding,
     QuoteMatch,
     per_brief,
@@ -23,9 +23,9 @@ from brief.model import Brief
 
 __all__ = [
     "CHECKS",
-    "DERIVED",
     "Analysis",
     "Check",
+    "Derived",
     "Finding",
     "QuoteMatch",
     "analyse",
@@ -36,11 +36,9 @@ __all__ = [
 
 def analyse(brief: Brief, as_of: PartialDate | None = None) -> Analysis:
     """Run every registered check and return the findings, sorted by location."""
-    from brief.analyse.stale import find_stale_caveats
     from brief.analyse.verify import verify_quotes
 
     findings = run_checks(brief, as_of or brief.meta.date)
-    findings += find_stale_caveats(brief.caveats, findings)  # C-stale reads the other findings
     ordered = sorted(findings, key=lambda f: (*sort_key(f), f.subjects, f.message))
     return Analysis(tuple(ordered), tuple(verify_quotes(brief).matches))
 
@@ -77,7 +75,7 @@ def _register() -> None:
             "T-undated": written.find_undated_events,
             "S-uncited": sources.find_uncited,
             "S-anonymous": sources.find_anonymous,
-            "C-stale": stale.check_stale_caveats,
+            "C-stale": Derived(stale.find_stale_caveats),
             "X-hidden": hidden.find_hidden,
         }
     )

@@ -7,7 +7,7 @@ the package's `__init__` can import the families to register them without a circ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -61,10 +61,18 @@ class Analysis:
 
 Check = Callable[[Brief, PartialDate], list[Diagnostic]]
 
-#: Every check, under its code (design.md §3). Filled by the family modules.
-CHECKS: dict[str, Check] = {}
-#: Checks that read the other checks' findings, run after them by `analyse`.
-DERIVED = ("C-stale",)
+
+@dataclass(frozen=True)
+class Derived:
+    """A check that reads what every other check found (C-stale): `run_checks` runs it after
+    them, on their findings."""
+
+    check: Callable[[Brief, Sequence[Diagnostic]], list[Diagnostic]]
+
+
+#: Every check, under its code (design.md §3), in the order the findings are listed. Filled by
+#: the package's `__init__` from the family modules.
+CHECKS: dict[str, Check | Derived] = {}
 
 T = TypeVar("T")
 
@@ -77,12 +85,15 @@ def per_brief(name: str, brief: Brief, compute: Callable[[Brief], T]) -> T:
     return brief.derived[name]  # type: ignore[return-value]  # stored here, under `name`
 
 
-def run_checks(
-    brief: Brief, as_of: PartialDate, skip: tuple[str, ...] = DERIVED
-) -> list[Diagnostic]:
-    """Run the registered checks, except those in `skip`, in registration order."""
+def run_checks(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
+    """Run every registered check in registration order, then the derived ones on what the
+    others found."""
     findings: list[Diagnostic] = []
-    for code, check in CHECKS.items():
-        if code not in skip:
+    for check in CHECKS.values():
+        if not isinstance(check, Derived):
             findings.extend(check(brief, as_of))
+    found = tuple(findings)
+    for check in CHECKS.values():
+        if isinstance(check, Derived):
+            findings.extend(check.check(brief, found))
     return findings

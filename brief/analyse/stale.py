@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from brief.analyse.findings import Finding, run_checks
+from brief.analyse.findings import Finding
 from brief.analyse.limits import is_limit_note
-from brief.dates import PartialDate
 from brief.errors import Diagnostic, Severity
 from brief.model import Brief, Caveat
 
@@ -61,10 +60,9 @@ def _partly(caveat: Caveat, code: str, index: FindingIndex) -> list[str]:
     return missing
 
 
-def find_stale_caveats(
-    caveats: Sequence[Caveat], findings: Sequence[Diagnostic]
-) -> list[Diagnostic]:
-    """C-stale: a code in a caveat's `covers` that answers none of the findings."""
+def find_stale_caveats(brief: Brief, findings: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """C-stale: a code in a caveat's `covers` that answers none of the other findings."""
+    caveats = brief.caveats
     index = FindingIndex(findings)
     found: list[Diagnostic] = []
     for caveat in caveats:
@@ -91,8 +89,3 @@ def find_stale_caveats(
                 )
             )
     return found
-
-
-def check_stale_caveats(brief: Brief, as_of: PartialDate) -> list[Diagnostic]:
-    """C-stale, as a registered check: runs the other checks first, then compares."""
-    return find_stale_caveats(brief.caveats, run_checks(brief, as_of))
