@@ -37,9 +37,10 @@ from brief.write.outputs import (
     WriteRequest,
     write_all,
 )
+from brief.write.pdf import PdfRenderer
 
 if TYPE_CHECKING:
-    from brief.write.pdf import PdfAttachment, PdfRenderer
+    from brief.write.pdf import PdfAttachment
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,16 @@ def build(
     A process that builds many briefs may keep one `renderer` (`brief.write.pdf.PdfRenderer`)
     for all of them: it parses each print stylesheet once."""
     options = options or BuildOptions()
-    with time_limit(options.time_limit, source_location(path)):  # the whole build, from reading
-        timings: dict[str, float] = {}
-        with stage("load", timings):
-            source = load(path)
-        result, files = build_files(source, options, None, timings, prepare=True, renderer=renderer)
+    using = renderer or PdfRenderer()  # closed below, outside the time limit (PdfRenderer.close)
+    try:
+        with time_limit(options.time_limit, source_location(path)):  # the whole build
+            timings: dict[str, float] = {}
+            with stage("load", timings):
+                source = load(path)
+            result, files = build_files(source, options, None, timings, True, using)
+    finally:
+        if renderer is None:
+            using.close()
     if files:
         with stage("publish", result.report.timings):
             publish(files, options.out_dir)

@@ -8,6 +8,7 @@ that fails, however it fails, is that brief's item and never stops or hides the 
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import json
 import multiprocessing
@@ -68,8 +69,11 @@ Progress = Callable[[int, int, "BatchItem | None"], None]
 @cache
 def worker_renderer() -> PdfRenderer:
     """Return this worker's PDF renderer: a batch worker is a warm process, so every brief it
-    builds shares the print stylesheets it parsed (they differ only in their text)."""
-    return PdfRenderer()
+    builds shares the print stylesheets it parsed (they differ only in their text). It is
+    closed when the process exits normally."""
+    renderer = PdfRenderer()
+    atexit.register(renderer.close)
+    return renderer
 
 
 def build_one(job: Job | str, options: BuildOptions) -> BatchItem:

@@ -320,3 +320,4 @@ def serve(
         stop.set()
         server.shutdown()
         server.server_close()
+        preview.renderer.close()

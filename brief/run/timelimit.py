@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from brief.errors import BriefError, Location, error
 from brief.read.files import display_path
@@ -88,6 +90,8 @@ def _timer(seconds: float, where: Location) -> Iterator[None]:
         raise _ExpiredError
 
     previous = signal.signal(signal.SIGALRM, expire)
+    hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_expiry(hook)
     try:
         signal.setitimer(signal.ITIMER_REAL, seconds)  # inside: an expiry at once is B502 too
         yield
@@ -101,3 +105,19 @@ def _timer(seconds: float, where: Location) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = hook
+
+
+def _quiet_expiry(
+    hook: Callable[[Any], object],
+) -> Callable[[Any], object]:
+    """Return `hook`, quiet about an expiry that came while a finalizer ran (a font folder
+    removed by the garbage collector): Python cannot raise it there and would print "Exception
+    ignored"; the expiry is remembered and reported at the boundary all the same."""
+
+    def quiet(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, _ExpiredError):
+            return None
+        return hook(unraisable)
+
+    return quiet

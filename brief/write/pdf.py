@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,9 +146,15 @@ class PdfRenderer:
     def __init__(self, keep: int = MAX_STYLES) -> None:
         self.keep = keep
         self._styles: dict[tuple[str, ...], tuple[Any, Any, Any]] = {}
-        # A FontConfiguration removes its temporary font folder when deleted, which fails once
-        # the interpreter is tearing down: drop the kept ones while the modules are still there.
-        weakref.finalize(self, self._styles.clear)
+
+    def close(self) -> None:
+        """Drop the kept stylesheets, and with them their fonts' temporary folders.
+
+        Whoever makes a renderer closes it, at a moment of its choosing: a FontConfiguration
+        removes its folder when deleted, which fails once the interpreter is tearing down, and
+        a deletion left to the garbage collector may come in the middle of a time-limited build.
+        """
+        self._styles.clear()
 
     def layout(
         self,
@@ -268,23 +273,44 @@ def write_pdf(
     down to a 9 pt floor, 3: fewer quotes, 4: the timeline and quotes moved to the EPUB and HTML
     with a printed pointer, 5: the figures table cut to its key rows with a pointer). With
     `hard_limit` off, the last level is kept even when over. Every level is laid out by one
-    `renderer` (a new one unless given), so the stylesheet is parsed once.
+    `renderer` (without one, a renderer of its own, closed when done), so the stylesheet is
+    parsed once.
     """
-    renderer = renderer or PdfRenderer()
+    using = renderer or PdfRenderer()
+    try:
+        document, level = _fitted(
+            render, using, folder, title, variant, max_pages, hard_limit, provided
+        )
+    finally:
+        if renderer is None:
+            using.close()
+    anchors = tuple(tuple(page.anchors) for page in document.pages)
+    on_layout(anchors)  # the page map is known: other outputs may start now
+    data = document.write_pdf(
+        pdf_variant=PDF_VARIANTS[variant],
+        pdf_identifier=identifier.encode(),
+        attachments=_attachments(attachments),
+    )
+    return PdfOutput(data, len(document.pages), level, anchors)
+
+
+def _fitted(
+    render: Callable[[int], PrintPage],
+    renderer: PdfRenderer,
+    folder: Path,
+    title: str,
+    variant: str,
+    max_pages: int | None,
+    hard_limit: bool,
+    provided: Mapping[str, Resource] | None,
+) -> tuple[Any, int]:
+    """Return the first laid-out document that fits, with its fit level (B501 if none does)."""
     levels = range(FIT_LEVELS) if max_pages else range(1)
     for level in levels:
-        page = render(level)
-        document = renderer.layout(page, folder, title, variant, provided)
+        document = renderer.layout(render(level), folder, title, variant, provided)
         last = level == levels[-1]
         if not max_pages or len(document.pages) <= max_pages or (last and not hard_limit):
-            anchors = tuple(tuple(page.anchors) for page in document.pages)
-            on_layout(anchors)  # the page map is known: other outputs may start now
-            data = document.write_pdf(
-                pdf_variant=PDF_VARIANTS[variant],
-                pdf_identifier=identifier.encode(),
-                attachments=_attachments(attachments),
-            )
-            return PdfOutput(data, len(document.pages), level, anchors)
+            return document, level
     over = [
         f"{label} (page {page})"
         for label, page in headings_by_page(document)

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,10 +120,10 @@ def test_an_unexpected_exception_is_that_briefs_failure(
 ) -> None:
     real = brief.run.batch.build_files
 
-    def flaky(source: Source, options: BuildOptions, row: object = None) -> object:
+    def flaky(source: Source, options: BuildOptions, row: object = None, **more: Any) -> object:
         if "bad" in str(source.folder):
             raise RuntimeError("a bug in brief")
-        return real(source, options, row)
+        return real(source, options, row, **more)
 
     monkeypatch.setattr("brief.run.batch.build_files", flaky)
     sources = [_copy(tmp_path, "bad"), _copy(tmp_path, "good")]

@@ -171,3 +171,35 @@ def test_a_refused_build_points_at_the_source_file_before_it_is_read(tmp_path: P
     assert source_location(EXAMPLE) == source_location(EXAMPLE / "brief.yaml")
     assert source_location(EXAMPLE).path == display_path(EXAMPLE / "brief.yaml")
     assert (source_location(EXAMPLE).line, source_location(EXAMPLE).column) == (1, 1)
+
+
+def test_an_expiry_inside_a_finalizer_is_quiet_and_still_stops_the_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The garbage collector may delete an object (a font folder's owner) just as the time is
+    up: the expiry cannot be raised there; it must not print "Exception ignored", and the build
+    is still stopped with B502."""
+    import sys
+    import time
+
+    from brief.errors import BriefError, Location
+    from brief.run.timelimit import time_limit
+
+    reported: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+
+    class SlowToDelete:
+        def __del__(self) -> None:
+            deadline = time.monotonic() + 1
+            while time.monotonic() < deadline:
+                pass
+
+    def delete_one_late() -> None:
+        with time_limit(0.05, Location("brief.yaml", 1, 1)):
+            SlowToDelete()  # deleted at once: its finalizer runs past the limit
+
+    with pytest.raises(BriefError) as caught:
+        delete_one_late()
+    assert caught.value.diagnostics[0].code == "B502"
+    assert reported == []
+    assert sys.unraisablehook == reported.append  # put back
