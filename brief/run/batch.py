@@ -70,7 +70,8 @@ Progress = Callable[[int, int, "BatchItem | None"], None]
 def worker_renderer() -> PdfRenderer:
     """Return this worker's PDF renderer: a batch worker is a warm process, so every brief it
     builds shares the print stylesheets it parsed (they differ only in their text). It is
-    closed when the process exits normally."""
+    closed when the process exits: a pool's workers are spawned and leave through `sys.exit`,
+    so `atexit` runs in them too."""
     renderer = PdfRenderer()
     atexit.register(renderer.close)
     return renderer

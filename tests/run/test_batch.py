@@ -166,3 +166,25 @@ def test_build_one_turns_any_exception_into_an_item(monkeypatch: pytest.MonkeyPa
     assert item.exit_code == ExitCode.INPUT_ERROR
     assert item.diagnostics[0].code == "B503"
     assert "somewhere" in str(item.diagnostics[0].location)
+
+
+def test_pool_workers_remove_their_font_folders_when_they_exit(tmp_path: Path) -> None:
+    """Each worker keeps a renderer (parsed stylesheets and their fonts' temporary folders) for
+    all its briefs, and closes it when the pool ends: nothing is left in the temporary folder."""
+    import subprocess
+    import sys
+
+    scratch, out = tmp_path / "tmp", tmp_path / "out"
+    scratch.mkdir()
+    sources = [str(_copy(tmp_path, name)) for name in ("one", "two", "three")]
+    done = subprocess.run(
+        [sys.executable, "-m", "brief", "build", *sources, "-f", "pdf", "-j", "2", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch), "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in out.glob("*.pdf")) == ["one.pdf", "three.pdf", "two.pdf"]
+    assert list(scratch.iterdir()) == []
+    assert "Exception ignored" not in done.stderr
