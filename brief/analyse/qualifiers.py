@@ -293,11 +293,24 @@ def find_wording_problems(brief: Brief) -> list[Finding]:
     return found
 
 
+def text_place(where: str) -> tuple[str, int]:
+    """Return the kind of text a label names (`Brief.texts_in_order`) and, for a key point, its
+    number counted from 1 (else 0): what a reader's caveat names in the brief's language.
+
+    >>> text_place("key_points[1]"), text_place("timeline:flood")
+    (('key_points', 2), ('timeline', 0))
+    """
+    kind = where.partition(":")[0]
+    if kind.startswith("key_points["):
+        return "key_points", int(kind[11:-1]) + 1
+    return kind, 0
+
+
 def place_name(where: str) -> str:
-    """Return a text's label (`Brief.texts_in_order`) as a reader would name the place."""
+    """Return a text's label (`Brief.texts_in_order`) as an author would name the place."""
     kind, _, rest = where.partition(":")
     if kind.startswith("key_points["):
-        return f"key point {int(kind[11:-1]) + 1}"
+        return f"key point {text_place(where)[1]}"
     names = {"summary": "the summary", "meta.content_warning": "the content warning"}
     if kind in names:
         return names[kind]
@@ -361,6 +374,8 @@ def find_typed_numbers(brief: Brief) -> list[Finding]:
                     facts=(
                         ("written", number.written),
                         ("place", place_name(where)),
+                        ("text", text_place(where)[0]),
+                        ("key_point", str(text_place(where)[1])),
                         ("worded", worded.value),
                     ),
                 )

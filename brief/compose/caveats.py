@@ -39,17 +39,16 @@ AUTHOR_ONLY = ("C-stale", "X-hidden", "T-undated")
 #: The catalogue section of the reader texts (assets/locales/*.json): one template per sentence,
 #: with named placeholders; a language without a key says that sentence in English.
 CAVEATS = "caveats"
-#: What `analyse.qualifiers.place_name` calls each text (in English, for authors), and the key
-#: that names it for a reader.
+#: The key that names each kind of text for a reader (`analyse.qualifiers.text_place`, a
+#: finding's `text` fact; a key point's number is its `key_point` fact).
 PLACES = {
-    "the summary": "place_summary",
-    "the content warning": "place_content_warning",
-    "the timeline": "place_timeline",
-    "a caveat": "place_caveat",
-    "a correction": "place_correction",
+    "summary": "place_summary",
+    "meta.content_warning": "place_content_warning",
+    "key_points": "place_key_point",
+    "timeline": "place_timeline",
+    "caveats": "place_caveat",
+    "revision": "place_correction",
 }
-#: How `place_name` calls a key point (`key point 2`), told by `place_key_point`.
-KEY_POINT = re.compile(r"key point (\d+)")
 
 
 @dataclass(frozen=True)
@@ -154,11 +153,13 @@ def _kind(finding: Diagnostic) -> str:
     return str(getattr(finding, "kind", ""))
 
 
-def _place(place: str, lang: str) -> str:
-    """Return where a number was typed (named in English by the analysis) in `lang`."""
-    if match := KEY_POINT.fullmatch(place):
-        return _text(lang, "place_key_point", n=format_number(int(match[1]), lang))
-    return _text(lang, PLACES[place]) if place in PLACES else place
+def _place(finding: Diagnostic, lang: str) -> str:
+    """Return where a number was typed, in `lang`."""
+    kind = _fact(finding, "text")
+    if kind not in PLACES:
+        return _fact(finding, "place")  # the author's English: no reader name for it
+    number = int(_fact(finding, "key_point") or 0)
+    return _text(lang, PLACES[kind], n=format_number(number, lang))
 
 
 def _conflict(brief: Brief, finding: Diagnostic) -> str:
@@ -206,7 +207,7 @@ def _qualifier(brief: Brief, finding: Diagnostic) -> str:
         return _text(lang, kind, said=said, figure=_quoted(brief, figure.id))
     if kind == "typed":
         values = {
-            "place": _place(_fact(finding, "place"), lang),
+            "place": _place(finding, lang),
             "written": _fact(finding, "written"),
             "side": _side(figure, lang),
             "figure": _quoted(brief, figure.id),

@@ -13,10 +13,9 @@ import pytest
 
 import brief
 from brief import BuildOptions
-from brief.analyse.qualifiers import place_name
+from brief.analyse.qualifiers import place_name, text_place
 from brief.compose.caveats import (
     AUTHOR_ONLY,
-    KEY_POINT,
     PLACES,
     READER_TEXT,
     CaveatPlan,
@@ -338,8 +337,10 @@ def test_english_reader_texts_are_worded_as_before(case: str, text: str) -> None
     ["summary", "meta.content_warning", "key_points[2]", "timeline:a", "caveats:b", "revision:c"],
 )
 def test_every_place_a_number_is_typed_has_a_reader_name(where: str) -> None:
-    place = place_name(where)  # English, for `brief check`; caveats.PLACES translates it
-    assert place in PLACES or KEY_POINT.fullmatch(place)
+    kind, number = text_place(where)  # a finding's `text` and `key_point` facts
+    assert kind in PLACES
+    assert (number > 0) == (kind == "key_points")
+    assert place_name(where)  # English, for `brief check`
 
 
 @pytest.mark.parametrize("lang", [lang for lang in CATALOGUE_LANGUAGES if lang != "en"])
