@@ -293,12 +293,14 @@ def build_notices(
 def build_in_memory(
     path: Path | str, options: BuildOptions | None = None, renderer: PdfRenderer | None = None
 ) -> tuple[Report, dict[str, bytes], list[Output]]:
-    """Check a brief and return its outputs as bytes without writing anything (for previews)."""
+    """Check a brief and return its outputs as bytes without writing anything (for previews),
+    within the time limit of `options`."""
     options = options or BuildOptions()
-    report = check(path, options.as_of)
-    if report.fails(options.strict):
-        return report, {}, []
-    files, outputs = _write(report, options, report.timings, renderer)
+    with time_limit(options.time_limit, source_location(path)):
+        report = check(path, options.as_of)
+        if report.fails(options.strict):
+            return report, {}, []
+        files, outputs = _write(report, options, report.timings, renderer)
     return report, files, outputs
 
 

@@ -2,18 +2,21 @@
 error (B502) instead of a build that never finishes.
 
 The limit covers the whole build before publishing: loading, validation, analysis, composing and
-rendering (`api.build`). It is an interval timer (SIGALRM) raising in the main thread, where the
-build runs; it is active only there (a build on another thread, as in `brief serve`, runs without
-it). Limits do not nest: inside a running limit, another is the same one.
+rendering (`api.build`). In the main thread it is an interval timer (SIGALRM); in any other
+thread (`brief serve`'s builds, a Dask worker's) a watchdog thread raises the expiry in the
+building thread with CPython's `PyThreadState_SetAsyncExc`. Either way the expiry is raised
+between two steps of Python code, never inside one C call. Limits do not nest: inside a running
+limit (in the same thread), another is the same one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,7 @@ from brief.read.files import display_path
 #: about 80 s on a 2-core machine; a handout in under 2 s; loading and analysing the largest
 #: source (2 MB) take a few seconds.
 DEFAULT_SECONDS = 300.0
-_RUNNING: list[float] = []  # the limit running in the main thread, if any
+_RUNNING = threading.local()  # `seconds`: the limit running in this thread, if any
 
 
 class _ExpiredError(BaseException):
@@ -55,69 +58,115 @@ def source_location(path: Path | str) -> Location:
     return Location(display_path(path / "brief.yaml" if path.is_dir() else path), 1, 1)
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float | None, where: Location) -> Iterator[None]:
+def time_limit(seconds: float | None, where: Location) -> contextlib.AbstractContextManager[None]:
     """Raise BriefError B502 when the block runs longer than `seconds` (None: no limit)."""
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and not _RUNNING  # inside a running limit: that one still counts, and reports
-    )
-    if not usable or seconds is None:
-        yield
-        return
-    with _running(seconds), _timer(seconds, where):
-        yield
+    if not seconds or getattr(_RUNNING, "seconds", None) is not None:
+        return contextlib.nullcontext()  # no limit, or inside a running one: that one counts
+    return _Limit(seconds, where)
 
 
-@contextlib.contextmanager
-def _running(seconds: float) -> Iterator[None]:
-    _RUNNING.append(seconds)
-    try:
-        yield
-    finally:
-        _RUNNING.pop()
+class _Limit:
+    """A limit running in this thread: a timer signal in the main thread, a watchdog thread
+    elsewhere. It is armed as the last step of entering and disarmed as the first of leaving,
+    and an expiry that lands in either step is caught there, so that an expiry is B502 or
+    nothing, never an exception raised later in the caller's code."""
 
+    def __init__(self, seconds: float, where: Location) -> None:
+        self.seconds, self.where = seconds, where
+        self.expired = self.done = False
+        self.ident, self.lock = threading.get_ident(), threading.Lock()
+        on_main = threading.current_thread() is threading.main_thread()
+        self.by_signal = on_main and hasattr(signal, "setitimer")
+        self.previous: Any = None
+        self.watchdog = threading.Timer(seconds, self._fire)
+        self.watchdog.daemon = True
 
-@contextlib.contextmanager
-def _timer(seconds: float, where: Location) -> Iterator[None]:
-    """Run the block under an interval timer; turn its expiry into B502."""
-    expired: list[bool] = []
+    def __enter__(self) -> None:
+        _RUNNING.seconds = self.seconds
+        _QUIET.__enter__()
+        try:
+            self._arm()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
 
-    def expire(signum: int, frame: object) -> None:
-        expired.append(True)
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        for _ in range(2):  # an expiry that lands while disarming is caught, then disarmed again
+            try:
+                self._disarm()
+                break
+            except _ExpiredError:
+                self.expired = True
+        _RUNNING.seconds = None
+        _QUIET.__exit__()
+        if self.expired:  # whatever the expiry turned into on its way, or swallowed by a library
+            raise _too_long(self.seconds, self.where) from None
+
+    def _arm(self) -> None:
+        if self.by_signal:
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)  # an expiry at once is B502 too
+        else:
+            self.watchdog.start()
+
+    def _disarm(self) -> None:
+        if self.by_signal:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            if self.previous is not None:
+                signal.signal(signal.SIGALRM, self.previous)
+            return
+        with self.lock:  # from here on the watchdog raises nothing
+            self.done = True
+            self.watchdog.cancel()
+            if self.expired:
+                _raise_in(self.ident, None)  # an expiry not raised yet is dropped
+
+    def _expire(self, signum: int, frame: object) -> None:
+        self.expired = True
         raise _ExpiredError
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    hook = sys.unraisablehook
-    sys.unraisablehook = _quiet_expiry(hook)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)  # inside: an expiry at once is B502 too
-        yield
-    except BaseException:
-        if not expired:
-            raise
-        raise _too_long(seconds, where) from None  # whatever the expiry turned into on its way
-    else:
-        if expired:  # raised, then swallowed by a library: the work is late all the same
-            raise _too_long(seconds, where)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        sys.unraisablehook = hook
+    def _fire(self) -> None:
+        with self.lock:
+            if not self.done:
+                self.expired = True
+                _raise_in(self.ident, _ExpiredError)
 
 
-def _quiet_expiry(
-    hook: Callable[[Any], object],
-) -> Callable[[Any], object]:
-    """Return `hook`, quiet about an expiry that came while a finalizer ran (a font folder
-    removed by the garbage collector): Python cannot raise it there and would print "Exception
-    ignored"; the expiry is remembered and reported at the boundary all the same."""
+def _raise_in(ident: int, error: type[BaseException] | None) -> None:
+    """Raise `error` in thread `ident` at its next step of Python code (None: cancel it)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(ident), error and ctypes.py_object(error)
+    )
 
-    def quiet(unraisable: Any) -> object:
+
+class _QuietExpiries:
+    """While any limit runs, in any thread, `sys.unraisablehook` is quiet about an expiry that
+    came while a finalizer ran (a font folder removed by the garbage collector): Python cannot
+    raise it there and would print "Exception ignored"; the expiry is remembered and reported at
+    the boundary all the same."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.hook: Callable[[Any], object] = sys.unraisablehook
+
+    def __enter__(self) -> None:
+        with self.lock:
+            if self.running == 0:
+                self.hook = sys.unraisablehook
+                sys.unraisablehook = self.quiet
+            self.running += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.running -= 1
+            if self.running == 0:
+                sys.unraisablehook = self.hook
+
+    def quiet(self, unraisable: Any) -> object:
         if isinstance(unraisable.exc_value, _ExpiredError):
             return None
-        return hook(unraisable)
+        return self.hook(unraisable)
 
-    return quiet
+
+_QUIET = _QuietExpiries()
