@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from brief.draft.roles import role_before
 from brief.draft.words.vocabulary import Words
 
 #: How many mentions back a pronoun may reach for whom it stands for (a few paragraphs).
@@ -203,6 +204,7 @@ def read_cast(pieces: list[tuple[int, str]], words: Words) -> Cast:
                 mention.entity = _entity_for(cast, name, offset + start, words)
                 _read_apposition(mention.entity, text[end:], words)
                 _read_office_before(mention.entity, text[:start], words)
+                _read_role_before(mention.entity, text[:start], text[end:], words)
             cast.add(mention)
     return cast
 
@@ -286,6 +288,22 @@ def _read_office_before(entity: Entity, before: str, words: Words) -> None:
         entity.kind = "person"
 
 
+def _read_role_before(entity: Entity, before: str, after: str, words: Words) -> None:
+    """Take a role set off by commas before the name ("Its director, Ana Pérez, said") and a
+    gender from its words, for a person: not an organisation, nor one word of unknown kind
+    ("The mayor of Springfield, Ohio,": a place) (`roles`)."""
+    if entity.kind != "person" or entity.role:
+        return
+    role = role_before(before, after, words)
+    if not role:
+        return
+    lowered = set(re.findall(r"\w+", role.lower()))
+    male, female = bool(lowered & words.male), bool(lowered & words.female)
+    if not entity.gender and male != female:
+        entity.gender = "m" if male else "f"
+    entity.role = role
+
+
 def _read_apposition(entity: Entity, after: str, words: Words) -> None:
     """Take a role from "NAME, president of X," and a gender from its words."""
     found = _APPOSITION.match(after)
@@ -293,7 +311,8 @@ def _read_apposition(entity: Entity, after: str, words: Words) -> None:
         return
     role = found[1].strip()
     first = role.split()[0].lower()
-    if not role[0].islower() or first in words.speech or any(ch.isdigit() for ch in role):
+    opening = {word.lower() for word in role.split()[:2]}  # "a déclaré": an auxiliary first
+    if not role[0].islower() or opening & words.speech or any(ch.isdigit() for ch in role):
         return
     articles = {"the", "a", "an", "el", "la", "un", "una"}
     if first in words.closed - articles:
