@@ -19,6 +19,9 @@ from brief.draft.words.vocabulary import Words
 
 #: How many mentions back a pronoun may reach for whom it stands for (a few paragraphs).
 LOOK_BACK = 60
+#: How many characters on either side of a name its role, office and apposition are read from
+#: (a role is at most a dozen words): a long paragraph is not searched again for each name.
+NEAR = 400
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'&.\-]*[\w.])?")
 _NAME_GAP = re.compile(r"^[ ]?$|^ (?:[a-zà-ÿ&]+ ){1}$")
 
@@ -116,11 +119,11 @@ def name_spans(text: str, words: Words) -> list[tuple[int, int, str]]:
     for run in runs:
         for part in _split_and(run, text, words):
             start, end = part[0].start(), part[-1].start() + len(part[-1][0].rstrip(".,"))
-            if text[end - 1 : end] == "." and not re.search(r"\b(?:Inc|Jr|Sr|Co)\.$", text[:end]):
+            if text[end - 1 : end] == "." and not _ABBREVIATED.search(text, max(0, end - 8), end):
                 end -= 1
             possessive = _POSSESSIVE.search(text[start:end])
             end -= len(possessive[0]) if possessive else 0
-            numbered = _NUMBERED.search(text, 0, start)
+            numbered = _NUMBERED.search(text, max(0, start - 40), start)
             if numbered and numbered.end() == start:  # "48 Hours", "60 Minutes": a name
                 start = numbered.start(1)
             name = text[start:end]
@@ -132,6 +135,7 @@ def name_spans(text: str, words: Words) -> list[tuple[int, int, str]]:
 #: A number opening a name after a credit: "an interview with 48 Hours", "told 60 Minutes"
 #: (not "reached 46 Americans").
 _NUMBERED = re.compile(r"\b(?:with|told|on|a|à|con|mit)\s+([1-9][0-9]{0,2}) $", re.I)
+_ABBREVIATED = re.compile(r"\b(?:Inc|Jr|Sr|Co)\.$")
 _POSSESSIVE = re.compile(r"(?:[’']s?)?$")
 
 
@@ -202,9 +206,10 @@ def read_cast(pieces: list[tuple[int, str]], words: Words) -> Cast:
                 _resolve_pronoun(cast, mention)
             else:
                 mention.entity = _entity_for(cast, name, offset + start, words)
-                _read_apposition(mention.entity, text[end:], words)
-                _read_office_before(mention.entity, text[:start], words)
-                _read_role_before(mention.entity, text[:start], text[end:], words)
+                before, after = text[max(0, start - NEAR) : start], text[end : end + NEAR]
+                _read_role_before(mention.entity, before, after, words)  # closes at the name
+                _read_apposition(mention.entity, after, words)
+                _read_office_before(mention.entity, before, words)
             cast.add(mention)
     return cast
 

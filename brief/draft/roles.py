@@ -42,7 +42,7 @@ def role_before(before: str, after: str, words: Words) -> str:
     if comma is None or not _CLOSED_AFTER.match(after):
         return ""
     start = _clause_start(before, comma.start(), words)
-    tokens = [(m.start() + start, m[0]) for m in _TOKEN.finditer(before, start, comma.start())]
+    tokens = [(m.start(), m[0]) for m in _TOKEN.finditer(before, start, comma.start())]
     texts = [text for _, text in tokens]
     head = _head(texts, words)
     if head is None:

@@ -5,6 +5,7 @@ Ruiz, said"): what `brief draft` takes as the person's role, and the look-alikes
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,10 @@ ROLES = [
      "the chief of staff to the governor"),
     ("en", "Officials praised the U.S. ambassador, John Lee, on Friday.", "John Lee",
      "the U.S. ambassador"),
+    ("en", "The mayor, Ana Ruiz, met the deputy, John Lee, on Monday.", "Ana Ruiz",
+     "the mayor"),  # not "met the deputy": the comma after her name closes her role
+    ("en", "On Monday, the town's deputy mayor, Ana Ruiz, resigned.", "Ana Ruiz",
+     "the town's deputy mayor"),  # the clause after "On Monday,"
     ("en", "The Health Minister, Patty Hajdu, said more nurses were hired.", "Patty Hajdu",
      "the Health Minister"),
     ("en", "The board that hired the mayor, Lena Park, met again.", "Lena Park", "the mayor"),
@@ -129,3 +134,13 @@ def test_the_drafted_brief_gives_the_speaker_the_role_before_their_name(tmp_path
         {"id": "mark-ruiz", "name": "Mark Ruiz", "role": "the hospital's chief executive"}
     ]
     assert data["quotes"][0]["speaker"] == "mark-ruiz"
+
+
+def test_a_long_paragraph_of_names_is_read_in_bounded_time() -> None:
+    """Each name looks only at the words near it: a 200,000-character line of 8,000 names took
+    130 s when the role, office and number checks each searched the whole line before a name."""
+    line = "The mayor, Ana Ruiz, met the deputy, John Lee, and " * 4000
+    started = time.perf_counter()
+    cast = read_cast([(0, line)], words_for("en"))
+    assert time.perf_counter() - started < 15
+    assert [entity.role for entity in cast.entities] == ["the mayor", "the deputy"]
