@@ -14,10 +14,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from brief.draft.roles import role_before
 from brief.draft.words.vocabulary import Words
 
 #: How many mentions back a pronoun may reach for whom it stands for (a few paragraphs).
 LOOK_BACK = 60
+#: How many characters on either side of a name its role, office and apposition are read from
+#: (a role is at most a dozen words): a long paragraph is not searched again for each name.
+NEAR = 400
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'&.\-]*[\w.])?")
 _NAME_GAP = re.compile(r"^[ ]?$|^ (?:[a-zà-ÿ&]+ ){1}$")
 
@@ -115,11 +119,11 @@ def name_spans(text: str, words: Words) -> list[tuple[int, int, str]]:
     for run in runs:
         for part in _split_and(run, text, words):
             start, end = part[0].start(), part[-1].start() + len(part[-1][0].rstrip(".,"))
-            if text[end - 1 : end] == "." and not re.search(r"\b(?:Inc|Jr|Sr|Co)\.$", text[:end]):
+            if text[end - 1 : end] == "." and not _ABBREVIATED.search(text, max(0, end - 8), end):
                 end -= 1
             possessive = _POSSESSIVE.search(text[start:end])
             end -= len(possessive[0]) if possessive else 0
-            numbered = _NUMBERED.search(text, 0, start)
+            numbered = _NUMBERED.search(text, max(0, start - 40), start)
             if numbered and numbered.end() == start:  # "48 Hours", "60 Minutes": a name
                 start = numbered.start(1)
             name = text[start:end]
@@ -131,6 +135,7 @@ def name_spans(text: str, words: Words) -> list[tuple[int, int, str]]:
 #: A number opening a name after a credit: "an interview with 48 Hours", "told 60 Minutes"
 #: (not "reached 46 Americans").
 _NUMBERED = re.compile(r"\b(?:with|told|on|a|à|con|mit)\s+([1-9][0-9]{0,2}) $", re.I)
+_ABBREVIATED = re.compile(r"\b(?:Inc|Jr|Sr|Co)\.$")
 _POSSESSIVE = re.compile(r"(?:[’']s?)?$")
 
 
@@ -201,8 +206,10 @@ def read_cast(pieces: list[tuple[int, str]], words: Words) -> Cast:
                 _resolve_pronoun(cast, mention)
             else:
                 mention.entity = _entity_for(cast, name, offset + start, words)
-                _read_apposition(mention.entity, text[end:], words)
-                _read_office_before(mention.entity, text[:start], words)
+                before, after = text[max(0, start - NEAR) : start], text[end : end + NEAR]
+                _read_role_before(mention.entity, before, after, words)  # closes at the name
+                _read_apposition(mention.entity, after, words)
+                _read_office_before(mention.entity, before, words)
             cast.add(mention)
     return cast
 
@@ -286,6 +293,22 @@ def _read_office_before(entity: Entity, before: str, words: Words) -> None:
         entity.kind = "person"
 
 
+def _read_role_before(entity: Entity, before: str, after: str, words: Words) -> None:
+    """Take a role set off by commas before the name ("Its director, Ana Pérez, said") and a
+    gender from its words, for a person: not an organisation, nor one word of unknown kind
+    ("The mayor of Springfield, Ohio,": a place) (`roles`)."""
+    if entity.kind != "person" or entity.role:
+        return
+    role = role_before(before, after, words)
+    if not role:
+        return
+    lowered = set(re.findall(r"\w+", role.lower()))
+    male, female = bool(lowered & words.male), bool(lowered & words.female)
+    if not entity.gender and male != female:
+        entity.gender = "m" if male else "f"
+    entity.role = role
+
+
 def _read_apposition(entity: Entity, after: str, words: Words) -> None:
     """Take a role from "NAME, president of X," and a gender from its words."""
     found = _APPOSITION.match(after)
@@ -293,7 +316,8 @@ def _read_apposition(entity: Entity, after: str, words: Words) -> None:
         return
     role = found[1].strip()
     first = role.split()[0].lower()
-    if not role[0].islower() or first in words.speech or any(ch.isdigit() for ch in role):
+    opening = {word.lower() for word in role.split()[:2]}  # "a déclaré": an auxiliary first
+    if not role[0].islower() or opening & words.speech or any(ch.isdigit() for ch in role):
         return
     articles = {"the", "a", "an", "el", "la", "un", "una"}
     if first in words.closed - articles:

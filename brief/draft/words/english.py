@@ -222,8 +222,12 @@ ENGLISH = Words(
         "judge attorney ambassador general officer captain sheriff superintendent manager "
         "representative rep sen gov ceo founder co-founder engineer economist analyst lawyer "
         "scientist researcher nurse coach editor reporter inspector agent detective "
-        "lieutenant sergeant colonel major deputy"
+        "lieutenant sergeant colonel major deputy executive head adviser advisor aide counsel "
+        "leader prosecutor lawmaker legislator councillor councilor councilman councilwoman "
+        "premier chancellor dean principal treasurer commander coordinator official"
     ),
+    determiners=words("the a an its his her their our"),
+    links=words("of for at to in"),
     relative_days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
     verb_endings=("ed", "ly"),
 )

@@ -38,8 +38,12 @@ FRENCH = dataclasses.replace(
     hedges=("selon", "d'après", "d’après", "environ", "présumé", "apparemment"),
     offices=words(
         "ministre président présidente maire directeur directrice porte-parole "
-        "secrétaire juge docteur professeur"
+        "secrétaire juge docteur professeur adjoint adjointe chef conseiller conseillère "
+        "préfet préfète délégué déléguée responsable sénateur sénatrice député députée "
+        "procureur avocat avocate patron patronne"
     ),
+    determiners=words("le la les l' l’ un une son sa ses leur leurs"),
+    links=words("de du des d' d’ à au aux pour chez"),
     relative_days={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1},
     verb_endings=(),
 )

@@ -34,8 +34,11 @@ GERMAN = dataclasses.replace(
     hedges=("laut", "angeblich", "zufolge", "nach angaben", "rund", "schätzungsweise"),
     offices=words(
         "minister ministerin präsident präsidentin bürgermeister bürgermeisterin "
-        "sprecher sprecherin direktor direktorin chef chefin richter richterin"
+        "sprecher sprecherin direktor direktorin chef chefin richter richterin leiter "
+        "leiterin vorsitzende vorsitzender geschäftsführer geschäftsführerin"
     ),
+    determiners=words("der die das den dem des ein eine einen einem einer sein seine ihr ihre"),
+    links=words("des der von für beim im"),
     relative_days={"heute": 0, "gestern": -1, "morgen": 1},
     verb_endings=(),
 )

@@ -39,8 +39,12 @@ PORTUGUESE = dataclasses.replace(
     hedges=("segundo", "supostamente", "aparentemente", "cerca de", "estimado"),
     offices=words(
         "ministro ministra presidente prefeito prefeita diretor diretora "
-        "porta-voz secretário secretária juiz juíza"
+        "porta-voz secretário secretária juiz juíza governador governadora assessor "
+        "assessora coordenador coordenadora chefe gerente vereador vereadora deputado "
+        "deputada senador senadora"
     ),
+    determiners=words("o a os as um uma seu sua seus suas"),
+    links=words("de do da dos das em no na para"),
     relative_days={"hoje": 0, "ontem": -1, "amanhã": 1},
     verb_endings=("aram", "eram", "iram", "ou", "eu", "iu"),
 )

@@ -148,8 +148,12 @@ SPANISH = Words(
         "secretario secretaria director directora administrador presidente presidenta "
         "ministro ministra senador senadora gobernador gobernadora alcalde alcaldesa jefe "
         "jefa portavoz doctor doctora dr dra profesor profesora juez jueza embajador "
-        "embajadora fiscal"
+        "embajadora fiscal vocero vocera gerente consejero consejera concejal concejala "
+        "delegado delegada coordinador coordinadora responsable rector rectora decano decana "
+        "asesor asesora subdirector subdirectora vicepresidente vicepresidenta"
     ),
+    determiners=words("el la los las un una su sus"),
+    links=words("de del en para"),
     relative_days={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2},
     verb_endings=("aron", "ieron", "aban", "ían", "ó", "ará", "erá", "irá"),
 )

@@ -36,6 +36,8 @@ class Words:
     age_words: tuple[str, ...]  # "aged", "-year-old"
     told: tuple[str, ...]  # verbs crediting an outlet: "told CBS"
     offices: frozenset[str] = frozenset()  # titles before a name: secretary, director
+    determiners: frozenset[str] = frozenset()  # words opening a role: the, its, la, l'
+    links: frozenset[str] = frozenset()  # words joining an office to whose it is: of, for, del
     relative_days: dict[str, int] = field(default_factory=dict)  # today: 0, yesterday: -1
     verb_endings: tuple[str, ...] = ()  # after a counted noun, a word ending so is a verb or adverb
 
