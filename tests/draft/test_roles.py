@@ -136,6 +136,7 @@ def test_the_drafted_brief_gives_the_speaker_the_role_before_their_name(tmp_path
     assert data["quotes"][0]["speaker"] == "mark-ruiz"
 
 
+@pytest.mark.slow
 def test_a_long_paragraph_of_names_is_read_in_bounded_time() -> None:
     """Each name looks only at the words near it: a 200,000-character line of 8,000 names took
     130 s when the role, office and number checks each searched the whole line before a name."""

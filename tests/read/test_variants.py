@@ -203,6 +203,7 @@ def test_a_cell_naming_a_file_never_opens_it(tmp_path: Path) -> None:
     assert all("THE SECRET" not in str(item) for item in caught.value.diagnostics)
 
 
+@pytest.mark.slow
 def test_keys_become_plain_file_names_inside_the_output_folder(tmp_path: Path) -> None:
     folder = _brief(tmp_path, ROWS.replace("north,", "../../North/x,", 1))
     out = tmp_path / "out"
@@ -216,6 +217,7 @@ def test_keys_become_plain_file_names_inside_the_output_folder(tmp_path: Path) -
     assert not (tmp_path / "North").exists()
 
 
+@pytest.mark.slow
 def test_build_writes_one_set_per_row_and_one_batch_report(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, _, err = _run(["build", str(_brief(tmp_path)), "-f", "html,epub", "-o", str(out)])

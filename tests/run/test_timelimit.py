@@ -259,6 +259,7 @@ def test_a_build_on_another_thread_is_stopped_at_its_limit_too() -> None:
     assert raised[0].diagnostics[0].code == "B502"
 
 
+@pytest.mark.slow
 def test_a_limit_that_ends_as_it_expires_never_raises_after_its_block() -> None:
     """The watchdog may fire just as the block ends: the expiry is then B502 or nothing, never
     an exception raised later in the caller's code (a smoke test: the race is rare)."""
