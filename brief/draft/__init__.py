@@ -56,7 +56,7 @@ def draft(
     or neither (`write.atomic.publish`). Raises BriefError for an unreadable input (B415), a bad
     `published` date (B205) or a draft taking longer than `time_limit` seconds (B502).
     """
-    from brief.run.timelimit import time_limit as limit
+    from brief.run.timelimit import within
     from brief.write.atomic import publish
 
     _check_lang(lang)
@@ -75,9 +75,13 @@ def draft(
                 )
             ]
         )
-    with limit(time_limit, Location(str(source))):
+
+    def draft_and_publish() -> tuple[str, tuple[int, int, int]]:
         text, copy, counts = _draft_text(source, lang, published, url, today or dt.date.today())
         publish({COPY_NAME: copy.encode("utf-8"), "brief.yaml": text.encode("utf-8")}, folder)
+        return text, counts
+
+    text, counts = within(time_limit, Location(str(source)), draft_and_publish)
     return Drafted(folder, target, folder / COPY_NAME, *counts, reviews=text.count("# review:"))
 
 

@@ -29,7 +29,7 @@ from brief.read.validate import validate
 from brief.read.variants import Row
 from brief.run.cache import CacheKey, cache_key, lookup, store
 from brief.run.report import Output, build_report, stage
-from brief.run.timelimit import source_location, time_limit
+from brief.run.timelimit import source_location, within
 from brief.version import __version__
 from brief.write.atomic import prepare_folder, publish
 from brief.write.outputs import (
@@ -155,12 +155,15 @@ def build(
     for all of them: it parses each print stylesheet once."""
     options = options or BuildOptions()
     using = renderer or PdfRenderer()  # closed below, outside the time limit (PdfRenderer.close)
+
+    def whole_build() -> tuple[BuildResult, dict[str, bytes]]:
+        timings: dict[str, float] = {}
+        with stage("load", timings):
+            source = load(path)
+        return build_files(source, options, None, timings, True, using)
+
     try:
-        with time_limit(options.time_limit, source_location(path)):  # the whole build
-            timings: dict[str, float] = {}
-            with stage("load", timings):
-                source = load(path)
-            result, files = build_files(source, options, None, timings, True, using)
+        result, files = within(options.time_limit, source_location(path), whole_build)
     finally:
         if renderer is None:
             using.close()
@@ -296,12 +299,15 @@ def build_in_memory(
     """Check a brief and return its outputs as bytes without writing anything (for previews),
     within the time limit of `options`."""
     options = options or BuildOptions()
-    with time_limit(options.time_limit, source_location(path)):
+
+    def in_memory() -> tuple[Report, dict[str, bytes], list[Output]]:
         report = check(path, options.as_of)
         if report.fails(options.strict):
             return report, {}, []
         files, outputs = _write(report, options, report.timings, renderer)
-    return report, files, outputs
+        return report, files, outputs
+
+    return within(options.time_limit, source_location(path), in_memory)
 
 
 def _preload_weasyprint() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from brief.errors import BriefError, Diagnostic, ExitCode, Location, error
@@ -24,10 +24,11 @@ from brief.read import variants
 from brief.read.files import output_name as output_file_name
 from brief.read.load import Source, find_source_file
 from brief.read.variants import Row
+from brief.read.variants.table import Table
 from brief.run import api
 from brief.run.api import BuildOptions, build_files
 from brief.run.report import Output
-from brief.run.timelimit import source_location, time_limit
+from brief.run.timelimit import source_location, within
 from brief.write.atomic import prepare_folder, publish
 from brief.write.pdf import PdfRenderer
 
@@ -82,9 +83,13 @@ def build_one(job: Job | str, options: BuildOptions) -> BatchItem:
     job = Job(str(job)) if not isinstance(job, Job) else job
     variant = job.row.key if job.row else ""
     try:
-        with time_limit(options.time_limit, source_location(job.source)):
-            source = job.loaded or api.load(job.source)
-            result, files = build_files(source, options, job.row, renderer=worker_renderer())
+        result, files = within(
+            options.time_limit,
+            source_location(job.source),
+            lambda: build_files(
+                job.loaded or api.load(job.source), options, job.row, renderer=worker_renderer()
+            ),
+        )
     except BriefError as caught:
         return BatchItem(
             job.source, ExitCode.INPUT_ERROR, diagnostics=caught.diagnostics, variant=variant
@@ -131,9 +136,7 @@ def plan(
     seen: set[str] = set()
     for given in map(str, sources):
         try:
-            with time_limit(seconds, source_location(given)):
-                loaded = api.load(given)
-                table = variants.read_table(loaded) if variants.has_variants(loaded) else None
+            loaded, table = within(seconds, source_location(given), partial(_with_table, given))
         except BriefError as caught:
             if any(item.code == "B502" for item in caught.diagnostics) or _loaded(caught):
                 planned.append(
@@ -151,6 +154,12 @@ def plan(
     if wanted is not None and wanted - seen:
         raise BriefError([variants.unknown_key(key) for key in sorted(wanted - seen)])
     return planned
+
+
+def _with_table(given: str) -> tuple[Source, Table | None]:
+    """Read a source and, when it has variants, its table."""
+    loaded = api.load(given)
+    return loaded, variants.read_table(loaded) if variants.has_variants(loaded) else None
 
 
 def _loaded(caught: BriefError) -> bool:

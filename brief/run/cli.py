@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -78,15 +79,15 @@ def _as_of(args: argparse.Namespace) -> PartialDate | None:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from brief.run.api import check_all
-    from brief.run.timelimit import source_location, time_limit
+    from brief.run.timelimit import source_location, within
 
     code = ExitCode.OK
     findings: list[Diagnostic] = []
     refused: list[Diagnostic] = []
     for source in args.sources:  # every source is checked, however the ones before it ended
         try:
-            with time_limit(args.time_limit or None, source_location(source)):
-                checked = check_all(source, _as_of(args), args.only)
+            limit, where = args.time_limit or None, source_location(source)
+            checked = within(limit, where, partial(check_all, source, _as_of(args), args.only))
         except BriefError as caught:
             refused.extend(caught.diagnostics)
             code = ExitCode.INPUT_ERROR

@@ -11,14 +11,13 @@ limit (in the same thread), another is the same one.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import signal
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from brief.errors import BriefError, Location, error
 from brief.read.files import display_path
@@ -27,6 +26,7 @@ from brief.read.files import display_path
 #: about 80 s on a 2-core machine; a handout in under 2 s; loading and analysing the largest
 #: source (2 MB) take a few seconds.
 DEFAULT_SECONDS = 300.0
+T = TypeVar("T")
 _RUNNING = threading.local()  # `seconds`: the limit running in this thread, if any
 
 
@@ -58,22 +58,46 @@ def source_location(path: Path | str) -> Location:
     return Location(display_path(path / "brief.yaml" if path.is_dir() else path), 1, 1)
 
 
-def time_limit(seconds: float | None, where: Location) -> contextlib.AbstractContextManager[None]:
-    """Raise BriefError B502 when the block runs longer than `seconds` (None: no limit)."""
+def within(seconds: float | None, where: Location, work: Callable[[], T]) -> T:
+    """Return `work()`, or raise BriefError B502 when it runs longer than `seconds` (None: no
+    limit; inside a running limit, that one counts).
+
+    The limit is armed, the work done and the limit disarmed in this one frame, each step inside
+    a handler: wherever an expiry lands, it is B502 or nothing, never an exception raised later
+    in the caller's code (a context manager cannot promise that: an expiry may land as its
+    `__exit__` is entered, before any of its code runs)."""
     if not seconds or getattr(_RUNNING, "seconds", None) is not None:
-        return contextlib.nullcontext()  # no limit, or inside a running one: that one counts
-    return _Limit(seconds, where)
+        return work()
+    limit = _Limit(seconds)
+    _RUNNING.seconds = seconds
+    _QUIET.__enter__()
+    failure: BaseException | None = None
+    try:
+        limit.arm()
+        result = work()
+    except BaseException as caught:  # re-raised below, or B502
+        failure = caught
+    while not limit.disarmed:
+        try:
+            limit.disarm()
+        except _ExpiredError:  # landed while disarming: disarm again
+            limit.expired = True
+    _RUNNING.seconds = None
+    _QUIET.__exit__()
+    if limit.expired:  # whatever the expiry turned into on its way, or swallowed by a library
+        raise _too_long(seconds, where) from None
+    if failure is not None:
+        raise failure
+    return result
 
 
 class _Limit:
     """A limit running in this thread: a timer signal in the main thread, a watchdog thread
-    elsewhere. It is armed as the last step of entering and disarmed as the first of leaving,
-    and an expiry that lands in either step is caught there, so that an expiry is B502 or
-    nothing, never an exception raised later in the caller's code."""
+    that raises the expiry in this one elsewhere."""
 
-    def __init__(self, seconds: float, where: Location) -> None:
-        self.seconds, self.where = seconds, where
-        self.expired = self.done = False
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = self.disarmed = False
         self.ident, self.lock = threading.get_ident(), threading.Lock()
         on_main = threading.current_thread() is threading.main_thread()
         self.by_signal = on_main and hasattr(signal, "setitimer")
@@ -81,45 +105,25 @@ class _Limit:
         self.watchdog = threading.Timer(seconds, self._fire)
         self.watchdog.daemon = True
 
-    def __enter__(self) -> None:
-        _RUNNING.seconds = self.seconds
-        _QUIET.__enter__()
-        try:
-            self._arm()
-        except BaseException:
-            self.__exit__(None, None, None)
-            raise
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        for _ in range(2):  # an expiry that lands while disarming is caught, then disarmed again
-            try:
-                self._disarm()
-                break
-            except _ExpiredError:
-                self.expired = True
-        _RUNNING.seconds = None
-        _QUIET.__exit__()
-        if self.expired:  # whatever the expiry turned into on its way, or swallowed by a library
-            raise _too_long(self.seconds, self.where) from None
-
-    def _arm(self) -> None:
+    def arm(self) -> None:
         if self.by_signal:
             self.previous = signal.signal(signal.SIGALRM, self._expire)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)  # an expiry at once is B502 too
         else:
             self.watchdog.start()
 
-    def _disarm(self) -> None:
+    def disarm(self) -> None:
         if self.by_signal:
             signal.setitimer(signal.ITIMER_REAL, 0)
             if self.previous is not None:
                 signal.signal(signal.SIGALRM, self.previous)
-            return
-        with self.lock:  # from here on the watchdog raises nothing
-            self.done = True
-            self.watchdog.cancel()
-            if self.expired:
-                _raise_in(self.ident, None)  # an expiry not raised yet is dropped
+        else:
+            with self.lock:  # from here on the watchdog raises nothing
+                self.disarmed = True
+                self.watchdog.cancel()
+                if self.expired:
+                    _raise_in(self.ident, None)  # an expiry not raised yet is dropped
+        self.disarmed = True
 
     def _expire(self, signum: int, frame: object) -> None:
         self.expired = True
@@ -127,7 +131,7 @@ class _Limit:
 
     def _fire(self) -> None:
         with self.lock:
-            if not self.done:
+            if not self.disarmed:
                 self.expired = True
                 _raise_in(self.ident, _ExpiredError)
 

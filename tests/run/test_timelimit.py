@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -110,11 +111,10 @@ def _replacing() -> None:
 @pytest.mark.parametrize("work", [_swallowing, _replacing])
 def test_an_expiry_caught_by_a_library_is_still_reported(work: Callable[[], None]) -> None:
     from brief.errors import BriefError, Location
-    from brief.run.timelimit import time_limit
+    from brief.run.timelimit import within
 
     def limited() -> None:
-        with time_limit(0.05, Location("brief.yaml", 1, 1)):
-            work()
+        within(0.05, Location("brief.yaml", 1, 1), work)
 
     with pytest.raises(BriefError, match=r"longer than 0\.05 s"):
         limited()
@@ -140,7 +140,7 @@ def test_the_limit_covers_loading_and_analysis_not_only_rendering(
     monkeypatch: pytest.MonkeyPatch,
     run_cli: Callable[..., tuple[int, str, str]],
 ) -> None:
-    """Needs `api.build` to run `check` inside `time_limit` (see brief/run/timelimit.py)."""
+    """Needs `api.build` to run `check` inside `within` (see brief/run/timelimit.py)."""
     import brief.run.api
 
     monkeypatch.setattr(brief.run.api, stage, _slow(3.0, getattr(brief.run.api, stage)))
@@ -159,17 +159,19 @@ def _nested(outer: float, inner: float, inside: float, after: float) -> None:
     import time
 
     from brief.errors import Location
-    from brief.run.timelimit import time_limit
+    from brief.run.timelimit import within
 
     where = Location("brief.yaml", 1, 1)
-    with time_limit(outer, where):
-        with time_limit(inner, where):
-            time.sleep(inside)
+
+    def inner_then_after() -> None:
+        within(inner, where, lambda: time.sleep(inside))
         time.sleep(after)
+
+    within(outer, where, inner_then_after)
 
 
 def test_a_limit_inside_a_running_limit_is_that_limit() -> None:
-    """Rendering keeps its own `time_limit` call: inside the build's, it neither replaces the
+    """Rendering keeps its own `within` call: inside the build's, it neither replaces the
     build's timer (which would give rendering the whole limit again) nor cancels it on leaving."""
     import signal
 
@@ -200,7 +202,7 @@ def test_an_expiry_inside_a_finalizer_is_quiet_and_still_stops_the_build(
     import time
 
     from brief.errors import BriefError, Location
-    from brief.run.timelimit import time_limit
+    from brief.run.timelimit import within
 
     reported: list[object] = []
     monkeypatch.setattr(sys, "unraisablehook", reported.append)
@@ -212,11 +214,10 @@ def test_an_expiry_inside_a_finalizer_is_quiet_and_still_stops_the_build(
                 pass
 
     def delete_one_late() -> None:
-        with time_limit(0.05, Location("brief.yaml", 1, 1)):
-            SlowToDelete()  # deleted at once: its finalizer runs past the limit
+        SlowToDelete()  # deleted at once: its finalizer runs past the limit
 
     with pytest.raises(BriefError) as caught:
-        delete_one_late()
+        within(0.05, Location("brief.yaml", 1, 1), delete_one_late)
     assert caught.value.diagnostics[0].code == "B502"
     assert reported == []
     assert sys.unraisablehook == reported.append  # put back
@@ -244,12 +245,14 @@ def test_a_build_on_another_thread_is_stopped_at_its_limit_too() -> None:
     import time
 
     from brief.errors import BriefError, Location
-    from brief.run.timelimit import time_limit
+    from brief.run.timelimit import within
+
+    def forever() -> None:
+        while True:
+            time.sleep(0.001)
 
     def endless() -> None:
-        with time_limit(0.2, Location("brief.yaml", 1, 1)):
-            while True:
-                time.sleep(0.001)
+        within(0.2, Location("brief.yaml", 1, 1), forever)
 
     started = time.monotonic()
     raised = _in_a_thread(endless)
@@ -260,23 +263,26 @@ def test_a_build_on_another_thread_is_stopped_at_its_limit_too() -> None:
 
 
 @pytest.mark.slow
-def test_a_limit_that_ends_as_it_expires_never_raises_after_its_block() -> None:
-    """The watchdog may fire just as the block ends: the expiry is then B502 or nothing, never
-    an exception raised later in the caller's code (a smoke test: the race is rare)."""
+def test_a_limit_that_ends_as_it_expires_never_raises_after_its_work() -> None:
+    """The watchdog may fire just as the work ends: the expiry is then B502 or nothing, never
+    an exception raised later in the caller's code (a smoke test: the race is rare; it caught
+    an expiry landing as a context manager's `__exit__` was entered, hence `within`)."""
     import time
 
     from brief.errors import BriefError, Location
-    from brief.run.timelimit import time_limit
+    from brief.run.timelimit import within
 
     outcomes: list[str] = []
+
+    def busy(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pass
 
     def many() -> None:
         for round_ in range(300):
             try:
-                with time_limit(0.002, Location("brief.yaml", 1, 1)):
-                    deadline = time.monotonic() + 0.004 * (round_ % 5)
-                    while time.monotonic() < deadline:
-                        pass
+                within(0.002, Location("brief.yaml", 1, 1), partial(busy, 0.004 * (round_ % 5)))
                 outcomes.append("done")
             except BriefError:
                 outcomes.append("B502")
