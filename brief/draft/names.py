@@ -310,25 +310,41 @@ def _read_role_before(entity: Entity, before: str, after: str, words: Words) -> 
 
 
 def _read_apposition(entity: Entity, after: str, words: Words) -> None:
-    """Take a role from "NAME, president of X," and a gender from its words."""
+    """Take a role from "NAME, president of X," and a gender from its words (`_apposed`)."""
     found = _APPOSITION.match(after)
-    if not found:
-        return
-    role = found[1].strip()
-    first = role.split()[0].lower()
-    opening = {word.lower() for word in role.split()[:2]}  # "a déclaré": an auxiliary first
-    if not role[0].islower() or opening & words.speech or any(ch.isdigit() for ch in role):
-        return
-    articles = {"the", "a", "an", "el", "la", "un", "una"}
-    if first in words.closed - articles:
-        return
-    office = bool(set(role.lower().split()) & words.offices)
-    if first not in articles and not office and not re.search(r"\b(?:of|for|at|de|del)\b", role):
+    role = _apposed(found[1].strip(), entity, words) if found else ""
+    if not role:
         return
     lowered = set(re.findall(r"\w+", role.lower()))
-    if not entity.gender and entity.kind != "org":
+    if not entity.gender:
         entity.gender = "m" if lowered & words.male else "f" if lowered & words.female else ""
     if not entity.role or " " not in entity.role:  # "Dr. Amy Chen, an epidemiologist at …"
         entity.role = role
-        if entity.kind == "unknown":
-            entity.kind = "person" if not lowered & words.org or entity.gender else "org"
+        entity.kind = "person"
+
+
+def _apposed(role: str, entity: Entity, words: Words) -> str:
+    """Return the words after a name and a comma if they are a person's role, or "".
+
+    Only people get roles: a name not known as a person's ("Virginia", "Horn of Africa") takes
+    one only when it holds an office word, an organisation none. A role holds no verb (no
+    speech verb, no auxiliary: "Virginia, were convicted of …"), no number, opens in lower
+    case (in German, whose nouns take capitals, also with an office: "Sprecherin des …"),
+    with an article, an office word or a noun with a complement ("of", "for"), and is no name
+    after an article ("Horn of Africa, the United States")."""
+    parts = role.split()
+    first, lowered = parts[0].lower(), {word.lower().strip("’'") for word in parts}
+    office = bool(lowered & words.offices)
+    articles = {"the", "a", "an", "el", "la", "un", "una"}
+    if entity.kind == "org" or (entity.kind != "person" and not office):
+        return ""
+    capital = not role[0].islower() and not (words.nouns_capitalised and first in words.offices)
+    if capital or any(c.isdigit() for c in role):  # a name: "Inspector in Charge Ann Lee"
+        return ""
+    if lowered & (words.speech | words.auxiliaries) or first in words.closed - articles:
+        return ""
+    if first in articles and len(parts) > 1 and parts[1][:1].isupper() and not office:
+        return ""  # a name after an article
+    if first not in articles and not office and not re.search(r"\b(?:of|for|at|de|del)\b", role):
+        return ""
+    return role

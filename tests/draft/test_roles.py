@@ -145,3 +145,51 @@ def test_a_long_paragraph_of_names_is_read_in_bounded_time() -> None:
     cast = read_cast([(0, line)], words_for("en"))
     assert time.perf_counter() - started < 15
     assert [entity.role for entity in cast.entities] == ["the mayor", "the deputy"]
+
+
+#: A name followed by a comma and words that are no role: a verb's clause, a place's apposition,
+#: a name after an article. Phrasings from the corpus (DOJ, FEMA, USAID releases) and alike.
+NO_ROLE_AFTER = [
+    ("en", "James Smith, 64, of Midlothian, Virginia, were convicted of conspiracy to commit "
+     "wire fraud.", "Virginia"),
+    ("en", "Brian Bridge, 46, of London, England, a fugitive, was also charged.", "England"),
+    ("en", "In response to the drought in the Horn of Africa, the United States, through USAID, "
+     "is providing aid.", "Horn of Africa"),
+    ("en", "U.S. Attorney G. Zachary Terwilliger of the Eastern District of Virginia, Inspector in "
+     "Charge Delany De Leon-Colón of the U.S. Postal Inspection Service, announced the verdict.",
+     "Eastern District of Virginia"),  # a list of officials: the next one's title is no role
+    ("en", "Mark Ruiz, was elected mayor of the town in 2019.", "Mark Ruiz"),
+    ("en", "Ana Pérez, has been the director of the museum since May.", "Ana Pérez"),
+    ("en", "Mark Ruiz, the United Nations said.", "Mark Ruiz"),
+    ("es", "En Lima, Perú, fueron detenidos tres directores del banco.", "Perú"),
+    ("fr", "Jean Dupont, est le maire de la ville.", "Jean Dupont"),
+    ("de", "Anna Schmidt, wurde zur Sprecherin des Ministeriums ernannt.", "Anna Schmidt"),
+    ("pt", "João Silva, foi o porta-voz da prefeitura.", "João Silva"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "sentence", "name"), NO_ROLE_AFTER)
+def test_a_clause_or_a_place_after_a_name_is_no_role(lang: str, sentence: str, name: str) -> None:
+    assert entity(sentence, name, lang).role == ""
+
+
+ROLE_AFTER = [
+    ("en", "Ana Ruiz, a teacher at the school, said so.", "Ana Ruiz", "a teacher at the school"),
+    ("en", "Tom Alvarez, a spokesman for the River Authority, said so.", "Tom Alvarez",
+     "a spokesman for the River Authority"),
+    ("en", "Lee, the mayor of Springfield, said so.", "Lee", "the mayor of Springfield"),
+    ("es", "Ana Pérez, directora del hospital, dijo que no.", "Ana Pérez",
+     "directora del hospital"),
+    ("fr", "Jean Dupont, maire de la ville, a déclaré que non.", "Jean Dupont",
+     "maire de la ville"),
+    ("de", "Anna Schmidt, Sprecherin des Ministeriums, sagte nichts.", "Anna Schmidt",
+     "Sprecherin des Ministeriums"),
+    ("pt", "João Silva, porta-voz da prefeitura, disse que não.", "João Silva",
+     "porta-voz da prefeitura"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "sentence", "name", "role"), ROLE_AFTER)
+def test_a_role_after_a_name_is_still_taken(lang: str, sentence: str, name: str, role: str) -> None:
+    person = entity(sentence, name, lang)
+    assert (person.role, person.kind) == (role, "person")

@@ -230,4 +230,8 @@ ENGLISH = Words(
     links=words("of for at to in"),
     relative_days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
     verb_endings=("ed", "ly"),
+    auxiliaries=words(
+        "am is are was were be been being has have had do does did will would "
+        "shall should can could might must"
+    ),
 )

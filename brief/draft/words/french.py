@@ -46,4 +46,7 @@ FRENCH = dataclasses.replace(
     links=words("de du des d' d’ à au aux pour chez"),
     relative_days={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1},
     verb_endings=(),
+    auxiliaries=words(
+        "est sont était étaient fut furent sera seront serait a ont avait avaient aura auront"
+    ),
 )

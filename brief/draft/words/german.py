@@ -41,4 +41,8 @@ GERMAN = dataclasses.replace(
     links=words("des der von für beim im"),
     relative_days={"heute": 0, "gestern": -1, "morgen": 1},
     verb_endings=(),
+    nouns_capitalised=True,
+    auxiliaries=words(
+        "ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können muss soll"
+    ),
 )

@@ -47,4 +47,7 @@ PORTUGUESE = dataclasses.replace(
     links=words("de do da dos das em no na para"),
     relative_days={"hoje": 0, "ontem": -1, "amanhã": 1},
     verb_endings=("aram", "eram", "iram", "ou", "eu", "iu"),
+    auxiliaries=words(
+        "é são era eram foi foram será serão seria está estão estava estavam tem têm tinha tinham"
+    ),
 )

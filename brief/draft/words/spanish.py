@@ -156,4 +156,8 @@ SPANISH = Words(
     links=words("de del en para"),
     relative_days={"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2},
     verb_endings=("aron", "ieron", "aban", "ían", "ó", "ará", "erá", "irá"),
+    auxiliaries=words(
+        "es son era eran fue fueron será serán sería está están estaba "
+        "estaban estuvo ha han había habían habrá"
+    ),
 )

@@ -40,6 +40,8 @@ class Words:
     links: frozenset[str] = frozenset()  # words joining an office to whose it is: of, for, del
     relative_days: dict[str, int] = field(default_factory=dict)  # today: 0, yesterday: -1
     verb_endings: tuple[str, ...] = ()  # after a counted noun, a word ending so is a verb or adverb
+    auxiliaries: frozenset[str] = frozenset()  # finite verbs of being, having, modals: were, fue
+    nouns_capitalised: bool = False  # German writes every noun with a capital: "Sprecherin"
 
 
 @functools.cache
