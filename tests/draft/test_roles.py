@@ -158,6 +158,8 @@ NO_ROLE_AFTER = [
     ("en", "U.S. Attorney G. Zachary Terwilliger of the Eastern District of Virginia, Inspector in "
      "Charge Delany De Leon-Colón of the U.S. Postal Inspection Service, announced the verdict.",
      "Eastern District of Virginia"),  # a list of officials: the next one's title is no role
+    ("en", "St. Clair Public School is in Blue Earth County, a tornado-prone area in southern "
+     "Minnesota.", "Blue Earth County"),  # a county is a place and a government, not a person
     ("en", "Mark Ruiz, was elected mayor of the town in 2019.", "Mark Ruiz"),
     ("en", "Ana Pérez, has been the director of the museum since May.", "Ana Pérez"),
     ("en", "Mark Ruiz, the United Nations said.", "Mark Ruiz"),

@@ -158,6 +158,8 @@ ENGLISH = Words(
             "cdc",
             "who",
             "capital",
+            "county",
+            "district",
             "partners",
             "board",
             "house",
